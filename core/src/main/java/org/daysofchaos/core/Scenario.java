@@ -1,0 +1,73 @@
+package org.daysofchaos.core;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A preparer's scenario: an experiment bound to concrete targets, with its timing, the steady state
+ * that says the system is healthy, the signals that count as detection, the recovery rule, the
+ * answer key and the hints.
+ *
+ * @param duration how long a time-boxed fault lasts; empty means until {@code maxDuration}
+ * @param maxDuration the safety bound on any fault of this scenario, always enforced
+ */
+public record Scenario(
+    String id,
+    String title,
+    String description,
+    int weight,
+    Mode mode,
+    Optional<Duration> duration,
+    Duration maxDuration,
+    Map<String, Target> targets,
+    List<FaultSpec> faults,
+    List<ProbeSpec> steadyState,
+    Detection detection,
+    Recovery recovery,
+    Optional<Diagnosis> diagnosis,
+    List<Hint> hints) {
+
+  public Scenario {
+    targets = Map.copyOf(targets);
+    faults = List.copyOf(faults);
+    steadyState = List.copyOf(steadyState);
+    hints = List.copyOf(hints);
+  }
+
+  /** How long the fault stays at most: the duration for time-boxed runs, capped by maxDuration. */
+  public Duration faultDeadline() {
+    if (mode == Mode.UNTIL_FIXED) {
+      return maxDuration;
+    }
+    return duration.filter(d -> d.compareTo(maxDuration) < 0).orElse(maxDuration);
+  }
+
+  public Target target(FaultSpec fault) {
+    Target target = targets.get(fault.target());
+    if (target == null) {
+      throw new IllegalArgumentException(
+          "scenario " + id + " has no target named '" + fault.target() + "'");
+    }
+    return target;
+  }
+
+  public Scenario withTiming(Optional<Duration> duration, Duration maxDuration, Recovery recovery) {
+    return new Scenario(
+        id,
+        title,
+        description,
+        weight,
+        mode,
+        duration,
+        maxDuration,
+        targets,
+        faults,
+        steadyState,
+        detection,
+        recovery,
+        diagnosis,
+        hints);
+  }
+}

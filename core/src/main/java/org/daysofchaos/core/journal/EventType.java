@@ -1,0 +1,24 @@
+package org.daysofchaos.core.journal;
+
+/** What a journal event records. */
+public enum EventType {
+  RUN_STARTED,
+  GATE_PASSED,
+  GATE_FAILED,
+  INJECTING,
+  INJECTED,
+  INJECTION_FAILED,
+  FAULT_ACTIVE,
+  PROBE_ERROR,
+  STEADY_STATE_DEVIATED,
+  STEADY_STATE_RESTORED,
+  DETECTED,
+  FAULT_ENDING,
+  REVERTED,
+  REVERT_FAILED,
+  RECOVERED,
+  NOT_RECOVERED,
+  STEP_FAILED,
+  ABORTED,
+  VERDICT
+}

@@ -1,0 +1,17 @@
+package org.daysofchaos.core.run;
+
+import org.daysofchaos.core.FaultSpec;
+import org.daysofchaos.core.Target;
+
+/**
+ * Applies one kind of fault to real infrastructure.
+ *
+ * <p>An injector must either apply the fault completely and return an {@link Injection}, or throw
+ * having left the target as it found it: never a half-applied fault. It must refuse targets that
+ * are not allow-listed, with an exception naming the target and the rule.
+ */
+@FunctionalInterface
+public interface FaultInjector<F extends FaultSpec> {
+
+  Injection inject(F fault, Target target, InjectionContext context) throws Exception;
+}

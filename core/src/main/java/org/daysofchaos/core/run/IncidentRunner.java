@@ -1,0 +1,494 @@
+package org.daysofchaos.core.run;
+
+import static org.daysofchaos.core.journal.Journal.data;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.daysofchaos.core.Durations;
+import org.daysofchaos.core.FaultSpec;
+import org.daysofchaos.core.Mode;
+import org.daysofchaos.core.ProbeSpec;
+import org.daysofchaos.core.Scenario;
+import org.daysofchaos.core.Target;
+import org.daysofchaos.core.journal.EventType;
+import org.daysofchaos.core.journal.Journal;
+import org.daysofchaos.core.journal.Measurement;
+import org.daysofchaos.core.journal.RunListener;
+import org.daysofchaos.core.journal.RunResult;
+import org.daysofchaos.core.journal.Verdict;
+import org.daysofchaos.core.ledger.Ledger;
+import org.daysofchaos.core.ledger.LedgerEntry;
+import org.daysofchaos.core.spec.KindCatalog;
+
+/**
+ * The run of one incident, in the steps of DESIGN.md: gate, inject, observe, end, revert, recover,
+ * journal. Whatever ends the run — its deadline, a fix, a halt, an exception, an interrupt — every
+ * injection is reverted and the revert verified before the result is returned.
+ *
+ * <p>Time comes only from the injected {@link Clock} and {@link Sleeper}, so a test can run a
+ * twenty-minute scenario in milliseconds and assert exact instants.
+ */
+public final class IncidentRunner {
+  /** A fault's backend expiry lies this far beyond its max duration: a safety net, not a timer. */
+  static final Duration EXPIRY_GRACE = Duration.ofSeconds(30);
+
+  private final Injectors injectors;
+  private final ProbeRunners probes;
+  private final Ledger ledger;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final RunOptions options;
+
+  public IncidentRunner(
+      Injectors injectors,
+      ProbeRunners probes,
+      Ledger ledger,
+      Clock clock,
+      Sleeper sleeper,
+      RunOptions options) {
+    this.injectors = injectors;
+    this.probes = probes;
+    this.ledger = ledger;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.options = options;
+  }
+
+  /** Runs the scenario to its end on the calling thread. */
+  public RunResult run(Scenario scenario, RunControl control, List<RunListener> listeners) {
+    Run run = new Run(scenario, control, new Journal(clock, listeners), newRunId());
+    run.journal.append(
+        EventType.RUN_STARTED,
+        "run " + run.id + " of " + scenario.id() + " (" + scenario.title() + ")",
+        data("run", run.id, "scenario", scenario.id()));
+    try {
+      if (gate(run)) {
+        inject(run);
+        observe(run);
+      }
+    } catch (InterruptedException e) {
+      run.interrupted = true;
+      run.abort("the run was interrupted");
+    } catch (Exception | LinkageError e) {
+      run.fail(run.step + " failed: " + e);
+    } finally {
+      revert(run);
+    }
+    if (run.shouldMeasureRecovery()) {
+      recover(run);
+    }
+    if (run.interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return conclude(run);
+  }
+
+  // --- gate -----------------------------------------------------------------------------------
+
+  private boolean gate(Run run) {
+    run.step = "gate";
+    Optional<String> broken = unhealthyProbe(run, clock.instant());
+    if (broken.isPresent()) {
+      run.journal.append(EventType.GATE_FAILED, "steady state does not hold: " + broken.get());
+      run.abort("the steady state did not hold before injection, nothing was injected");
+      return false;
+    }
+    run.journal.append(EventType.GATE_PASSED, "steady state holds; injecting");
+    return true;
+  }
+
+  // --- inject ---------------------------------------------------------------------------------
+
+  private void inject(Run run) throws Exception {
+    run.step = "inject";
+    Instant expiresAt = clock.instant().plus(run.scenario.maxDuration()).plus(EXPIRY_GRACE);
+    List<FaultSpec> faults = run.scenario.faults();
+    for (int i = 0; i < faults.size(); i++) {
+      injectOne(run, faults.get(i), run.id + "-" + i, expiresAt);
+    }
+    run.injectedAt = clock.instant();
+    run.journal.append(
+        EventType.FAULT_ACTIVE,
+        "fault in effect; it ends within " + Durations.format(run.scenario.faultDeadline()),
+        data("injectedAt", run.injectedAt.toString()));
+  }
+
+  private <F extends FaultSpec> void injectOne(
+      Run run, F fault, String injectionId, Instant expiresAt) throws Exception {
+    Target target = run.scenario.target(fault);
+    String kind = KindCatalog.kindOf(fault);
+    FaultInjector<F> injector =
+        injectors
+            .forFault(fault)
+            .orElseThrow(() -> new IllegalStateException("no injector is configured for " + kind));
+    String what =
+        kind + " on " + target.name() + " (" + target.describe() + "): " + fault.describe();
+    Map<String, String> details =
+        data("injection", injectionId, "kind", kind, "target", target.name());
+    ledger.intend(
+        new LedgerEntry(
+            injectionId,
+            run.id,
+            run.scenario.id(),
+            kind,
+            target.describe(),
+            fault.describe(),
+            LedgerEntry.State.INTENDED,
+            Map.of(),
+            expiresAt,
+            clock.instant()));
+    run.journal.append(EventType.INJECTING, "injecting " + what, details);
+    Injection injection;
+    try {
+      injection =
+          injector.inject(fault, target, new InjectionContext(run.id, injectionId, expiresAt));
+    } catch (Exception e) {
+      ledger.close(injectionId, LedgerEntry.State.FAILED, clock.instant());
+      run.journal.append(
+          EventType.INJECTION_FAILED, "could not inject " + what + ": " + e.getMessage(), details);
+      throw e;
+    }
+    run.active.push(new Active(injectionId, what, injection));
+    ledger.activate(injectionId, injection.revertRecord(), clock.instant());
+    run.journal.append(EventType.INJECTED, "injected " + what, details);
+  }
+
+  // --- observe and end ------------------------------------------------------------------------
+
+  private void observe(Run run) throws InterruptedException {
+    run.step = "observe";
+    Instant deadline = run.injectedAt.plus(run.scenario.faultDeadline());
+    Instant tick = run.injectedAt;
+    while (true) {
+      Optional<String> end = endReason(run, deadline);
+      if (end.isEmpty()) {
+        Instant now = clock.instant();
+        detect(run, now);
+        checkSteadyState(run, now);
+        end = fixed(run);
+      }
+      if (end.isPresent()) {
+        run.journal.append(EventType.FAULT_ENDING, "ending the fault: " + end.get());
+        return;
+      }
+      tick = nextTick(tick);
+      sleeper.sleepUntil(tick.isAfter(deadline) ? deadline : tick);
+    }
+  }
+
+  private Optional<String> endReason(Run run, Instant deadline) {
+    Optional<String> requested = run.control.endRequested();
+    if (requested.isPresent()) {
+      if (run.control.abortRequested()) {
+        run.abort(requested.get());
+      }
+      return requested;
+    }
+    if (!clock.instant().isBefore(deadline)) {
+      boolean boxed =
+          run.scenario.mode() == Mode.TIME_BOXED
+              && run.scenario.faultDeadline().compareTo(run.scenario.maxDuration()) < 0;
+      return Optional.of(
+          boxed
+              ? "its duration of " + Durations.format(run.scenario.faultDeadline()) + " elapsed"
+              : "its max duration of "
+                  + Durations.format(run.scenario.maxDuration())
+                  + " was reached");
+    }
+    return Optional.empty();
+  }
+
+  /** An until-fixed incident ends as soon as the team's fix shows in the steady state. */
+  private Optional<String> fixed(Run run) {
+    if (run.scenario.mode() == Mode.UNTIL_FIXED && run.tracker.recoveredAt().isPresent()) {
+      return Optional.of(
+          "fixed: the steady state held for " + Durations.format(run.tracker.holdFor()));
+    }
+    return Optional.empty();
+  }
+
+  private void detect(Run run, Instant now) {
+    if (run.detection != null) {
+      return;
+    }
+    for (ProbeSpec signal : run.scenario.detection().signals()) {
+      Observation seen = evaluate(run, signal);
+      if (seen.holds()) {
+        run.detection =
+            new Measurement(
+                now, Duration.between(run.injectedAt, now), signal.describe(), options.interval());
+        run.journal.append(
+            EventType.DETECTED,
+            "detected after "
+                + run.detection.describe()
+                + " by "
+                + signal.describe()
+                + " ("
+                + seen.detail()
+                + ")",
+            data("signal", signal.describe(), "after", run.detection.after().toString()));
+        return;
+      }
+    }
+  }
+
+  private void checkSteadyState(Run run, Instant now) {
+    Optional<String> broken = unhealthyProbe(run, now);
+    boolean wasHealthy = run.healthy;
+    run.healthy = broken.isEmpty();
+    run.tracker.observe(now, run.healthy);
+    if (wasHealthy && !run.healthy) {
+      run.journal.append(EventType.STEADY_STATE_DEVIATED, "steady state deviated: " + broken.get());
+    } else if (!wasHealthy && run.healthy) {
+      run.journal.append(EventType.STEADY_STATE_RESTORED, "steady state holds again");
+    }
+    run.tracker
+        .recoveredAt()
+        .filter(at -> run.recovery == null)
+        .ifPresent(at -> recordRecovery(run, at));
+  }
+
+  /** The first steady-state probe that does not hold, described, or empty if all hold. */
+  private Optional<String> unhealthyProbe(Run run, Instant now) {
+    for (ProbeSpec probe : run.scenario.steadyState()) {
+      Observation seen = evaluate(run, probe);
+      if (!seen.holds()) {
+        return Optional.of(probe.describe() + " (" + seen.detail() + ")");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private <P extends ProbeSpec> Observation evaluate(Run run, P probe) {
+    ProbeRunner<P> runner =
+        probes
+            .forProbe(probe)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no probe runner is configured for " + KindCatalog.kindOf(probe)));
+    try {
+      Observation seen = runner.observe(probe);
+      run.lastProbeError.remove(probe);
+      return seen;
+    } catch (Exception e) {
+      String error = "probe error: " + e.getMessage();
+      if (!error.equals(run.lastProbeError.put(probe, error))) {
+        run.journal.append(EventType.PROBE_ERROR, probe.describe() + ": " + error);
+      }
+      return Observation.fails(error);
+    }
+  }
+
+  private Instant nextTick(Instant tick) {
+    Instant next = tick.plus(options.interval());
+    Instant now = clock.instant();
+    // A slow round of probes must not make the loop race to catch up: skip the missed ticks.
+    return next.isBefore(now) ? now : next;
+  }
+
+  // --- revert ---------------------------------------------------------------------------------
+
+  private void revert(Run run) {
+    if (run.active.isEmpty()) {
+      return;
+    }
+    // A pending interrupt must not cut the revert short; it is restored when the run returns.
+    run.interrupted |= Thread.interrupted();
+    while (!run.active.isEmpty()) {
+      revertOne(run, run.active.pop());
+    }
+    run.faultEndedAt = clock.instant();
+  }
+
+  private void revertOne(Run run, Active active) {
+    Map<String, String> details = data("injection", active.id);
+    String problem = null;
+    for (int attempt = 1; attempt <= options.revertAttempts(); attempt++) {
+      try {
+        active.injection.revert();
+        Optional<String> residue = active.injection.residue();
+        if (residue.isEmpty()) {
+          ledger.close(active.id, LedgerEntry.State.REVERTED, clock.instant());
+          run.journal.append(EventType.REVERTED, "reverted and verified " + active.what, details);
+          return;
+        }
+        problem = "still in effect after revert: " + residue.get();
+      } catch (Exception e) {
+        problem = e.toString();
+      }
+    }
+    run.revertFailed("could not revert " + active.what + ": " + problem);
+    run.journal.append(
+        EventType.REVERT_FAILED, "could not revert " + active.what + ": " + problem, details);
+  }
+
+  // --- recover --------------------------------------------------------------------------------
+
+  private void recover(Run run) {
+    run.step = "recover";
+    Instant deadline = run.faultEndedAt.plus(run.scenario.recovery().within());
+    Instant tick = clock.instant();
+    try {
+      while (!recoveryKnown(run)) {
+        Instant now = clock.instant();
+        if (!now.isBefore(deadline)) {
+          run.journal.append(
+              EventType.NOT_RECOVERED,
+              "the steady state did not hold for "
+                  + Durations.format(run.tracker.holdFor())
+                  + " within "
+                  + Durations.format(run.scenario.recovery().within())
+                  + " after the fault ended");
+          return;
+        }
+        if (run.control.abortRequested()) {
+          run.abort(run.control.endRequested().orElse("aborted") + " (while measuring recovery)");
+          return;
+        }
+        checkSteadyState(run, now);
+        tick = nextTick(tick);
+        sleeper.sleepUntil(tick.isAfter(deadline) ? deadline : tick);
+      }
+    } catch (InterruptedException e) {
+      run.interrupted = true;
+      run.abort("interrupted while measuring recovery");
+    } catch (RuntimeException e) {
+      run.fail("recover failed: " + e);
+    }
+  }
+
+  private boolean recoveryKnown(Run run) {
+    if (run.recovery != null) {
+      return true;
+    }
+    return !run.tracker.deviated() && run.tracker.heldSince(run.faultEndedAt, clock.instant());
+  }
+
+  private void recordRecovery(Run run, Instant at) {
+    run.recovery =
+        new Measurement(
+            at,
+            Duration.between(run.injectedAt, at),
+            "steady state held for " + Durations.format(run.tracker.holdFor()),
+            options.interval());
+    run.journal.append(
+        EventType.RECOVERED,
+        "recovered after "
+            + run.recovery.describe()
+            + ": the steady state held from "
+            + at
+            + " for "
+            + Durations.format(run.tracker.holdFor()),
+        data("after", run.recovery.after().toString()));
+  }
+
+  // --- journal --------------------------------------------------------------------------------
+
+  private RunResult conclude(Run run) {
+    Verdict verdict;
+    String reason;
+    if (run.failure != null) {
+      verdict = Verdict.FAILED;
+      reason = run.failure;
+    } else if (run.abortReason != null) {
+      verdict = Verdict.ABORTED;
+      reason = run.abortReason;
+    } else if (run.recovery != null) {
+      verdict = Verdict.PASSED;
+      reason = "the system recovered after " + run.recovery.describe();
+    } else if (!run.tracker.deviated()) {
+      verdict = Verdict.PASSED;
+      reason = "the steady state never deviated";
+    } else {
+      verdict = Verdict.DEVIATED;
+      reason =
+          "the system did not recover within " + Durations.format(run.scenario.recovery().within());
+    }
+    run.journal.append(EventType.VERDICT, verdict + ": " + reason, data("verdict", verdict.name()));
+    return new RunResult(
+        run.id,
+        run.scenario.id(),
+        run.scenario.title(),
+        verdict,
+        reason,
+        run.startedAt,
+        Optional.ofNullable(run.injectedAt),
+        Optional.ofNullable(run.detection),
+        Optional.ofNullable(run.faultEndedAt),
+        Optional.ofNullable(run.recovery),
+        run.tracker.deviated(),
+        run.journal.events());
+  }
+
+  private static String newRunId() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private record Active(String id, String what, Injection injection) {}
+
+  /** The mutable state of one run; confined to the run's thread. */
+  private final class Run {
+    final Scenario scenario;
+    final RunControl control;
+    final Journal journal;
+    final String id;
+    final Instant startedAt = clock.instant();
+    final Deque<Active> active = new ArrayDeque<>();
+    final RecoveryTracker tracker;
+    final Map<ProbeSpec, String> lastProbeError = new HashMap<>();
+    String step = "start";
+    boolean healthy = true;
+    boolean interrupted;
+    Instant injectedAt;
+    Instant faultEndedAt;
+    Measurement detection;
+    Measurement recovery;
+    String failure;
+    String abortReason;
+
+    Run(Scenario scenario, RunControl control, Journal journal, String id) {
+      this.scenario = scenario;
+      this.control = control;
+      this.journal = journal;
+      this.id = id;
+      this.tracker = new RecoveryTracker(scenario.recovery().holdFor());
+    }
+
+    void abort(String reason) {
+      if (abortReason == null) {
+        abortReason = reason;
+        journal.append(EventType.ABORTED, reason);
+      }
+    }
+
+    void fail(String reason) {
+      if (failure == null) {
+        failure = reason;
+        journal.append(EventType.STEP_FAILED, reason);
+      }
+    }
+
+    void revertFailed(String reason) {
+      if (failure == null) {
+        failure = reason;
+      }
+    }
+
+    boolean shouldMeasureRecovery() {
+      return injectedAt != null
+          && faultEndedAt != null
+          && failure == null
+          && abortReason == null
+          && recovery == null;
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package org.daysofchaos.core.run;
+
+import java.util.Optional;
+import org.daysofchaos.core.FaultSpec;
+
+/** Which injector applies which kind of fault. */
+public final class Injectors {
+  private final Registry<FaultSpec, FaultInjector<?>> registry = new Registry<>();
+
+  public static Injectors create() {
+    return new Injectors();
+  }
+
+  public <F extends FaultSpec> Injectors with(Class<F> kind, FaultInjector<? super F> injector) {
+    registry.put(kind, injector);
+    return this;
+  }
+
+  @SuppressWarnings("unchecked")
+  public <F extends FaultSpec> Optional<FaultInjector<F>> forFault(F fault) {
+    return registry.find(fault).map(i -> (FaultInjector<F>) i);
+  }
+}

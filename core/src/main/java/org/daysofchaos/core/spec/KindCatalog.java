@@ -1,0 +1,76 @@
+package org.daysofchaos.core.spec;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.daysofchaos.core.FaultSpec;
+import org.daysofchaos.core.ProbeSpec;
+
+/**
+ * The kinds a scenario may use, by their {@code kind:} name. The standard catalog lives in the
+ * {@code experiments} module; tests and extensions may build their own.
+ */
+public final class KindCatalog {
+  private final Map<String, Class<? extends FaultSpec>> faults = new LinkedHashMap<>();
+  private final Map<String, Class<? extends ProbeSpec>> probes = new LinkedHashMap<>();
+
+  private KindCatalog() {}
+
+  /**
+   * A catalog of the given records, each annotated with {@link Kind}.
+   *
+   * @throws IllegalArgumentException if a class lacks {@link Kind}, is not a record, implements
+   *     neither spec interface, or repeats a kind name
+   */
+  @SafeVarargs
+  public static KindCatalog of(Class<? extends Record>... kinds) {
+    KindCatalog catalog = new KindCatalog();
+    for (Class<? extends Record> type : kinds) {
+      catalog.add(type);
+    }
+    return catalog;
+  }
+
+  @SuppressWarnings("unchecked")
+  private void add(Class<? extends Record> type) {
+    Kind kind = type.getAnnotation(Kind.class);
+    if (kind == null) {
+      throw new IllegalArgumentException(type.getName() + " has no @Kind");
+    }
+    if (faults.containsKey(kind.value()) || probes.containsKey(kind.value())) {
+      throw new IllegalArgumentException("kind " + kind.value() + " is registered twice");
+    }
+    if (FaultSpec.class.isAssignableFrom(type)) {
+      faults.put(kind.value(), (Class<? extends FaultSpec>) (Class<?>) type);
+    } else if (ProbeSpec.class.isAssignableFrom(type)) {
+      probes.put(kind.value(), (Class<? extends ProbeSpec>) (Class<?>) type);
+    } else {
+      throw new IllegalArgumentException(
+          type.getName() + " is neither a FaultSpec nor a ProbeSpec");
+    }
+  }
+
+  public Optional<Class<? extends FaultSpec>> fault(String kind) {
+    return Optional.ofNullable(faults.get(kind));
+  }
+
+  public Optional<Class<? extends ProbeSpec>> probe(String kind) {
+    return Optional.ofNullable(probes.get(kind));
+  }
+
+  public Collection<String> faultKinds() {
+    return List.copyOf(faults.keySet());
+  }
+
+  public Collection<String> probeKinds() {
+    return List.copyOf(probes.keySet());
+  }
+
+  /** The {@code kind:} name of a spec record, e.g. {@code network/latency}. */
+  public static String kindOf(Object spec) {
+    Kind kind = spec.getClass().getAnnotation(Kind.class);
+    return kind == null ? spec.getClass().getSimpleName() : kind.value();
+  }
+}

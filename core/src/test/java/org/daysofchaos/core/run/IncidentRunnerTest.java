@@ -1,0 +1,442 @@
+package org.daysofchaos.core.run;
+
+import static java.time.Duration.ofMillis;
+import static java.time.Duration.ofMinutes;
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.daysofchaos.core.FaultSpec;
+import org.daysofchaos.core.Mode;
+import org.daysofchaos.core.ProbeSpec;
+import org.daysofchaos.core.Scenario;
+import org.daysofchaos.core.journal.EventType;
+import org.daysofchaos.core.journal.JournalEvent;
+import org.daysofchaos.core.journal.RunResult;
+import org.daysofchaos.core.journal.Verdict;
+import org.daysofchaos.core.ledger.InMemoryLedger;
+import org.daysofchaos.core.ledger.LedgerEntry;
+import org.daysofchaos.core.testing.ManualClock;
+import org.daysofchaos.core.testing.ManualSleeper;
+import org.daysofchaos.core.testing.RecordingInjector;
+import org.daysofchaos.core.testing.Scenarios;
+import org.daysofchaos.core.testing.ScriptedProbe;
+import org.daysofchaos.core.testing.TestFault;
+import org.junit.jupiter.api.Test;
+
+class IncidentRunnerTest {
+  private static final Instant T0 = Instant.parse("2026-06-01T10:00:00Z");
+
+  private final ManualClock clock = new ManualClock(T0);
+  private final ManualSleeper sleeper = new ManualSleeper(clock);
+  private final RecordingInjector injector = new RecordingInjector();
+  private final InMemoryLedger ledger = new InMemoryLedger();
+  private final ScriptedProbe.Runner probeRunner = ScriptedProbe.runner(clock);
+  private final RunControl control = new RunControl();
+
+  private IncidentRunner runner() {
+    return new IncidentRunner(
+        Injectors.create().with(TestFault.class, injector),
+        ProbeRunners.create().with(ScriptedProbe.class, probeRunner),
+        ledger,
+        clock,
+        sleeper,
+        RunOptions.defaults());
+  }
+
+  private RunResult run(Scenario scenario) {
+    return runner().run(scenario, control, List.of());
+  }
+
+  private static Scenario boxed(
+      Duration duration, ProbeSpec steady, ProbeSpec signal, FaultSpec... faults) {
+    return Scenarios.timeBoxed(
+        duration, ofSeconds(5), List.of(faults), List.of(steady), List.of(signal));
+  }
+
+  private static Instant t(double seconds) {
+    return T0.plusMillis((long) (seconds * 1000));
+  }
+
+  private static List<EventType> types(RunResult result) {
+    return result.events().stream().map(JournalEvent::type).toList();
+  }
+
+  @Test
+  void measuresDetectionAndRecoveryWithinOneIntervalOfTheTrueMoment() {
+    ScriptedProbe steady = ScriptedProbe.failingBetween("latency ok", t(2.5), t(13.5));
+    ScriptedProbe signal = ScriptedProbe.holdingBetween("latency alert", t(3.2), t(1000));
+
+    RunResult result = run(boxed(ofSeconds(10), steady, signal, TestFault.on("db")));
+
+    assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
+    assertThat(result.injectedAt()).contains(T0);
+    assertThat(result.detection().orElseThrow().after()).isEqualTo(ofSeconds(4));
+    assertThat(result.detection().orElseThrow().source()).isEqualTo("latency alert");
+    assertThat(result.detection().orElseThrow().resolution()).isEqualTo(ofSeconds(1));
+    assertThat(result.faultEndedAt()).contains(t(10));
+    // The steady state is back from 13.5 s; the first sample that sees it is at 14 s.
+    assertThat(result.recovery().orElseThrow().after()).isEqualTo(ofSeconds(14));
+    assertThat(result.deviated()).isTrue();
+    assertThat(injector.active()).isEmpty();
+    assertThat(ledger.open()).isEmpty();
+  }
+
+  @Test
+  void journalsEveryStepInOrder() {
+    ScriptedProbe steady = ScriptedProbe.failingBetween("latency ok", t(2.5), t(12));
+    ScriptedProbe signal = ScriptedProbe.holdingBetween("latency alert", t(3), t(1000));
+
+    RunResult result = run(boxed(ofSeconds(10), steady, signal, TestFault.on("db")));
+
+    assertThat(types(result))
+        .containsExactly(
+            EventType.RUN_STARTED,
+            EventType.GATE_PASSED,
+            EventType.INJECTING,
+            EventType.INJECTED,
+            EventType.FAULT_ACTIVE,
+            EventType.DETECTED,
+            EventType.STEADY_STATE_DEVIATED,
+            EventType.FAULT_ENDING,
+            EventType.REVERTED,
+            EventType.STEADY_STATE_RESTORED,
+            EventType.RECOVERED,
+            EventType.VERDICT);
+    assertThat(result.summary())
+        .contains("detected: after 3.000 s (± 1s) by latency alert")
+        .contains("recovered: after 12.000 s")
+        .contains("verdict: PASSED");
+  }
+
+  @Test
+  void writesTheLedgerBeforeTheInjectorIsCalled() {
+    injector.beforeInject(
+        ctx ->
+            assertThat(ledger.open())
+                .extracting(LedgerEntry::injectionId, LedgerEntry::state)
+                .contains(
+                    org.assertj.core.groups.Tuple.tuple(
+                        ctx.injectionId(), LedgerEntry.State.INTENDED)));
+
+    RunResult result =
+        run(
+            boxed(
+                ofSeconds(3),
+                ScriptedProbe.always("ok", true),
+                ScriptedProbe.always("alert", false),
+                TestFault.on("db")));
+
+    assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
+    assertThat(ledger.all())
+        .extracting(LedgerEntry::state)
+        .containsExactly(LedgerEntry.State.REVERTED);
+  }
+
+  @Test
+  void abortsWithoutInjectingWhenTheSteadyStateDoesNotHoldAtTheGate() {
+    RunResult result =
+        run(
+            boxed(
+                ofSeconds(10),
+                ScriptedProbe.always("ok", false),
+                ScriptedProbe.always("alert", false),
+                TestFault.on("db")));
+
+    assertThat(result.verdict()).isEqualTo(Verdict.ABORTED);
+    assertThat(result.reason()).contains("nothing was injected");
+    assertThat(injector.log()).isEmpty();
+    assertThat(result.injectedAt()).isEmpty();
+    assertThat(types(result)).contains(EventType.GATE_FAILED).doesNotContain(EventType.INJECTING);
+  }
+
+  @Test
+  void revertsTheFaultsAlreadyInjectedWhenALaterInjectionThrows() {
+    injector.failInjecting("second");
+
+    RunResult result =
+        run(
+            boxed(
+                ofSeconds(10),
+                ScriptedProbe.always("ok", true),
+                ScriptedProbe.always("alert", false),
+                new TestFault("db", "first"),
+                new TestFault("cache", "second")));
+
+    assertThat(result.verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(result.reason()).contains("inject failed").contains("injector refused second");
+    assertThat(injector.active()).isEmpty();
+    assertThat(injector.log()).endsWith("revert " + result.runId() + "-0");
+    assertThat(ledger.open()).isEmpty();
+    assertThat(ledger.all())
+        .extracting(LedgerEntry::state)
+        .containsExactly(LedgerEntry.State.REVERTED, LedgerEntry.State.FAILED);
+    assertThat(types(result))
+        .contains(EventType.INJECTION_FAILED, EventType.STEP_FAILED, EventType.REVERTED);
+  }
+
+  @Test
+  void revertsEveryInjectionWhenTheRunIsInterrupted() throws Exception {
+    sleeper.interruptAt(t(4));
+
+    RunResult result =
+        run(
+            boxed(
+                ofSeconds(10),
+                ScriptedProbe.always("ok", true),
+                ScriptedProbe.always("alert", false),
+                new TestFault("db", "first"),
+                new TestFault("cache", "second")));
+
+    assertThat(result.verdict()).isEqualTo(Verdict.ABORTED);
+    assertThat(result.reason()).contains("interrupted");
+    assertThat(injector.active()).isEmpty();
+    assertThat(ledger.open()).isEmpty();
+    // The interrupt is handed back to the caller once the faults are gone.
+    assertThat(Thread.interrupted()).isTrue();
+  }
+
+  @Test
+  void endsAnUnfixedIncidentAtItsMaxDurationAndSaysSo() {
+    Scenario scenario =
+        Scenarios.scenario(
+            Mode.UNTIL_FIXED,
+            Optional.empty(),
+            ofMinutes(20),
+            ofSeconds(5),
+            List.of(TestFault.on("db")),
+            List.of(ScriptedProbe.failingBetween("ok", t(1), t(1201.5))),
+            List.of());
+
+    RunResult result = run(scenario);
+
+    assertThat(result.faultEndedAt()).contains(t(1200));
+    assertThat(result.events())
+        .anySatisfy(
+            e ->
+                assertThat(e.message())
+                    .isEqualTo("ending the fault: its max duration of 20m was reached"));
+    assertThat(injector.active()).isEmpty();
+    assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
+    assertThat(result.recovery().orElseThrow().after()).isEqualTo(ofSeconds(1202));
+  }
+
+  @Test
+  void endsAnUntilFixedIncidentWhenTheSteadyStateHoldsAgainForHoldFor() {
+    Scenario scenario =
+        Scenarios.scenario(
+            Mode.UNTIL_FIXED,
+            Optional.empty(),
+            ofMinutes(20),
+            ofSeconds(5),
+            List.of(TestFault.on("db")),
+            List.of(ScriptedProbe.failingBetween("ok", t(1), t(60))),
+            List.of());
+
+    RunResult result = run(scenario);
+
+    assertThat(result.recovery().orElseThrow().after()).isEqualTo(ofSeconds(60));
+    assertThat(result.faultEndedAt()).contains(t(65));
+    assertThat(result.events())
+        .anySatisfy(e -> assertThat(e.message()).contains("fixed: the steady state held for 5s"));
+    assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
+  }
+
+  @Test
+  void oneGoodSampleIsNotRecovery() {
+    // Healthy for one sample at 20 s, then failing again until 30 s.
+    ScriptedProbe steady =
+        new ScriptedProbe(
+            "flapping", at -> at.isBefore(t(1)) || at.equals(t(20)) || !at.isBefore(t(30)));
+
+    RunResult result =
+        run(boxed(ofSeconds(10), steady, ScriptedProbe.always("alert", false), TestFault.on("db")));
+
+    assertThat(result.recovery().orElseThrow().after()).isEqualTo(ofSeconds(30));
+  }
+
+  @Test
+  void isDeviatedWhenTheSystemDoesNotRecoverInTime() {
+    RunResult result =
+        run(
+            boxed(
+                ofSeconds(10),
+                ScriptedProbe.failingBetween("ok", t(1), t(100_000)),
+                ScriptedProbe.always("alert", false),
+                TestFault.on("db")));
+
+    assertThat(result.verdict()).isEqualTo(Verdict.DEVIATED);
+    assertThat(result.recovery()).isEmpty();
+    assertThat(result.faultEndedAt()).contains(t(10));
+    assertThat(types(result)).contains(EventType.NOT_RECOVERED);
+    assertThat(clock.instant()).isEqualTo(t(130));
+  }
+
+  @Test
+  void countsAProbeThatThrowsAsNotHoldingAndJournalsTheErrorOnce() {
+    ProbeRunners probes =
+        ProbeRunners.create()
+            .with(
+                ScriptedProbe.class,
+                probe -> {
+                  if (probe.name().equals("broken") && clock.instant().isAfter(t(2))) {
+                    throw new java.io.IOException("connection refused");
+                  }
+                  return probeRunner.observe(probe);
+                });
+    IncidentRunner runner =
+        new IncidentRunner(
+            Injectors.create().with(TestFault.class, injector),
+            probes,
+            ledger,
+            clock,
+            sleeper,
+            RunOptions.defaults());
+
+    RunResult result =
+        runner.run(
+            boxed(
+                ofSeconds(10),
+                ScriptedProbe.always("broken", true),
+                ScriptedProbe.always("alert", false),
+                TestFault.on("db")),
+            control,
+            List.of());
+
+    assertThat(result.events().stream().filter(e -> e.type() == EventType.PROBE_ERROR))
+        .singleElement()
+        .satisfies(e -> assertThat(e.message()).contains("connection refused"));
+    assertThat(result.deviated()).isTrue();
+    assertThat(result.verdict()).isEqualTo(Verdict.DEVIATED);
+    assertThat(injector.active()).isEmpty();
+  }
+
+  @Test
+  void retriesAFailingRevertAndReportsAFaultThatStaysAsFailed() {
+    injector.leaveResidue();
+
+    RunResult result =
+        run(
+            boxed(
+                ofSeconds(3),
+                ScriptedProbe.always("ok", true),
+                ScriptedProbe.always("alert", false),
+                TestFault.on("db")));
+
+    assertThat(result.verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(result.reason()).contains("still in effect after revert");
+    assertThat(injector.log().stream().filter(l -> l.startsWith("revert"))).hasSize(3);
+    assertThat(types(result)).contains(EventType.REVERT_FAILED);
+    assertThat(ledger.open()).hasSize(1);
+  }
+
+  @Test
+  void succeedsWhenARevertFailsOnceAndWorksOnRetry() {
+    injector.failReverting(1);
+
+    RunResult result =
+        run(
+            boxed(
+                ofSeconds(3),
+                ScriptedProbe.always("ok", true),
+                ScriptedProbe.always("alert", false),
+                TestFault.on("db")));
+
+    assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
+    assertThat(injector.active()).isEmpty();
+  }
+
+  @Test
+  void abortsAndRevertsWhenHalted() {
+    List<org.daysofchaos.core.journal.RunListener> haltOnDetection =
+        List.of(
+            e -> {
+              if (e.type() == EventType.DETECTED) {
+                control.abort("halt-all by the game master");
+              }
+            });
+
+    RunResult result =
+        runner()
+            .run(
+                boxed(
+                    ofSeconds(60),
+                    ScriptedProbe.always("ok", true),
+                    ScriptedProbe.holdingBetween("alert", t(5), t(99)),
+                    TestFault.on("db")),
+                control,
+                haltOnDetection);
+
+    assertThat(result.verdict()).isEqualTo(Verdict.ABORTED);
+    assertThat(result.reason()).isEqualTo("halt-all by the game master");
+    assertThat(result.faultEndedAt()).contains(t(6));
+    assertThat(injector.active()).isEmpty();
+  }
+
+  @Test
+  void endingTheFaultEarlyStillMeasuresRecovery() {
+    control.endFault("ended by the game master");
+
+    RunResult result =
+        run(
+            boxed(
+                ofSeconds(60),
+                ScriptedProbe.always("ok", true),
+                ScriptedProbe.always("alert", false),
+                TestFault.on("db")));
+
+    assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
+    assertThat(result.reason()).isEqualTo("the steady state never deviated");
+    assertThat(result.faultEndedAt()).contains(T0);
+    assertThat(clock.instant()).isEqualTo(t(5));
+  }
+
+  @Test
+  void revertsWhenAListenerThrows() {
+    RunResult result =
+        runner()
+            .run(
+                boxed(
+                    ofSeconds(3),
+                    ScriptedProbe.always("ok", true),
+                    ScriptedProbe.always("alert", false),
+                    TestFault.on("db")),
+                control,
+                List.of(
+                    e -> {
+                      throw new IllegalStateException("display broke");
+                    }));
+
+    assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
+    assertThat(injector.active()).isEmpty();
+  }
+
+  @Test
+  void probesAtTheConfiguredInterval() {
+    IncidentRunner fast =
+        new IncidentRunner(
+            Injectors.create().with(TestFault.class, injector),
+            ProbeRunners.create().with(ScriptedProbe.class, probeRunner),
+            ledger,
+            clock,
+            sleeper,
+            RunOptions.defaults().withInterval(ofMillis(250)));
+
+    RunResult result =
+        fast.run(
+            boxed(
+                ofSeconds(2),
+                ScriptedProbe.failingBetween("ok", t(0.6), t(1.1)),
+                ScriptedProbe.holdingBetween("alert", t(0.6), t(9)),
+                TestFault.on("db")),
+            control,
+            List.of());
+
+    assertThat(result.detection().orElseThrow().after()).isEqualTo(ofMillis(750));
+    assertThat(result.detection().orElseThrow().resolution()).isEqualTo(ofMillis(250));
+    assertThat(result.recovery().orElseThrow().after()).isEqualTo(ofMillis(1250));
+  }
+}

@@ -1,0 +1,33 @@
+package org.daysofchaos.experiments;
+
+import org.daysofchaos.core.spec.KindCatalog;
+import org.daysofchaos.experiments.faults.NetworkBandwidth;
+import org.daysofchaos.experiments.faults.NetworkDown;
+import org.daysofchaos.experiments.faults.NetworkLatency;
+import org.daysofchaos.experiments.faults.NetworkResetPeer;
+import org.daysofchaos.experiments.faults.NetworkTimeout;
+import org.daysofchaos.experiments.faults.ProcessKill;
+import org.daysofchaos.experiments.faults.ProcessPause;
+import org.daysofchaos.experiments.probes.HttpStatus;
+import org.daysofchaos.experiments.probes.MetricThreshold;
+
+/** Every kind that scenario files may use. */
+public final class Catalog {
+  private static final KindCatalog STANDARD =
+      KindCatalog.of(
+          NetworkLatency.class,
+          NetworkDown.class,
+          NetworkResetPeer.class,
+          NetworkBandwidth.class,
+          NetworkTimeout.class,
+          ProcessPause.class,
+          ProcessKill.class,
+          HttpStatus.class,
+          MetricThreshold.class);
+
+  private Catalog() {}
+
+  public static KindCatalog standard() {
+    return STANDARD;
+  }
+}

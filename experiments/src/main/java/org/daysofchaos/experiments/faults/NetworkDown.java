@@ -1,0 +1,20 @@
+package org.daysofchaos.experiments.faults;
+
+import org.daysofchaos.core.FaultSpec;
+import org.daysofchaos.core.TargetType;
+import org.daysofchaos.core.spec.Doc;
+import org.daysofchaos.core.spec.Kind;
+
+/** The proxy stops listening and drops its connections: the dependency is unreachable. */
+@Kind(
+    value = "network/down",
+    targets = TargetType.PROXY,
+    doc = "Takes a proxy down: its connections are closed and new ones refused.")
+public record NetworkDown(@Doc("The target (a proxy) to take down.") String target)
+    implements FaultSpec {
+
+  @Override
+  public String describe() {
+    return "outage (connections refused)";
+  }
+}

@@ -1,0 +1,26 @@
+package org.daysofchaos.experiments.faults;
+
+import org.daysofchaos.core.FaultSpec;
+import org.daysofchaos.core.TargetType;
+import org.daysofchaos.core.spec.Default;
+import org.daysofchaos.core.spec.Doc;
+import org.daysofchaos.core.spec.Kind;
+
+/**
+ * The process is killed. Reverting restarts it when its supervisor knows how (the demo's does);
+ * otherwise restarting it is the team's job.
+ */
+@Kind(
+    value = "process/kill",
+    targets = TargetType.PROCESS,
+    doc = "Kills a local process; the revert restarts it where its supervisor can.")
+public record ProcessKill(
+    @Doc("The target (a process) to kill.") String target,
+    @Doc("kill (SIGKILL) or term (SIGTERM).") @Default("kill") Signal signal)
+    implements FaultSpec {
+
+  @Override
+  public String describe() {
+    return "kill (SIG" + signal + ")";
+  }
+}
