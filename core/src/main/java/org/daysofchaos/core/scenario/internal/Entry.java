@@ -1,0 +1,6 @@
+package org.daysofchaos.core.scenario.internal;
+
+import org.yaml.snakeyaml.nodes.Node;
+
+/** One key of a YAML map with its value, both with their positions. */
+public record Entry(String key, Node keyNode, Node value) {}

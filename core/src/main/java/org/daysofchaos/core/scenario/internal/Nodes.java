@@ -1,0 +1,88 @@
+package org.daysofchaos.core.scenario.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/** Helpers over SnakeYAML nodes. Never calls {@code Node.toString()}: nodes may be recursive. */
+final class Nodes {
+  private static final int SHOWN = 40;
+
+  private Nodes() {}
+
+  /** Absent, empty ({@code key:}) or an explicit null ({@code ~}, {@code null}). */
+  static boolean isNull(Node node) {
+    return node == null || (node instanceof ScalarNode && Tag.NULL.equals(node.getTag()));
+  }
+
+  static boolean isQuoted(ScalarNode node) {
+    DumperOptions.ScalarStyle style = node.getScalarStyle();
+    return style == DumperOptions.ScalarStyle.DOUBLE_QUOTED
+        || style == DumperOptions.ScalarStyle.SINGLE_QUOTED;
+  }
+
+  /** "nothing", "'abc'", "a list", "a map": what a user wrote, for "expected X, got Y". */
+  static String describe(Node node) {
+    if (isNull(node)) {
+      return "nothing";
+    }
+    if (node instanceof ScalarNode scalar) {
+      return quote(scalar.getValue());
+    }
+    if (node instanceof SequenceNode) {
+      return "a list";
+    }
+    if (node instanceof MappingNode) {
+      return "a map";
+    }
+    return "something else";
+  }
+
+  /** A value in single quotes, on one line, shortened if long. */
+  static String quote(String value) {
+    String text = value.replace("\r", "").replace("\n", "\\n").replace("\t", "\\t");
+    if (text.codePointCount(0, text.length()) > SHOWN) {
+      text = text.substring(0, text.offsetByCodePoints(0, SHOWN - 3)) + "...";
+    }
+    return "'" + text + "'";
+  }
+
+  /**
+   * The entries of a map by key, in file order. Keys that are not plain scalars and repeated keys
+   * are problems; the first of repeated keys wins.
+   */
+  static Map<String, Entry> entries(MappingNode map, String path, Ctx ctx) {
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    for (NodeTuple tuple : map.getValue()) {
+      Node keyNode = tuple.getKeyNode();
+      if (!(keyNode instanceof ScalarNode scalar) || isNull(keyNode)) {
+        ctx.problem(keyNode, path, "keys must be plain names, got " + describe(keyNode));
+        continue;
+      }
+      String key = scalar.getValue();
+      Entry first = entries.get(key);
+      if (first != null) {
+        ctx.problem(
+            keyNode,
+            Paths.child(path, key),
+            "duplicate key '"
+                + key
+                + "'; it is already given at line "
+                + (first.keyNode().getStartMark().getLine() + 1));
+        continue;
+      }
+      entries.put(key, new Entry(key, keyNode, tuple.getValueNode()));
+    }
+    return entries;
+  }
+
+  static String mismatch(String expected, Node node) {
+    return "expected " + expected + ", got " + describe(node);
+  }
+}

@@ -1,0 +1,42 @@
+package org.daysofchaos.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.daysofchaos.core.scenario.ScenarioSchema;
+import org.daysofchaos.experiments.Catalog;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The committed {@code scenarios/scenario.schema.json} is the one the catalog generates. After a
+ * change of the catalog or of the format, regenerate it with
+ *
+ * <pre>
+ * ./mvnw -o -pl core,experiments install -DskipTests
+ * ./mvnw -o -pl scenarios test -Dtest=ScenarioSchemaFileTest -Dschema.update=true
+ * </pre>
+ */
+class ScenarioSchemaFileTest {
+
+  @Test
+  void committedSchemaIsTheOneTheCatalogGenerates() throws IOException {
+    String generated = ScenarioSchema.generate(Catalog.standard());
+    if (Boolean.getBoolean("schema.update")) {
+      Files.writeString(ShippedFiles.SCHEMA, generated, StandardCharsets.UTF_8);
+    }
+    String committed =
+        Files.exists(ShippedFiles.SCHEMA)
+            ? Files.readString(ShippedFiles.SCHEMA, StandardCharsets.UTF_8)
+            : "";
+
+    assertThat(committed)
+        .as(
+            "scenarios/scenario.schema.json is out of date with the catalog; regenerate it with"
+                + " `./mvnw -o -pl core,experiments install -DskipTests` then"
+                + " `./mvnw -o -pl scenarios test -Dtest=ScenarioSchemaFileTest"
+                + " -Dschema.update=true`, and commit it")
+        .isEqualTo(generated);
+  }
+}

@@ -1,0 +1,43 @@
+package org.daysofchaos.scenarios;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** The YAML files this module ships: every {@code .yaml} under the module, outside build dirs. */
+final class ShippedFiles {
+  /** The module's folder: Maven runs tests there. */
+  static final Path MODULE = Path.of("").toAbsolutePath();
+
+  static final Path SCHEMA = MODULE.resolve("scenario.schema.json");
+
+  private static final Set<String> NOT_SHIPPED = Set.of("target", "src");
+
+  private ShippedFiles() {}
+
+  static List<Path> yaml() {
+    try (Stream<Path> files = Files.walk(MODULE)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(f -> f.getFileName().toString().endsWith(".yaml"))
+          .filter(f -> !shippedElsewhere(MODULE.relativize(f)))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean shippedElsewhere(Path relative) {
+    String first = relative.getName(0).toString();
+    return NOT_SHIPPED.contains(first) || first.startsWith(".");
+  }
+
+  static String relative(Path file) {
+    return MODULE.relativize(file).toString().replace('\\', '/');
+  }
+}
