@@ -1,6 +1,8 @@
 package org.daysofchaos.core;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +32,8 @@ public record Scenario(
     List<Hint> hints) {
 
   public Scenario {
-    targets = Map.copyOf(targets);
+    // Keep the order the preparer wrote the targets in, for dry runs and reports.
+    targets = Collections.unmodifiableMap(new LinkedHashMap<>(targets));
     faults = List.copyOf(faults);
     steadyState = List.copyOf(steadyState);
     hints = List.copyOf(hints);
