@@ -1,0 +1,44 @@
+package org.daysofchaos.agents;
+
+import org.daysofchaos.agents.http.HttpStatusRunner;
+import org.daysofchaos.agents.metrics.MetricThresholdRunner;
+import org.daysofchaos.agents.process.LocalProcesses;
+import org.daysofchaos.agents.process.ProcessInjector;
+import org.daysofchaos.agents.toxiproxy.ToxiproxyInjector;
+import org.daysofchaos.agents.toxiproxy.ToxiproxyServers;
+import org.daysofchaos.core.run.Injectors;
+import org.daysofchaos.core.run.MetricSource;
+import org.daysofchaos.core.run.ProbeRunners;
+import org.daysofchaos.experiments.faults.NetworkBandwidth;
+import org.daysofchaos.experiments.faults.NetworkDown;
+import org.daysofchaos.experiments.faults.NetworkLatency;
+import org.daysofchaos.experiments.faults.NetworkResetPeer;
+import org.daysofchaos.experiments.faults.NetworkTimeout;
+import org.daysofchaos.experiments.faults.ProcessKill;
+import org.daysofchaos.experiments.faults.ProcessPause;
+import org.daysofchaos.experiments.probes.HttpStatus;
+import org.daysofchaos.experiments.probes.MetricThreshold;
+
+/** Wires every standard kind of the catalog to the agent that handles it. */
+public final class Agents {
+  private Agents() {}
+
+  public static Injectors injectors(ToxiproxyServers toxiproxies, LocalProcesses processes) {
+    ToxiproxyInjector network = new ToxiproxyInjector(toxiproxies);
+    ProcessInjector process = new ProcessInjector(processes);
+    return Injectors.create()
+        .with(NetworkLatency.class, network)
+        .with(NetworkDown.class, network)
+        .with(NetworkResetPeer.class, network)
+        .with(NetworkBandwidth.class, network)
+        .with(NetworkTimeout.class, network)
+        .with(ProcessPause.class, process)
+        .with(ProcessKill.class, process);
+  }
+
+  public static ProbeRunners probes(MetricSource metrics) {
+    return ProbeRunners.create()
+        .with(MetricThreshold.class, new MetricThresholdRunner(metrics))
+        .with(HttpStatus.class, HttpStatusRunner.withDefaultClient());
+  }
+}

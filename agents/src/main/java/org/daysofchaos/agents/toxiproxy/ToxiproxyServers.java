@@ -1,0 +1,48 @@
+package org.daysofchaos.agents.toxiproxy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.daysofchaos.agents.TargetRefusedException;
+import org.daysofchaos.core.Target;
+
+/**
+ * The allow-list of Toxiproxy servers: a scenario can only reach a server named here. A target
+ * without {@code server:} goes to the one named {@value ToxiproxyServer#DEFAULT}.
+ */
+public final class ToxiproxyServers {
+  private final Map<String, ToxiproxyServer> byName = new LinkedHashMap<>();
+
+  public ToxiproxyServers(List<ToxiproxyServer> servers) {
+    for (ToxiproxyServer server : servers) {
+      if (byName.putIfAbsent(server.name(), server) != null) {
+        throw new IllegalArgumentException(
+            "toxiproxy server " + server.name() + " is configured twice");
+      }
+    }
+  }
+
+  public static ToxiproxyServers of(ToxiproxyServer... servers) {
+    return new ToxiproxyServers(List.of(servers));
+  }
+
+  /**
+   * The server a target lives on.
+   *
+   * @throws TargetRefusedException if the target names a server that is not configured
+   */
+  public ToxiproxyServer serverFor(Target target) {
+    String name = target.server().orElse(ToxiproxyServer.DEFAULT);
+    return Optional.ofNullable(byName.get(name))
+        .orElseThrow(
+            () ->
+                new TargetRefusedException(
+                    "target "
+                        + target.name()
+                        + " names toxiproxy server '"
+                        + name
+                        + "', which is not configured; allowed servers: "
+                        + (byName.isEmpty() ? "none" : String.join(", ", byName.keySet()))));
+  }
+}

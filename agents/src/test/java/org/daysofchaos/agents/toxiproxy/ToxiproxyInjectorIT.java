@@ -1,0 +1,172 @@
+package org.daysofchaos.agents.toxiproxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eu.rekawek.toxiproxy.Proxy;
+import eu.rekawek.toxiproxy.ToxiproxyClient;
+import eu.rekawek.toxiproxy.model.ToxicDirection;
+import eu.rekawek.toxiproxy.model.toxic.Latency;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.daysofchaos.agents.TargetRefusedException;
+import org.daysofchaos.agents.proxy.EchoServer;
+import org.daysofchaos.agents.proxy.EmbeddedToxiproxy;
+import org.daysofchaos.core.Target;
+import org.daysofchaos.core.run.Injection;
+import org.daysofchaos.core.run.InjectionContext;
+import org.daysofchaos.experiments.Faults;
+import org.daysofchaos.experiments.faults.Direction;
+import org.daysofchaos.experiments.faults.NetworkLatency;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Toxiproxy injector against the embedded proxy, through toxiproxy-java and real TCP. */
+class ToxiproxyInjectorIT {
+  private static final InjectionContext CONTEXT =
+      new InjectionContext("run1", "run1-0", Instant.now().plusSeconds(600));
+
+  private EchoServer echo;
+  private EmbeddedToxiproxy toxiproxy;
+  private ToxiproxyClient client;
+  private ToxiproxyInjector injector;
+  private int proxyPort;
+  private final Target target = Target.proxy("db-link", "db");
+
+  @BeforeEach
+  void start() throws Exception {
+    echo = EchoServer.start();
+    toxiproxy = EmbeddedToxiproxy.start(new InetSocketAddress("127.0.0.1", 0));
+    toxiproxy.createProxy("db", "127.0.0.1:0", echo.hostPort());
+    proxyPort = toxiproxy.listenAddress("db").getPort();
+    client = new ToxiproxyClient(toxiproxy.host(), toxiproxy.port());
+    injector =
+        new ToxiproxyInjector(
+            ToxiproxyServers.of(ToxiproxyServer.of("default", toxiproxy.apiUrl())));
+  }
+
+  @AfterEach
+  void stop() {
+    toxiproxy.close();
+    echo.close();
+  }
+
+  private Proxy proxy() throws Exception {
+    return client.getProxy("db");
+  }
+
+  private long roundTripMillis() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", proxyPort)) {
+      socket.setSoTimeout(5000);
+      OutputStream out = socket.getOutputStream();
+      InputStream in = socket.getInputStream();
+      long start = System.nanoTime();
+      out.write('x');
+      out.flush();
+      assertThat(in.read()).isEqualTo('x');
+      return (System.nanoTime() - start) / 1_000_000;
+    }
+  }
+
+  @Test
+  void addsALatencyToxicNamedAfterTheInjectionThatSlowsRealTraffic() throws Exception {
+    NetworkLatency fault =
+        new NetworkLatency(
+            "db-link", Duration.ofMillis(200), Duration.ofMillis(20), Direction.DOWNSTREAM, 1.0);
+
+    Injection injection = injector.inject(fault, target, CONTEXT);
+
+    Latency toxic = proxy().toxics().get("daysofchaos-run1-0", Latency.class);
+    assertThat(toxic.getLatency()).isEqualTo(200);
+    assertThat(toxic.getJitter()).isEqualTo(20);
+    assertThat(toxic.getStream()).isEqualTo(ToxicDirection.DOWNSTREAM);
+    assertThat(roundTripMillis()).isGreaterThanOrEqualTo(170);
+
+    injection.revert();
+    assertThat(injection.residue()).isEmpty();
+    assertThat(roundTripMillis()).isLessThan(150);
+  }
+
+  @Test
+  void setsTheToxicityOfAPartialFault() throws Exception {
+    NetworkLatency fault =
+        new NetworkLatency(
+            "db-link", Duration.ofMillis(50), Duration.ZERO, Direction.UPSTREAM, 0.25);
+
+    injector.inject(fault, target, CONTEXT);
+
+    var toxic = proxy().toxics().get("daysofchaos-run1-0");
+    assertThat(toxic.getToxicity()).isEqualTo(0.25f);
+    assertThat(toxic.getStream()).isEqualTo(ToxicDirection.UPSTREAM);
+  }
+
+  @Test
+  void revertRemovesOnlyOurToxicAndIsIdempotent() throws Exception {
+    proxy().toxics().latency("someone-elses", ToxicDirection.UPSTREAM, 5);
+    Injection injection = injector.inject(Faults.resetPeer("db-link"), target, CONTEXT);
+
+    injection.revert();
+    injection.revert();
+
+    assertThat(proxy().toxics().getAll())
+        .extracting(t -> t.getName())
+        .containsExactly("someone-elses");
+  }
+
+  @Test
+  void takesTheProxyDownAndBringsItBack() throws Exception {
+    Injection injection = injector.inject(Faults.down("db-link"), target, CONTEXT);
+
+    assertThat(proxy().isEnabled()).isFalse();
+    assertThat(injection.residue()).contains("proxy db is still disabled");
+    assertThatThrownBy(this::roundTripMillis).isInstanceOf(java.io.IOException.class);
+
+    injection.revert();
+
+    assertThat(proxy().isEnabled()).isTrue();
+    assertThat(roundTripMillis()).isLessThan(150);
+  }
+
+  @Test
+  void revertsFromTheLedgerRecordAloneAfterACrash() throws Exception {
+    Injection injection = injector.inject(Faults.bandwidth("db-link", 10), target, CONTEXT);
+
+    ToxiproxyInjector.revertFromRecord(injection.revertRecord());
+
+    assertThat(proxy().toxics().getAll()).isEmpty();
+  }
+
+  @Test
+  void refusesAServerThatIsNotConfigured() {
+    Target elsewhere =
+        new Target(
+            "prod-db", org.daysofchaos.core.TargetType.PROXY, "db", Optional.of("production"));
+
+    assertThatThrownBy(() -> injector.inject(Faults.down("prod-db"), elsewhere, CONTEXT))
+        .isInstanceOf(TargetRefusedException.class)
+        .hasMessage(
+            "target prod-db names toxiproxy server 'production', which is not configured; allowed servers: default");
+  }
+
+  @Test
+  void refusesAProxyTheServerDoesNotHave() {
+    assertThatThrownBy(
+            () -> injector.inject(Faults.down("x"), Target.proxy("x", "payments"), CONTEXT))
+        .isInstanceOf(TargetRefusedException.class)
+        .hasMessageContaining("has no proxy named 'payments'; it has: db");
+  }
+
+  @Test
+  void refusesToTakeDownAProxySomeoneElseDisabled() throws Exception {
+    proxy().disable();
+
+    assertThatThrownBy(() -> injector.inject(Faults.down("db-link"), target, CONTEXT))
+        .hasMessageContaining("already disabled by someone else");
+  }
+}
