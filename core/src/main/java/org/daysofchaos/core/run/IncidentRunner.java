@@ -76,7 +76,7 @@ public final class IncidentRunner {
       }
     } catch (InterruptedException e) {
       run.interrupted = true;
-      run.abort("the run was interrupted");
+      run.abort(control.endRequested().orElse("the run was interrupted"));
     } catch (Exception | LinkageError e) {
       run.fail(run.step + " failed: " + e);
     } finally {
@@ -93,7 +93,7 @@ public final class IncidentRunner {
 
   // --- gate -----------------------------------------------------------------------------------
 
-  private boolean gate(Run run) {
+  private boolean gate(Run run) throws InterruptedException {
     run.step = "gate";
     Optional<String> broken = unhealthyProbe(run, clock.instant());
     if (broken.isPresent()) {
@@ -114,7 +114,8 @@ public final class IncidentRunner {
     for (int i = 0; i < faults.size(); i++) {
       injectOne(run, faults.get(i), run.id + "-" + i, expiresAt);
     }
-    run.injectedAt = clock.instant();
+    // t_inj is when the last fault took effect, not when the ledger noted it.
+    run.injectedAt = run.lastEffectAt;
     run.journal.append(
         EventType.FAULT_ACTIVE,
         "fault in effect; it ends within " + Durations.format(run.scenario.faultDeadline()),
@@ -156,6 +157,7 @@ public final class IncidentRunner {
           EventType.INJECTION_FAILED, "could not inject " + what + ": " + e.getMessage(), details);
       throw e;
     }
+    run.lastEffectAt = clock.instant();
     run.active.push(new Active(injectionId, what, injection));
     ledger.activate(injectionId, injection.revertRecord(), clock.instant());
     run.journal.append(EventType.INJECTED, "injected " + what, details);
@@ -215,7 +217,7 @@ public final class IncidentRunner {
     return Optional.empty();
   }
 
-  private void detect(Run run, Instant now) {
+  private void detect(Run run, Instant now) throws InterruptedException {
     if (run.detection != null) {
       return;
     }
@@ -240,7 +242,7 @@ public final class IncidentRunner {
     }
   }
 
-  private void checkSteadyState(Run run, Instant now) {
+  private void checkSteadyState(Run run, Instant now) throws InterruptedException {
     Optional<String> broken = unhealthyProbe(run, now);
     boolean wasHealthy = run.healthy;
     run.healthy = broken.isEmpty();
@@ -257,7 +259,7 @@ public final class IncidentRunner {
   }
 
   /** The first steady-state probe that does not hold, described, or empty if all hold. */
-  private Optional<String> unhealthyProbe(Run run, Instant now) {
+  private Optional<String> unhealthyProbe(Run run, Instant now) throws InterruptedException {
     for (ProbeSpec probe : run.scenario.steadyState()) {
       Observation seen = evaluate(run, probe);
       if (!seen.holds()) {
@@ -267,7 +269,7 @@ public final class IncidentRunner {
     return Optional.empty();
   }
 
-  private <P extends ProbeSpec> Observation evaluate(Run run, P probe) {
+  private <P extends ProbeSpec> Observation evaluate(Run run, P probe) throws InterruptedException {
     ProbeRunner<P> runner =
         probes
             .forProbe(probe)
@@ -279,6 +281,8 @@ public final class IncidentRunner {
       Observation seen = runner.observe(probe);
       run.lastProbeError.remove(probe);
       return seen;
+    } catch (InterruptedException e) {
+      throw e;
     } catch (Exception e) {
       String error = "probe error: " + e.getMessage();
       if (!error.equals(run.lastProbeError.put(probe, error))) {
@@ -448,6 +452,7 @@ public final class IncidentRunner {
     String step = "start";
     boolean healthy = true;
     boolean interrupted;
+    Instant lastEffectAt;
     Instant injectedAt;
     Instant faultEndedAt;
     Measurement detection;

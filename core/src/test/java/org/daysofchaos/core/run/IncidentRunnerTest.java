@@ -439,4 +439,42 @@ class IncidentRunnerTest {
     assertThat(result.detection().orElseThrow().resolution()).isEqualTo(ofMillis(250));
     assertThat(result.recovery().orElseThrow().after()).isEqualTo(ofMillis(1250));
   }
+
+  @Test
+  void anInterruptDuringAProbeAbortsTheRunAndRevertsWithTheReasonGiven() {
+    ProbeRunners probes =
+        ProbeRunners.create()
+            .with(
+                ScriptedProbe.class,
+                probe -> {
+                  if (clock.instant().isAfter(t(2))) {
+                    control.abort("stopped by a signal");
+                    throw new InterruptedException("interrupted in a scrape");
+                  }
+                  return probeRunner.observe(probe);
+                });
+    IncidentRunner runner =
+        new IncidentRunner(
+            Injectors.create().with(TestFault.class, injector),
+            probes,
+            ledger,
+            clock,
+            sleeper,
+            RunOptions.defaults());
+
+    RunResult result =
+        runner.run(
+            boxed(
+                ofSeconds(10),
+                ScriptedProbe.always("ok", true),
+                ScriptedProbe.always("alert", false),
+                TestFault.on("db")),
+            control,
+            List.of());
+
+    assertThat(result.verdict()).isEqualTo(Verdict.ABORTED);
+    assertThat(result.reason()).isEqualTo("stopped by a signal");
+    assertThat(injector.active()).isEmpty();
+    assertThat(Thread.interrupted()).isTrue();
+  }
 }

@@ -1,0 +1,101 @@
+package org.daysofchaos.scoreboard.cli;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.daysofchaos.agents.Agents;
+import org.daysofchaos.agents.Leftovers;
+import org.daysofchaos.agents.metrics.ScrapeMetricSource;
+import org.daysofchaos.agents.process.LocalProcess;
+import org.daysofchaos.agents.process.LocalProcesses;
+import org.daysofchaos.agents.toxiproxy.ToxiproxyServer;
+import org.daysofchaos.agents.toxiproxy.ToxiproxyServers;
+import org.daysofchaos.core.Scenario;
+import org.daysofchaos.core.journal.RunResult;
+import org.daysofchaos.core.ledger.FileLedger;
+import org.daysofchaos.core.scenario.ReadResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code chaos run FILE...}: runs scenarios against systems you point it at. */
+@Command(
+    name = "run",
+    description =
+        "Runs scenario files against Toxiproxy servers, local processes and Prometheus"
+            + " text endpoints that you name; only those can be touched.")
+public class RunCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files, run in order.")
+  List<Path> files;
+
+  @Option(
+      names = "--toxiproxy",
+      paramLabel = "[NAME=]URL",
+      description =
+          "A Toxiproxy server scenarios may target (repeatable); without NAME it is the default server.")
+  List<String> toxiproxies = new ArrayList<>();
+
+  @Option(
+      names = "--process",
+      paramLabel = "NAME=PID",
+      description = "A local process scenarios may target as {process: NAME} (repeatable).")
+  Map<String, Long> processes = Map.of();
+
+  @Option(
+      names = "--metrics",
+      paramLabel = "URL",
+      required = true,
+      description = "A Prometheus text endpoint to scrape for metric probes (repeatable).")
+  List<URI> metrics;
+
+  @Mixin RunOptionsMixin run;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintStream out = System.out;
+    ReadResult read = ScenarioFiles.reader().read(files);
+    if (!read.ok()) {
+      read.problems().forEach(System.err::println);
+      return ExitCodes.PROBLEMS;
+    }
+    LocalProcesses local = new LocalProcesses();
+    processes.forEach((name, pid) -> local.register(name, LocalProcess.ofPid(pid)));
+    try (FileLedger ledger = FileLedger.open(run.ledger)) {
+      Leftovers.revertAll(ledger, Clock.systemUTC()).forEach(out::println);
+      RunSession session =
+          new RunSession(
+              Agents.injectors(servers(), local),
+              Agents.probes(ScrapeMetricSource.of(metrics.toArray(URI[]::new))),
+              ledger,
+              run.runOptions(),
+              out);
+      int exit = ExitCodes.OK;
+      for (Scenario scenario : read.scenarios()) {
+        RunResult result = session.run(run.apply(scenario), run.journal());
+        exit = Math.max(exit, ExitCodes.of(result.verdict()));
+      }
+      return exit;
+    }
+  }
+
+  private ToxiproxyServers servers() {
+    List<ToxiproxyServer> servers = new ArrayList<>();
+    for (String spec : toxiproxies) {
+      int eq = spec.indexOf('=');
+      String name = eq > 0 ? spec.substring(0, eq) : ToxiproxyServer.DEFAULT;
+      String url = eq > 0 ? spec.substring(eq + 1) : spec;
+      try {
+        servers.add(ToxiproxyServer.of(name, URI.create(url)));
+      } catch (IllegalArgumentException e) {
+        throw new UserError("--toxiproxy " + spec + ": " + e.getMessage());
+      }
+    }
+    return new ToxiproxyServers(servers);
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * The embedded demo pre-production, a small travel-booking system: {@code booking} calls {@code
+ * payment} and {@code inventory} over real TCP through the embedded fault proxy; {@code inventory}
+ * is a separate OS process so process faults are real. Each service exposes Micrometer metrics in
+ * Prometheus text format, and built-in traffic keeps them moving.
+ */
+package org.daysofchaos.scoreboard.demo;

@@ -1,0 +1,187 @@
+package org.daysofchaos.scoreboard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.daysofchaos.core.journal.JournalJson;
+import org.daysofchaos.core.journal.Verdict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged command line, run as a user runs it: a separate JVM, its output and exit code. */
+class ChaosCliIT {
+  private static final Path JAR =
+      Path.of(
+          System.getProperty("chaos.runner.jar", "target/scoreboard-0.1.0-SNAPSHOT-runner.jar"));
+
+  @TempDir Path dir;
+
+  /** A running command whose output is collected line by line. */
+  private static final class Cli {
+    final Process process;
+    final List<String> lines = new ArrayList<>();
+    final Thread reader;
+
+    Cli(Path workDir, String... args) throws IOException {
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-jar",
+                  JAR.toAbsolutePath().toString()));
+      command.addAll(List.of(args));
+      process =
+          new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+      reader =
+          new Thread(
+              () -> {
+                try (BufferedReader in =
+                    new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                  String line;
+                  while ((line = in.readLine()) != null) {
+                    synchronized (lines) {
+                      lines.add(line);
+                    }
+                  }
+                } catch (IOException e) {
+                  // The process ended.
+                }
+              });
+      reader.setDaemon(true);
+      reader.start();
+    }
+
+    String output() {
+      synchronized (lines) {
+        return String.join("\n", lines);
+      }
+    }
+
+    int exitCode() throws InterruptedException {
+      assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the command ended").isTrue();
+      reader.join(10_000);
+      return process.exitValue();
+    }
+  }
+
+  @Test
+  void validateListsEveryProblemWithItsPositionAndExitsWithOne() throws Exception {
+    Path file = dir.resolve("bad.yaml");
+    Files.writeString(
+        file,
+        """
+        id: demo/bad
+        title: Bad
+        weight: 11
+        targets:
+          db: { proxy: db }
+        faults:
+          - kind: network/latency
+            target: db
+            latency: -5s
+        steadyState:
+          - kind: metric/threshold
+            query: up
+            below: 1
+        """);
+
+    Cli cli = new Cli(dir, "validate", "bad.yaml");
+
+    assertThat(cli.exitCode()).isEqualTo(1);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(cli.output())
+                    .contains("bad.yaml:3:9: weight: ")
+                    .contains("bad.yaml:9:14: faults[0].latency: ")
+                    .doesNotContain("Exception"));
+  }
+
+  @Test
+  void validatePrintsTheDryRunOfAValidFile() throws Exception {
+    Path shipped = Path.of("../scenarios/demo/payment-latency.yaml").toAbsolutePath();
+
+    Cli cli = new Cli(dir, "validate", shipped.toString());
+
+    assertThat(cli.exitCode()).isEqualTo(0);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(cli.output())
+                    .contains(
+                        "inject network/latency on payment-link (proxy payment): latency 800ms ±100ms")
+                    .contains("nothing was injected (dry run)"));
+  }
+
+  @Test
+  void demoRunsAScenarioPrintsTheSummaryAndWritesTheJournal() throws Exception {
+    Cli cli =
+        new Cli(
+            dir,
+            "demo",
+            "inventory-outage",
+            "--duration",
+            "3s",
+            "--hold-for",
+            "1s",
+            "--interval",
+            "250ms",
+            "--journal-json",
+            "journal.json");
+
+    assertThat(cli.exitCode()).as(cli.output()).isEqualTo(0);
+    assertThat(cli.output())
+        .contains("FAULT_ACTIVE")
+        .contains("fault injected at ")
+        .contains("detected: after ")
+        .contains("by booking_error_ratio > 0.5")
+        .contains("recovered: after ")
+        .contains("verdict: PASSED");
+    JournalJson.Document journal = JournalJson.read(dir.resolve("journal.json"));
+    assertThat(journal.format()).isEqualTo(1);
+    assertThat(journal.run().verdict()).isEqualTo(Verdict.PASSED);
+    assertThat(journal.run().detection()).isPresent();
+  }
+
+  @Test
+  void aTerminationSignalRevertsTheFaultBeforeTheProcessExits() throws Exception {
+    Cli cli =
+        new Cli(
+            dir, "demo", "inventory-freeze", "--duration", "2m", "--journal-json", "journal.json");
+    await().atMost(Duration.ofSeconds(90)).until(() -> cli.output().contains("FAULT_ACTIVE"));
+    Matcher pid = Pattern.compile("inventory process pid (\\d+)").matcher(cli.output());
+    assertThat(pid.find()).isTrue();
+    long inventory = Long.parseLong(pid.group(1));
+
+    // As an orchestrator would; Process.destroy() would also close our end of its output.
+    new ProcessBuilder("kill", "-TERM", Long.toString(cli.process.pid())).start().waitFor();
+
+    int exit = cli.exitCode();
+    assertThat(cli.output())
+        .as("exit code %d", exit)
+        .contains("REVERTED")
+        .contains("stopped by a signal")
+        .contains("verdict: ABORTED");
+    assertThat(JournalJson.read(dir.resolve("journal.json")).run().verdict())
+        .isEqualTo(Verdict.ABORTED);
+    // The frozen inventory process was resumed, so it saw its parent go and ended.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> ProcessHandle.of(inventory).map(p -> !p.isAlive()).orElse(true));
+  }
+}
