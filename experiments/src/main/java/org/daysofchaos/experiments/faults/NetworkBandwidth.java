@@ -14,7 +14,9 @@ import org.daysofchaos.core.spec.Range;
     doc = "Limits the throughput of a proxy to rate KB/s.")
 public record NetworkBandwidth(
     @Doc("The target (a proxy) to throttle.") String target,
-    @Doc("Kilobytes per second that still get through (use network/timeout for none).") @Range(min = 1) long rate,
+    @Doc("Kilobytes per second that still get through (use network/timeout for none).")
+        @Range(min = 1)
+        long rate,
     @Doc("Which way the throttled data flows.") @Default("downstream") Direction direction,
     @Doc("Share of connections affected, from 0 to 1.") @Default("1.0") @Range(min = 0, max = 1)
         double toxicity)
