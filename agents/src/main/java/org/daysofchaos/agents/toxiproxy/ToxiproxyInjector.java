@@ -31,6 +31,9 @@ public final class ToxiproxyInjector implements FaultInjector<FaultSpec> {
   /** Prefix of the toxics we create; a clean-up after a crash looks for it. */
   public static final String TOXIC_PREFIX = "daysofchaos-";
 
+  /** How the embedded fault proxy marks its {@code /version}. */
+  static final String EMBEDDED_VERSION_MARK = "daysofchaos";
+
   private final ToxiproxyServers servers;
 
   public ToxiproxyInjector(ToxiproxyServers servers) {
@@ -46,7 +49,10 @@ public final class ToxiproxyInjector implements FaultInjector<FaultSpec> {
       return disable(server, proxy);
     }
     String name = TOXIC_PREFIX + context.injectionId();
-    createToxic(proxy.toxics(), name, fault);
+    Toxic toxic = createToxic(proxy.toxics(), name, fault);
+    if (holdsExpiries(server)) {
+      configure(toxic, () -> Expiry.set(server, proxy.getName(), name, context.expiresAt()));
+    }
     return new ToxicInjection(server, proxy.getName(), name);
   }
 
@@ -81,6 +87,16 @@ public final class ToxiproxyInjector implements FaultInjector<FaultSpec> {
                         + target.ref()
                         + "'; it has: "
                         + String.join(", ", proxies.stream().map(Proxy::getName).toList())));
+  }
+
+  /**
+   * Whether the server is our embedded proxy, which removes a toxic by itself at its expiry: a dead
+   * controller then cannot leave the fault forever. Real Toxiproxy has no such field.
+   */
+  private static boolean holdsExpiries(ToxiproxyServer server) throws IOException {
+    return new ToxiproxyClient(server.host(), server.port())
+        .version()
+        .contains(EMBEDDED_VERSION_MARK);
   }
 
   private static Injection disable(ToxiproxyServer server, Proxy proxy) throws IOException {

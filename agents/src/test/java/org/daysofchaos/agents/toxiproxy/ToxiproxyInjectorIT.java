@@ -169,4 +169,19 @@ class ToxiproxyInjectorIT {
     assertThatThrownBy(() -> injector.inject(Faults.down("db-link"), target, CONTEXT))
         .hasMessageContaining("already disabled by someone else");
   }
+
+  @Test
+  void givesTheToxicTheInjectionsExpiryOnTheEmbeddedProxy() throws Exception {
+    injector.inject(Faults.latency("db-link", Duration.ofMillis(5)), target, CONTEXT);
+
+    var http = java.net.http.HttpClient.newHttpClient();
+    String body =
+        http.send(
+                java.net.http.HttpRequest.newBuilder(
+                        toxiproxy.apiUrl().resolve("/proxies/db/toxics/daysofchaos-run1-0"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(body).contains("\"expires_at\":" + CONTEXT.expiresAt().toEpochMilli());
+  }
 }

@@ -38,9 +38,13 @@ class IncidentRunnerTest {
   private final RunControl control = new RunControl();
 
   private IncidentRunner runner() {
+    return runnerWith(ProbeRunners.create().with(ScriptedProbe.class, probeRunner));
+  }
+
+  private IncidentRunner runnerWith(ProbeRunners probes) {
     return new IncidentRunner(
         Injectors.create().with(TestFault.class, injector),
-        ProbeRunners.create().with(ScriptedProbe.class, probeRunner),
+        probes,
         ledger,
         clock,
         sleeper,
@@ -287,14 +291,7 @@ class IncidentRunnerTest {
                   }
                   return probeRunner.observe(probe);
                 });
-    IncidentRunner runner =
-        new IncidentRunner(
-            Injectors.create().with(TestFault.class, injector),
-            probes,
-            ledger,
-            clock,
-            sleeper,
-            RunOptions.defaults());
+    IncidentRunner runner = runnerWith(probes);
 
     RunResult result =
         runner.run(
@@ -453,14 +450,7 @@ class IncidentRunnerTest {
                   }
                   return probeRunner.observe(probe);
                 });
-    IncidentRunner runner =
-        new IncidentRunner(
-            Injectors.create().with(TestFault.class, injector),
-            probes,
-            ledger,
-            clock,
-            sleeper,
-            RunOptions.defaults());
+    IncidentRunner runner = runnerWith(probes);
 
     RunResult result =
         runner.run(
