@@ -4,6 +4,7 @@ import org.daysofchaos.agents.http.HttpStatusRunner;
 import org.daysofchaos.agents.metrics.MetricThresholdRunner;
 import org.daysofchaos.agents.process.LocalProcesses;
 import org.daysofchaos.agents.process.ProcessInjector;
+import org.daysofchaos.agents.toxiproxy.ProxyStateRunner;
 import org.daysofchaos.agents.toxiproxy.ToxiproxyInjector;
 import org.daysofchaos.agents.toxiproxy.ToxiproxyServers;
 import org.daysofchaos.core.run.Injectors;
@@ -12,12 +13,16 @@ import org.daysofchaos.core.run.ProbeRunners;
 import org.daysofchaos.experiments.faults.NetworkBandwidth;
 import org.daysofchaos.experiments.faults.NetworkDown;
 import org.daysofchaos.experiments.faults.NetworkLatency;
+import org.daysofchaos.experiments.faults.NetworkLimitData;
 import org.daysofchaos.experiments.faults.NetworkResetPeer;
+import org.daysofchaos.experiments.faults.NetworkSlicer;
+import org.daysofchaos.experiments.faults.NetworkSlowClose;
 import org.daysofchaos.experiments.faults.NetworkTimeout;
 import org.daysofchaos.experiments.faults.ProcessKill;
 import org.daysofchaos.experiments.faults.ProcessPause;
 import org.daysofchaos.experiments.probes.HttpStatus;
 import org.daysofchaos.experiments.probes.MetricThreshold;
+import org.daysofchaos.experiments.probes.ProxyState;
 
 /** Wires every standard kind of the catalog to the agent that handles it. */
 public final class Agents {
@@ -32,13 +37,17 @@ public final class Agents {
         .with(NetworkResetPeer.class, network)
         .with(NetworkBandwidth.class, network)
         .with(NetworkTimeout.class, network)
+        .with(NetworkSlowClose.class, network)
+        .with(NetworkSlicer.class, network)
+        .with(NetworkLimitData.class, network)
         .with(ProcessPause.class, process)
         .with(ProcessKill.class, process);
   }
 
-  public static ProbeRunners probes(MetricSource metrics) {
+  public static ProbeRunners probes(MetricSource metrics, ToxiproxyServers toxiproxies) {
     return ProbeRunners.create()
         .with(MetricThreshold.class, new MetricThresholdRunner(metrics))
-        .with(HttpStatus.class, HttpStatusRunner.withDefaultClient());
+        .with(HttpStatus.class, HttpStatusRunner.withDefaultClient())
+        .with(ProxyState.class, new ProxyStateRunner(toxiproxies));
   }
 }

@@ -4,12 +4,16 @@ import org.daysofchaos.core.spec.KindCatalog;
 import org.daysofchaos.experiments.faults.NetworkBandwidth;
 import org.daysofchaos.experiments.faults.NetworkDown;
 import org.daysofchaos.experiments.faults.NetworkLatency;
+import org.daysofchaos.experiments.faults.NetworkLimitData;
 import org.daysofchaos.experiments.faults.NetworkResetPeer;
+import org.daysofchaos.experiments.faults.NetworkSlicer;
+import org.daysofchaos.experiments.faults.NetworkSlowClose;
 import org.daysofchaos.experiments.faults.NetworkTimeout;
 import org.daysofchaos.experiments.faults.ProcessKill;
 import org.daysofchaos.experiments.faults.ProcessPause;
 import org.daysofchaos.experiments.probes.HttpStatus;
 import org.daysofchaos.experiments.probes.MetricThreshold;
+import org.daysofchaos.experiments.probes.ProxyState;
 
 /** Every kind that scenario files may use. */
 public final class Catalog {
@@ -20,10 +24,14 @@ public final class Catalog {
           NetworkResetPeer.class,
           NetworkBandwidth.class,
           NetworkTimeout.class,
+          NetworkSlowClose.class,
+          NetworkSlicer.class,
+          NetworkLimitData.class,
           ProcessPause.class,
           ProcessKill.class,
           HttpStatus.class,
-          MetricThreshold.class);
+          MetricThreshold.class,
+          ProxyState.class);
 
   private Catalog() {}
 

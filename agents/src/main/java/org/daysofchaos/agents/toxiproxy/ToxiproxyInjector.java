@@ -5,6 +5,7 @@ import eu.rekawek.toxiproxy.ToxiproxyClient;
 import eu.rekawek.toxiproxy.model.Toxic;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
 import eu.rekawek.toxiproxy.model.ToxicList;
+import eu.rekawek.toxiproxy.model.toxic.Slicer;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,10 @@ import org.daysofchaos.experiments.faults.Direction;
 import org.daysofchaos.experiments.faults.NetworkBandwidth;
 import org.daysofchaos.experiments.faults.NetworkDown;
 import org.daysofchaos.experiments.faults.NetworkLatency;
+import org.daysofchaos.experiments.faults.NetworkLimitData;
 import org.daysofchaos.experiments.faults.NetworkResetPeer;
+import org.daysofchaos.experiments.faults.NetworkSlicer;
+import org.daysofchaos.experiments.faults.NetworkSlowClose;
 import org.daysofchaos.experiments.faults.NetworkTimeout;
 
 /**
@@ -138,6 +142,22 @@ public final class ToxiproxyInjector implements FaultInjector<FaultSpec> {
       toxicity = f.toxicity();
     } else if (fault instanceof NetworkTimeout f) {
       toxic = toxics.timeout(name, direction(f.direction()), f.closeAfter().toMillis());
+      toxicity = f.toxicity();
+    } else if (fault instanceof NetworkSlowClose f) {
+      toxic = toxics.slowClose(name, direction(f.direction()), f.delay().toMillis());
+      toxicity = f.toxicity();
+    } else if (fault instanceof NetworkSlicer f) {
+      // Toxiproxy counts the slicer's delay in microseconds.
+      Slicer slicer =
+          toxics.slicer(
+              name, direction(f.direction()), f.averageSize(), f.delay().toNanos() / 1000);
+      toxic = slicer;
+      toxicity = f.toxicity();
+      if (f.sizeVariation() > 0) {
+        configure(toxic, () -> slicer.setSizeVariation(f.sizeVariation()));
+      }
+    } else if (fault instanceof NetworkLimitData f) {
+      toxic = toxics.limitData(name, direction(f.direction()), f.bytes());
       toxicity = f.toxicity();
     } else {
       throw new IllegalArgumentException(

@@ -68,7 +68,7 @@ public class DemoCommand implements Callable<Integer> {
       RunSession session =
           new RunSession(
               Agents.injectors(demo.toxiproxyServers(), demo.processes()),
-              Agents.probes(ScrapeMetricSource.of(demo.metricsUrl())),
+              Agents.probes(ScrapeMetricSource.of(demo.metricsUrl()), demo.toxiproxyServers()),
               ledger,
               run.runOptions(),
               out);

@@ -68,10 +68,11 @@ public class RunCommand implements Callable<Integer> {
     processes.forEach((name, pid) -> local.register(name, LocalProcess.ofPid(pid)));
     try (FileLedger ledger = FileLedger.open(run.ledger)) {
       Leftovers.revertAll(ledger, Clock.systemUTC()).forEach(out::println);
+      ToxiproxyServers servers = servers();
       RunSession session =
           new RunSession(
-              Agents.injectors(servers(), local),
-              Agents.probes(ScrapeMetricSource.of(metrics.toArray(URI[]::new))),
+              Agents.injectors(servers, local),
+              Agents.probes(ScrapeMetricSource.of(metrics.toArray(URI[]::new)), servers),
               ledger,
               run.runOptions(),
               out);

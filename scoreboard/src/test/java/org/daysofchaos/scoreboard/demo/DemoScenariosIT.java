@@ -117,8 +117,10 @@ class DemoScenariosIT {
   private RunResult runAndCompareWithTruth(String name, Consumer<List<Customer.Booking>> effect)
       throws Exception {
     Scenario scenario = shortened(shipped(name));
-    ProbeRunners probes = Agents.probes(ScrapeMetricSource.of(demo.metricsUrl()));
-    ProbeRunners truthProbes = Agents.probes(ScrapeMetricSource.of(demo.metricsUrl()));
+    ProbeRunners probes =
+        Agents.probes(ScrapeMetricSource.of(demo.metricsUrl()), demo.toxiproxyServers());
+    ProbeRunners truthProbes =
+        Agents.probes(ScrapeMetricSource.of(demo.metricsUrl()), demo.toxiproxyServers());
     await("steady state before " + name)
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(100))
