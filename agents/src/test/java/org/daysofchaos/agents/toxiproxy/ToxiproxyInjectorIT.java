@@ -7,6 +7,9 @@ import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
 import eu.rekawek.toxiproxy.model.toxic.Latency;
+import eu.rekawek.toxiproxy.model.toxic.LimitData;
+import eu.rekawek.toxiproxy.model.toxic.Slicer;
+import eu.rekawek.toxiproxy.model.toxic.SlowClose;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -23,6 +26,10 @@ import org.daysofchaos.core.run.InjectionContext;
 import org.daysofchaos.experiments.Faults;
 import org.daysofchaos.experiments.faults.Direction;
 import org.daysofchaos.experiments.faults.NetworkLatency;
+import org.daysofchaos.experiments.faults.NetworkLimitData;
+import org.daysofchaos.experiments.faults.NetworkSlicer;
+import org.daysofchaos.experiments.faults.NetworkSlowClose;
+import org.daysofchaos.experiments.probes.ProxyState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,5 +190,63 @@ class ToxiproxyInjectorIT {
                 java.net.http.HttpResponse.BodyHandlers.ofString())
             .body();
     assertThat(body).contains("\"expires_at\":" + CONTEXT.expiresAt().toEpochMilli());
+  }
+
+  @Test
+  void appliesSlowCloseSlicerAndLimitDataWithTheirAttributes() throws Exception {
+    injector.inject(
+        new NetworkSlowClose("db-link", Duration.ofSeconds(2), Direction.DOWNSTREAM, 1.0),
+        target,
+        new InjectionContext("r", "r-0", CONTEXT.expiresAt()));
+    injector.inject(
+        new NetworkSlicer("db-link", 64, 16, Duration.ofMillis(2), Direction.UPSTREAM, 1.0),
+        target,
+        new InjectionContext("r", "r-1", CONTEXT.expiresAt()));
+    injector.inject(
+        new NetworkLimitData("db-link", 1000, Direction.DOWNSTREAM, 1.0),
+        target,
+        new InjectionContext("r", "r-2", CONTEXT.expiresAt()));
+
+    assertThat(proxy().toxics().get("daysofchaos-r-0", SlowClose.class).getDelay()).isEqualTo(2000);
+    Slicer slicer = proxy().toxics().get("daysofchaos-r-1", Slicer.class);
+    assertThat(slicer.getAverageSize()).isEqualTo(64);
+    assertThat(slicer.getSizeVariation()).isEqualTo(16);
+    assertThat(slicer.getDelay()).as("microseconds").isEqualTo(2000);
+    assertThat(proxy().toxics().get("daysofchaos-r-2", LimitData.class).getBytes()).isEqualTo(1000);
+  }
+
+  @Test
+  void saysClearlyWhenTheToxicNameIsAlreadyTaken() throws Exception {
+    proxy().toxics().latency("daysofchaos-run1-0", ToxicDirection.DOWNSTREAM, 1);
+
+    assertThatThrownBy(() -> injector.inject(Faults.resetPeer("db-link"), target, CONTEXT))
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessageContaining("already exists");
+    assertThat(proxy().toxics().getAll()).hasSize(1);
+  }
+
+  @Test
+  void theProxyStateProbeSeesToxicsAndOutages() throws Exception {
+    ProxyStateRunner runner =
+        new ProxyStateRunner(
+            ToxiproxyServers.of(ToxiproxyServer.of("default", toxiproxy.apiUrl())));
+    ProxyState clean = new ProxyState("db", "default", ProxyState.Expect.CLEAN);
+    ProxyState enabled = new ProxyState("db", "default", ProxyState.Expect.ENABLED);
+    assertThat(runner.observe(clean).holds()).isTrue();
+
+    Injection latency =
+        injector.inject(Faults.latency("db-link", Duration.ofMillis(5)), target, CONTEXT);
+    assertThat(runner.observe(clean).holds()).isFalse();
+    assertThat(runner.observe(clean).detail()).contains("toxics: daysofchaos-run1-0 (downstream)");
+    assertThat(runner.observe(enabled).holds()).isTrue();
+
+    latency.revert();
+    Injection down = injector.inject(Faults.down("db-link"), target, CONTEXT);
+    assertThat(runner.observe(enabled).holds()).isFalse();
+    assertThat(runner.observe(enabled).detail()).startsWith("disabled");
+    down.revert();
+    assertThat(runner.observe(clean).holds()).isTrue();
+    assertThat(runner.observe(new ProxyState("nope", "default", ProxyState.Expect.CLEAN)).detail())
+        .isEqualTo("no proxy nope on default");
   }
 }
