@@ -51,6 +51,17 @@ public final class ProcessInjector implements FaultInjector<FaultSpec> {
         "the process injector cannot apply " + fault.getClass().getSimpleName());
   }
 
+  @Override
+  public String inspect(Target target) {
+    long pid = processes.find(target).pid();
+    return Signals.state(pid)
+        .map(state -> (state == 'T' ? "stopped" : "running") + ", pid " + pid)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "process " + target.ref() + " (pid " + pid + ") is not running"));
+  }
+
   /**
    * Reverts an injection of this injector from its ledger record alone (after a crash): resumes a
    * paused process. A killed process is its supervisor's to restart.

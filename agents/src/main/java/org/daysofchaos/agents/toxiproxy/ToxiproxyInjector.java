@@ -93,6 +93,18 @@ public final class ToxiproxyInjector implements FaultInjector<FaultSpec> {
                         + String.join(", ", proxies.stream().map(Proxy::getName).toList())));
   }
 
+  @Override
+  public String inspect(Target target) throws IOException {
+    ToxiproxyServer server = servers.serverFor(target);
+    Proxy proxy = proxy(server, target);
+    return "on "
+        + server.name()
+        + " ("
+        + server.url()
+        + "): "
+        + ProxyStateRunner.describe(proxy, proxy.toxics().getAll());
+  }
+
   /**
    * Whether the server is our embedded proxy, which removes a toxic by itself at its expiry: a dead
    * controller then cannot leave the fault forever. Real Toxiproxy has no such field.

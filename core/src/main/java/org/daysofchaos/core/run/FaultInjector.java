@@ -14,4 +14,14 @@ import org.daysofchaos.core.Target;
 public interface FaultInjector<F extends FaultSpec> {
 
   Injection inject(F fault, Target target, InjectionContext context) throws Exception;
+
+  /**
+   * For the dry run: checks that the target is allowed and reachable, without changing it, and
+   * describes its current state ("enabled, toxics: none", "running, pid 4242").
+   *
+   * @throws Exception with the reason when the target would be refused or cannot be reached
+   */
+  default String inspect(Target target) throws Exception {
+    return "not inspected";
+  }
 }

@@ -18,6 +18,9 @@ import org.daysofchaos.agents.toxiproxy.ToxiproxyServers;
 import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.journal.RunResult;
 import org.daysofchaos.core.ledger.FileLedger;
+import org.daysofchaos.core.run.Injectors;
+import org.daysofchaos.core.run.TargetCheck;
+import org.daysofchaos.core.scenario.DryRun;
 import org.daysofchaos.core.scenario.ReadResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,9 +53,14 @@ public class RunCommand implements Callable<Integer> {
   @Option(
       names = "--metrics",
       paramLabel = "URL",
-      required = true,
       description = "A Prometheus text endpoint to scrape for metric probes (repeatable).")
-  List<URI> metrics;
+  List<URI> metrics = new ArrayList<>();
+
+  @Option(
+      names = "--dry-run",
+      description =
+          "Show what would be injected and check every target (allowed, reachable, its state) without touching anything.")
+  boolean dryRun;
 
   @Mixin RunOptionsMixin run;
 
@@ -66,8 +74,15 @@ public class RunCommand implements Callable<Integer> {
     }
     LocalProcesses local = new LocalProcesses();
     processes.forEach((name, pid) -> local.register(name, LocalProcess.ofPid(pid)));
+    if (dryRun) {
+      return dryRun(read.scenarios(), Agents.injectors(servers(), local), out);
+    }
     try (FileLedger ledger = FileLedger.open(run.ledger)) {
       Leftovers.revertAll(ledger, Clock.systemUTC()).forEach(out::println);
+      if (metrics.isEmpty()) {
+        throw new UserError(
+            "give at least one --metrics URL: the steady state is measured from it");
+      }
       ToxiproxyServers servers = servers();
       RunSession session =
           new RunSession(
@@ -83,6 +98,24 @@ public class RunCommand implements Callable<Integer> {
       }
       return exit;
     }
+  }
+
+  private static int dryRun(List<Scenario> scenarios, Injectors injectors, PrintStream out) {
+    boolean refused = false;
+    for (Scenario scenario : scenarios) {
+      out.println(DryRun.describe(scenario));
+      out.println("  targets now:");
+      for (TargetCheck.State state : TargetCheck.check(scenario, injectors)) {
+        out.println("    " + state.describe());
+        refused |= !state.ok();
+      }
+      out.println();
+    }
+    out.println(
+        refused
+            ? "some targets would be refused; nothing was injected"
+            : "dry run: nothing was injected");
+    return refused ? ExitCodes.PROBLEMS : ExitCodes.OK;
   }
 
   private ToxiproxyServers servers() {

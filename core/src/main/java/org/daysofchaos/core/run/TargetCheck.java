@@ -1,0 +1,54 @@
+package org.daysofchaos.core.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.daysofchaos.core.FaultSpec;
+import org.daysofchaos.core.Scenario;
+import org.daysofchaos.core.Target;
+import org.daysofchaos.core.spec.KindCatalog;
+
+/**
+ * The live half of a dry run: asks each fault's injector whether its target is allowed and
+ * reachable and what state it is in, without touching it.
+ */
+public final class TargetCheck {
+  /** One target as its injector sees it now. */
+  public record State(Target target, boolean ok, String text) {
+    public String describe() {
+      return target.name() + " (" + target.describe() + "): " + (ok ? text : "REFUSED: " + text);
+    }
+  }
+
+  private TargetCheck() {}
+
+  /** One line per distinct target of the scenario's faults, in the order the faults name them. */
+  public static List<State> check(Scenario scenario, Injectors injectors) {
+    Set<Target> seen = new LinkedHashSet<>();
+    List<State> states = new ArrayList<>();
+    for (FaultSpec fault : scenario.faults()) {
+      Target target = scenario.target(fault);
+      if (seen.add(target)) {
+        states.add(inspect(fault, target, injectors));
+      }
+    }
+    return states;
+  }
+
+  private static <F extends FaultSpec> State inspect(F fault, Target target, Injectors injectors) {
+    Optional<FaultInjector<F>> injector = injectors.forFault(fault);
+    if (injector.isEmpty()) {
+      return new State(target, false, "no injector is configured for " + KindCatalog.kindOf(fault));
+    }
+    try {
+      return new State(target, true, injector.get().inspect(target));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new State(target, false, "interrupted");
+    } catch (Exception e) {
+      return new State(target, false, e.getMessage() == null ? e.toString() : e.getMessage());
+    }
+  }
+}
