@@ -114,6 +114,21 @@ class DemoScenariosIT {
     assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
   }
 
+  @Test
+  void inventoryCrashFailsRealBookingsAndTheRevertRestartsIt() throws Exception {
+    long before = demo.inventoryPid();
+    RunResult result =
+        runAndCompareWithTruth(
+            "inventory-crash",
+            during ->
+                assertThat(during)
+                    .as("bookings while inventory is dead")
+                    .isNotEmpty()
+                    .noneMatch(Customer.Booking::ok));
+    assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
+    assertThat(demo.inventoryPid()).as("a new inventory process").isNotEqualTo(before);
+  }
+
   private RunResult runAndCompareWithTruth(String name, Consumer<List<Customer.Booking>> effect)
       throws Exception {
     Scenario scenario = shortened(shipped(name));
