@@ -1,9 +1,13 @@
 package org.daysofchaos.agents;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.daysofchaos.agents.kubernetes.KubernetesClients;
+import org.daysofchaos.agents.kubernetes.KubernetesInjector;
 import org.daysofchaos.agents.process.ProcessInjector;
 import org.daysofchaos.agents.toxiproxy.ToxiproxyInjector;
 import org.daysofchaos.core.ledger.Ledger;
@@ -16,8 +20,24 @@ import org.daysofchaos.core.ledger.LedgerEntry;
 public final class Leftovers {
   private Leftovers() {}
 
-  /** One line per open entry: what was reverted, or why it could not be. */
+  /**
+   * One line per open entry: what was reverted, or why it could not be. Kubernetes entries are
+   * reverted through the default kubeconfig (its current context), connected only if there is one.
+   */
   public static List<String> revertAll(Ledger ledger, Clock clock) {
+    try (Kubernetes kubernetes = new Kubernetes(null)) {
+      return revertAll(ledger, clock, kubernetes);
+    }
+  }
+
+  /** As {@link #revertAll(Ledger, Clock)}, with Kubernetes entries reverted through this client. */
+  public static List<String> revertAll(Ledger ledger, Clock clock, KubernetesClient kubernetes) {
+    try (Kubernetes client = new Kubernetes(kubernetes)) {
+      return revertAll(ledger, clock, client);
+    }
+  }
+
+  private static List<String> revertAll(Ledger ledger, Clock clock, Kubernetes kubernetes) {
     List<String> report = new ArrayList<>();
     for (LedgerEntry entry : ledger.open()) {
       String what =
@@ -30,7 +50,7 @@ public final class Leftovers {
               + entry.injectionId()
               + ")";
       try {
-        revert(entry.revertRecord());
+        revert(entry.revertRecord(), kubernetes);
         ledger.close(entry.injectionId(), LedgerEntry.State.REVERTED, clock.instant());
         report.add("reverted a leftover " + what);
       } catch (Exception e) {
@@ -40,18 +60,47 @@ public final class Leftovers {
     return report;
   }
 
-  private static void revert(Map<String, String> record) throws Exception {
+  private static void revert(Map<String, String> record, Kubernetes kubernetes) throws Exception {
     if (record.isEmpty()) {
       // Intended but never applied (the crash came before the injector returned): the injectors
       // apply all or nothing, and an expiry on the backend bounds the rest.
       return;
     }
-    if (record.containsKey("proxy")) {
+    if (KubernetesInjector.isOurs(record)) {
+      KubernetesInjector.revertFromRecord(record, kubernetes.client());
+    } else if (record.containsKey("proxy")) {
       ToxiproxyInjector.revertFromRecord(record);
     } else if (record.containsKey("pid")) {
       ProcessInjector.revertFromRecord(record);
     } else {
       throw new IllegalArgumentException("no agent knows how to revert " + record);
+    }
+  }
+
+  /** The client for Kubernetes entries: the one given, or one connected on first use and closed. */
+  private static final class Kubernetes implements AutoCloseable {
+    private final KubernetesClient given;
+    private KubernetesClient connected;
+
+    Kubernetes(KubernetesClient given) {
+      this.given = given;
+    }
+
+    KubernetesClient client() {
+      if (given != null) {
+        return given;
+      }
+      if (connected == null) {
+        connected = KubernetesClients.connect(Optional.empty(), Optional.empty());
+      }
+      return connected;
+    }
+
+    @Override
+    public void close() {
+      if (connected != null) {
+        connected.close();
+      }
     }
   }
 }

@@ -8,15 +8,32 @@ import java.util.Optional;
  *
  * @param name the scenario's name for it ({@code payment-link})
  * @param type what kind of thing it is
- * @param ref the thing's own name where it lives (the proxy name, the process name)
- * @param server the configured server that holds it, or empty for the default one
+ * @param ref the thing's own name where it lives (the proxy name, the process name; for Kubernetes
+ *     the object's name or the pods' selector)
+ * @param server the configured server that holds it, or empty for the default one (proxies only)
+ * @param kubernetes where a Kubernetes target is; present exactly for {@link TargetType#KUBERNETES}
  */
-public record Target(String name, TargetType type, String ref, Optional<String> server) {
+public record Target(
+    String name,
+    TargetType type,
+    String ref,
+    Optional<String> server,
+    Optional<KubernetesTarget> kubernetes) {
   public Target {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(server, "server");
+    Objects.requireNonNull(kubernetes, "kubernetes");
+    if ((type == TargetType.KUBERNETES) != kubernetes.isPresent()) {
+      throw new IllegalArgumentException(
+          "target " + name + ": a kubernetes target, and only it, says where it is in the cluster");
+    }
+  }
+
+  /** A proxy or process target. */
+  public Target(String name, TargetType type, String ref, Optional<String> server) {
+    this(name, type, ref, server, Optional.empty());
   }
 
   public static Target proxy(String name, String proxy) {
@@ -27,8 +44,19 @@ public record Target(String name, TargetType type, String ref, Optional<String> 
     return new Target(name, TargetType.PROCESS, process, Optional.empty());
   }
 
-  /** "proxy payment" or "proxy payment on server preprod-1". */
+  public static Target kubernetes(String name, KubernetesTarget where) {
+    return new Target(
+        name, TargetType.KUBERNETES, where.ref(), Optional.empty(), Optional.of(where));
+  }
+
+  /**
+   * "proxy payment", "proxy payment on server preprod-1", "kubernetes deployment checkout in
+   * namespace shop".
+   */
   public String describe() {
+    if (kubernetes.isPresent()) {
+      return type.yamlName() + " " + kubernetes.get().describe();
+    }
     return type.yamlName() + " " + ref + server.map(s -> " on server " + s).orElse("");
   }
 }

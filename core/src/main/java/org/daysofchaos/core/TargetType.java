@@ -5,7 +5,12 @@ public enum TargetType {
   /** A named TCP proxy on a Toxiproxy-compatible server (embedded or real). */
   PROXY("proxy"),
   /** A local operating-system process, known by name to the process injector. */
-  PROCESS("process");
+  PROCESS("process"),
+  /**
+   * Something in a Kubernetes cluster: pods by selector, a deployment, a statefulset, a ConfigMap
+   * or a node (see {@link KubernetesTarget}).
+   */
+  KUBERNETES("kubernetes");
 
   private final String yamlName;
 

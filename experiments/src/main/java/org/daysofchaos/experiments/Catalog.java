@@ -11,6 +11,16 @@ import org.daysofchaos.experiments.faults.NetworkSlowClose;
 import org.daysofchaos.experiments.faults.NetworkTimeout;
 import org.daysofchaos.experiments.faults.ProcessKill;
 import org.daysofchaos.experiments.faults.ProcessPause;
+import org.daysofchaos.experiments.kubernetes.AvailableReplicas;
+import org.daysofchaos.experiments.kubernetes.ConfigChange;
+import org.daysofchaos.experiments.kubernetes.EnvChange;
+import org.daysofchaos.experiments.kubernetes.NodeCordon;
+import org.daysofchaos.experiments.kubernetes.Partition;
+import org.daysofchaos.experiments.kubernetes.PodKill;
+import org.daysofchaos.experiments.kubernetes.PodsReady;
+import org.daysofchaos.experiments.kubernetes.Restarts;
+import org.daysofchaos.experiments.kubernetes.RolloutRestart;
+import org.daysofchaos.experiments.kubernetes.Scale;
 import org.daysofchaos.experiments.probes.HttpStatus;
 import org.daysofchaos.experiments.probes.MetricThreshold;
 import org.daysofchaos.experiments.probes.ProxyState;
@@ -29,9 +39,19 @@ public final class Catalog {
           NetworkLimitData.class,
           ProcessPause.class,
           ProcessKill.class,
+          PodKill.class,
+          Scale.class,
+          RolloutRestart.class,
+          Partition.class,
+          NodeCordon.class,
+          ConfigChange.class,
+          EnvChange.class,
           HttpStatus.class,
           MetricThreshold.class,
-          ProxyState.class);
+          ProxyState.class,
+          PodsReady.class,
+          AvailableReplicas.class,
+          Restarts.class);
 
   private Catalog() {}
 

@@ -109,8 +109,15 @@ class ScenarioFormatDocTest {
           .append(
               Arrays.stream(kind.targets())
                   .map(TargetType::yamlName)
-                  .collect(Collectors.joining(" or ")))
-          .append(".\n");
+                  .collect(Collectors.joining(" or ")));
+      if (kind.kubernetes().length > 0) {
+        sb.append(" with ")
+            .append(
+                Arrays.stream(kind.kubernetes())
+                    .map(r -> "`" + r.yamlKey() + "`")
+                    .collect(Collectors.joining(" or ")));
+      }
+      sb.append(".\n");
     }
     sb.append("\n| key | value | default | meaning |\n|---|---|---|---|\n");
     sb.append("| `kind` | `").append(kind.value()).append("` | required | |\n");

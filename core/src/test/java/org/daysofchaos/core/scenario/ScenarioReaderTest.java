@@ -242,7 +242,7 @@ class ScenarioReaderTest {
     assertThat(problems(MINIMAL.replace("targets:\n  link: { proxy: payment }", "targets: link")))
         .contains(
             "s.yaml:3:10: targets: expected a map of target names to {proxy: NAME} or {process:"
-                + " NAME}, got 'link'");
+                + " NAME} or {kubernetes: {namespace: NS, deployment: NAME}}, got 'link'");
     assertThat(problems(MINIMAL + "hints: {after: 1m, text: x}\n"))
         .containsExactly("s.yaml:13:8: hints: expected a list of hints, got a map");
   }
@@ -328,7 +328,7 @@ class ScenarioReaderTest {
   void aTargetIsExactlyOneThingAndOnlyProxiesHaveServers() {
     assertThat(problems(MINIMAL.replace("{ proxy: payment }", "{ proxy: a, process: b }")))
         .containsExactly(
-            "s.yaml:4:21: targets.link.process: give only one of proxy, process: a target is one"
+            "s.yaml:4:21: targets.link.process: give only one of proxy, process, kubernetes: a target is one"
                 + " thing");
     assertThat(problems(MINIMAL.replace("{ proxy: payment }", "{ process: b, server: s }")))
         .contains(
@@ -337,7 +337,7 @@ class ScenarioReaderTest {
     assertThat(problems(MINIMAL.replace("{ proxy: payment }", "{ server: s }")))
         .containsExactly(
             "s.yaml:4:9: targets.link: give the kind of target: {proxy: NAME} or {process:"
-                + " NAME}");
+                + " NAME} or {kubernetes: {namespace: NS, deployment: NAME}}");
     assertThat(problems(MINIMAL.replace("targets:\n  link: { proxy: payment }", "targets: {}")))
         .contains(
             "s.yaml:3:10: targets: must name at least one target, e.g. payment-link: {proxy:"
@@ -470,7 +470,7 @@ class ScenarioReaderTest {
         .containsExactly(
             "s.yaml:1:1: title: is missing; expected a text",
             "s.yaml:1:1: targets: is missing; expected a map of target names to {proxy: NAME} or"
-                + " {process: NAME}",
+                + " {process: NAME} or {kubernetes: {namespace: NS, deployment: NAME}}",
             "s.yaml:1:1: faults: is missing; expected a list of faults",
             "s.yaml:1:1: steadyState: is missing; expected a list of probes",
             "s.yaml:1:5: id: expected an id such as demo/payment-latency, got a list");

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.TargetType;
 import org.daysofchaos.core.scenario.Problem;
@@ -17,7 +18,12 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class Ctx {
   /** A fault's reference to a target, checked once all targets are known. */
   public record TargetRef(
-      String kind, TargetType[] allowed, String name, Node node, String field) {}
+      String kind,
+      TargetType[] allowed,
+      KubernetesTarget.Resource[] kubernetes,
+      String name,
+      Node node,
+      String field) {}
 
   private final String source;
   private final List<Problem> problems = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.daysofchaos.core.FaultSpec;
+import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.TargetType;
 import org.daysofchaos.core.spec.Default;
 import org.daysofchaos.core.spec.Doc;
@@ -22,6 +23,7 @@ public record KindShape(
     String doc,
     Class<? extends Record> type,
     TargetType[] targets,
+    KubernetesTarget.Resource[] kubernetes,
     Shape shape,
     Constructor<?> constructor) {
 
@@ -69,6 +71,7 @@ public record KindShape(
         kind.doc(),
         type,
         kind.targets().clone(),
+        kind.kubernetes().clone(),
         new Shape(kind.doc(), fields, List.of("kind")),
         constructor);
   }

@@ -98,7 +98,12 @@ public final class KindType extends ValueType {
     if (faults && bound.values().get("target") instanceof String target) {
       ctx.targetRefs.add(
           new Ctx.TargetRef(
-              name, kind.targets(), target, bound.node("target"), Paths.child(field, "target")));
+              name,
+              kind.targets(),
+              kind.kubernetes(),
+              target,
+              bound.node("target"),
+              Paths.child(field, "target")));
     }
     if (!bound.valid()) {
       return INVALID;

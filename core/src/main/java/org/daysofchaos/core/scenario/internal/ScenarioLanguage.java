@@ -12,6 +12,7 @@ import org.daysofchaos.core.Diagnosis;
 import org.daysofchaos.core.Durations;
 import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.Hint;
+import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Mode;
 import org.daysofchaos.core.ProbeSpec;
 import org.daysofchaos.core.Recovery;
@@ -287,6 +288,25 @@ public final class ScenarioLanguage {
                 + Nodes.quote(ref.name())
                 + " is a "
                 + target.type().yamlName());
+        continue;
+      }
+      List<KubernetesTarget.Resource> resources = Arrays.asList(ref.kubernetes());
+      if (target != null
+          && target.kubernetes().isPresent()
+          && !resources.isEmpty()
+          && !resources.contains(target.kubernetes().get().resource())) {
+        ctx.problem(
+            ref.node(),
+            ref.field(),
+            ref.kind()
+                + " needs a kubernetes target with "
+                + resources.stream()
+                    .map(KubernetesTarget.Resource::yamlKey)
+                    .collect(Collectors.joining(" or "))
+                + ", but "
+                + Nodes.quote(ref.name())
+                + " has "
+                + target.kubernetes().get().resource().yamlKey());
       }
     }
   }

@@ -17,7 +17,8 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * The {@code targets} map: a name of the preparer's choice to {@code {proxy: NAME [, server:
- * NAME]}} or {@code {process: NAME}}, exactly one type key per target.
+ * NAME]}}, {@code {process: NAME}} or {@code {kubernetes: {...}}} (see {@link KubernetesType}),
+ * exactly one type key per target.
  */
 final class TargetsType extends ValueType {
   static final String SERVER = "server";
@@ -27,7 +28,8 @@ final class TargetsType extends ValueType {
   TargetsType() {
     List<Field> fields = new ArrayList<>();
     for (TargetType type : TargetType.values()) {
-      fields.add(Field.optional(type.yamlName(), Types.NON_BLANK, null, doc(type)));
+      ValueType value = type == TargetType.KUBERNETES ? new KubernetesType() : Types.NON_BLANK;
+      fields.add(Field.optional(type.yamlName(), value, null, doc(type)));
     }
     fields.add(
         Field.optional(
@@ -42,6 +44,9 @@ final class TargetsType extends ValueType {
     return switch (type) {
       case PROXY -> "A named proxy on a Toxiproxy-compatible server (embedded or real).";
       case PROCESS -> "A local process, by the name the process injector knows it by.";
+      case KUBERNETES ->
+          "Something in a Kubernetes cluster: pods by selector, a deployment, a statefulset or a"
+              + " configMap in a namespace, or a node.";
     };
   }
 
@@ -53,7 +58,13 @@ final class TargetsType extends ValueType {
 
   private static String example() {
     return Stream.of(TargetType.values())
-        .map(t -> "{" + t.yamlName() + ": NAME}")
+        .map(
+            t ->
+                "{"
+                    + t.yamlName()
+                    + ": "
+                    + (t == TargetType.KUBERNETES ? KubernetesType.EXAMPLE : "NAME")
+                    + "}")
         .collect(Collectors.joining(" or "));
   }
 
@@ -129,6 +140,9 @@ final class TargetsType extends ValueType {
       return null;
     }
     TargetType type = given.get(0);
+    if (type == TargetType.KUBERNETES) {
+      return Target.kubernetes(entry.key(), bound.get(type.yamlName()));
+    }
     return new Target(
         entry.key(),
         type,

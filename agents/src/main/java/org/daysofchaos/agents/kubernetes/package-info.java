@@ -1,0 +1,8 @@
+/**
+ * Kubernetes faults and probes on fabric8's client. Only namespaces and nodes that carry the opt-in
+ * label {@code daysofchaos.org/allow-chaos=true} can be targeted; every object we change carries
+ * annotations naming the injection, its expiry and the original values, so that a revert, a restart
+ * after a crash or a clean-up ({@link org.daysofchaos.agents.kubernetes.KubernetesCleanup}) can put
+ * it back. See {@code docs/kubernetes.md}.
+ */
+package org.daysofchaos.agents.kubernetes;

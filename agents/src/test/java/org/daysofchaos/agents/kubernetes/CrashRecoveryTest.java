@@ -1,0 +1,248 @@
+package org.daysofchaos.agents.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.daysofchaos.agents.kubernetes.Cluster.CONTEXT;
+import static org.daysofchaos.agents.kubernetes.Cluster.NOW;
+import static org.daysofchaos.agents.kubernetes.Cluster.SHOP;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.daysofchaos.agents.Leftovers;
+import org.daysofchaos.core.FaultSpec;
+import org.daysofchaos.core.KubernetesTarget;
+import org.daysofchaos.core.Target;
+import org.daysofchaos.core.ledger.FileLedger;
+import org.daysofchaos.core.ledger.LedgerEntry;
+import org.daysofchaos.experiments.kubernetes.ConfigChange;
+import org.daysofchaos.experiments.kubernetes.EnvChange;
+import org.daysofchaos.experiments.kubernetes.NodeCordon;
+import org.daysofchaos.experiments.kubernetes.Partition;
+import org.daysofchaos.experiments.kubernetes.RolloutRestart;
+import org.daysofchaos.experiments.kubernetes.Scale;
+import org.daysofchaos.experiments.kubernetes.Traffic;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run that crashed after injecting leaves only two things behind: its ledger entry (with the
+ * revert record) and our annotations on the objects it changed. Each is enough to revert.
+ */
+@EnableKubernetesMockClient(crud = true)
+class CrashRecoveryTest {
+  KubernetesClient client;
+  KubernetesMockServer server;
+  @TempDir Path dir;
+  private Cluster cluster;
+  private KubernetesInjector injector;
+  private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+
+  private final Target checkout =
+      Target.kubernetes("checkout", KubernetesTarget.deployment(SHOP, "checkout"));
+  private final Target cart = Target.kubernetes("cart", KubernetesTarget.deployment(SHOP, "cart"));
+  private final Target config =
+      Target.kubernetes("config", KubernetesTarget.configMap(SHOP, "checkout-config"));
+  private final Target worker = Target.kubernetes("worker", KubernetesTarget.node("worker-1"));
+  private final Target payments =
+      Target.kubernetes("payments", KubernetesTarget.pods(SHOP, Map.of("app", "payments")));
+  private final Target search =
+      Target.kubernetes("search", KubernetesTarget.deployment(SHOP, "search"));
+
+  @BeforeEach
+  void setUp() {
+    cluster = new Cluster(client, server).standard();
+    cluster.deployment(SHOP, "checkout", 3);
+    cluster.deployment(SHOP, "cart", 2);
+    cluster.deployment(SHOP, "payments", 1);
+    cluster.deployment(SHOP, "search", 1);
+    cluster.configMap(SHOP, "checkout-config", Map.of("mode", "fast"));
+    injector = new KubernetesInjector(client, clock, new Random(3));
+  }
+
+  /** Injects every revertible fault, as a run would, and "crashes": nothing is reverted. */
+  private List<Map<String, String>> injectEverythingAndCrash() {
+    List<Map<String, String>> records = new java.util.ArrayList<>();
+    Object[][] faults = {
+      {new Scale("checkout", 0, 3), checkout},
+      {new EnvChange("cart", "LOG_LEVEL", "trace", Optional.empty(), 2), cart},
+      {new ConfigChange("config", "mode", "slow"), config},
+      {new NodeCordon("worker", false, null), worker},
+      {new Partition("payments", Traffic.BOTH, 1), payments},
+      {new RolloutRestart("search", 1), search},
+    };
+    int i = 0;
+    for (Object[] fault : faults) {
+      records.add(
+          injector
+              .inject(
+                  (FaultSpec) fault[0],
+                  (Target) fault[1],
+                  new org.daysofchaos.core.run.InjectionContext(
+                      "crashed", "crashed-" + i++, NOW.plusSeconds(600)))
+              .revertRecord());
+    }
+    return records;
+  }
+
+  private void assertEverythingIsBack() {
+    assertThat(cluster.deploymentNow(SHOP, "checkout").getSpec().getReplicas()).isEqualTo(3);
+    assertThat(
+            cluster
+                .deploymentNow(SHOP, "cart")
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getEnv())
+        .isEqualTo(Cluster.env());
+    assertThat(cluster.configMapNow(SHOP, "checkout-config").getData())
+        .isEqualTo(Map.of("mode", "fast"));
+    assertThat(cluster.nodeNow("worker-1").getSpec().getUnschedulable()).isNotEqualTo(Boolean.TRUE);
+    assertThat(client.network().v1().networkPolicies().inNamespace(SHOP).list().getItems())
+        .isEmpty();
+    assertThat(new KubernetesCleanup(client, clock).find()).isEmpty();
+  }
+
+  @Test
+  void revertsEveryFaultFromTheLedgerAloneAfterACrash() throws Exception {
+    List<Map<String, String>> records = injectEverythingAndCrash();
+    Path file = dir.resolve("ledger.jsonl");
+    try (FileLedger ledger = FileLedger.open(file)) {
+      for (int i = 0; i < records.size(); i++) {
+        ledger.intend(entry("crashed-" + i));
+        ledger.activate("crashed-" + i, records.get(i), NOW);
+      }
+    }
+
+    List<String> report;
+    try (FileLedger reopened = FileLedger.open(file)) {
+      report = Leftovers.revertAll(reopened, clock, client);
+      assertThat(reopened.open()).isEmpty();
+    }
+
+    assertThat(report).hasSize(6).allMatch(line -> line.startsWith("reverted a leftover"));
+    assertEverythingIsBack();
+  }
+
+  @Test
+  void revertsEveryFaultFromTheAnnotationsAloneWhenTheLedgerIsLost() {
+    injectEverythingAndCrash();
+    KubernetesCleanup cleanup =
+        new KubernetesCleanup(client, Clock.fixed(NOW.plusSeconds(601), ZoneOffset.UTC));
+    assertThat(cleanup.find())
+        .extracting(KubernetesCleanup.Found::object)
+        .containsExactly(
+            "configmap checkout-config in namespace shop",
+            "deployment cart in namespace shop",
+            "deployment checkout in namespace shop",
+            "deployment search in namespace shop",
+            "networkpolicy daysofchaos-crashed-4 in namespace shop",
+            "node worker-1");
+
+    List<String> report = cleanup.revertExpired();
+
+    assertThat(report).hasSize(6).allMatch(line -> line.startsWith("reverted "));
+    assertEverythingIsBack();
+  }
+
+  @Test
+  void aCleanupOfExpiredFaultsLeavesTheOthersAlone() {
+    injectEverythingAndCrash();
+    KubernetesCleanup beforeExpiry = new KubernetesCleanup(client, clock);
+
+    List<String> report = beforeExpiry.revertExpired();
+
+    assertThat(report).hasSize(6).allMatch(line -> line.startsWith("left "));
+    assertThat(cluster.deploymentNow(SHOP, "checkout").getSpec().getReplicas()).isZero();
+    assertThat(beforeExpiry.revertAll()).allMatch(line -> line.startsWith("reverted "));
+    assertEverythingIsBack();
+  }
+
+  @Test
+  void aCleanupOnlyLooksInOptedInNamespaces() {
+    injector.inject(new Scale("checkout", 0, 3), checkout, CONTEXT);
+    client
+        .namespaces()
+        .withName(SHOP)
+        .edit(
+            n -> {
+              n.getMetadata().getLabels().remove(Annotations.ALLOW_CHAOS);
+              return n;
+            });
+
+    assertThat(new KubernetesCleanup(client, clock).find()).isEmpty();
+  }
+
+  @Test
+  void aLedgerRevertAfterTheCleanupIsHarmless() throws Exception {
+    List<Map<String, String>> records = injectEverythingAndCrash();
+    new KubernetesCleanup(client, clock).revertAll();
+    cluster.forgetCalls();
+
+    for (Map<String, String> record : records) {
+      KubernetesInjector.revertFromRecord(record, client);
+    }
+
+    assertThat(cluster.calls()).allMatch(call -> call.startsWith("GET "));
+    assertEverythingIsBack();
+  }
+
+  @Test
+  void refusesToRevertARecordOfAnotherCluster() {
+    Map<String, String> record =
+        new HashMap<>(
+            injector.inject(new Scale("checkout", 0, 3), checkout, CONTEXT).revertRecord());
+    record.put("cluster", "https://prod.example:6443");
+
+    assertThatThrownBy(() -> KubernetesInjector.revertFromRecord(record, client))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("was made on the cluster at https://prod.example:6443");
+    assertThat(cluster.deploymentNow(SHOP, "checkout").getSpec().getReplicas()).isZero();
+  }
+
+  @Test
+  void reportsAnObjectWithGarbledAnnotationsWithoutTouchingIt() {
+    client
+        .apps()
+        .deployments()
+        .inNamespace(SHOP)
+        .withName("cart")
+        .edit(
+            d -> {
+              d.getMetadata().getAnnotations().put(Annotations.INJECTION, "lost-0");
+              d.getMetadata().setLabels(Map.of(Annotations.INJECTED, "true"));
+              return d;
+            });
+
+    assertThat(new KubernetesCleanup(client, clock).revertAll())
+        .containsExactly(
+            "cannot revert deployment cart in namespace shop: ?, injection lost-0, expired at"
+                + " 1970-01-01T00:00:00Z (garbled annotations: deployment cart carries injection"
+                + " lost-0 without daysofchaos.org/fault)");
+  }
+
+  private static LedgerEntry entry(String id) {
+    return new LedgerEntry(
+        id,
+        "crashed",
+        "kubernetes/everything",
+        "kubernetes/…",
+        "kubernetes …",
+        "…",
+        LedgerEntry.State.INTENDED,
+        Map.of(),
+        NOW.plusSeconds(600),
+        NOW);
+  }
+}

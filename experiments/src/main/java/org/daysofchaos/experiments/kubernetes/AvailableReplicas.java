@@ -1,0 +1,45 @@
+package org.daysofchaos.experiments.kubernetes;
+
+import org.daysofchaos.core.KubernetesTarget;
+import org.daysofchaos.core.ProbeSpec;
+import org.daysofchaos.core.spec.Default;
+import org.daysofchaos.core.spec.Doc;
+import org.daysofchaos.core.spec.Kind;
+import org.daysofchaos.core.spec.Range;
+import org.daysofchaos.core.spec.SpecException;
+
+/** Holds when a deployment has enough available replicas. */
+@Kind(
+    value = "kubernetes/available-replicas",
+    doc = "Holds when a deployment has its desired replicas available, or at least min.")
+public record AvailableReplicas(
+    @Doc("The namespace of the deployment.") String namespace,
+    @Doc("The deployment's name.") String deployment,
+    @Doc("How many available replicas are enough; if absent, the deployment's desired replicas.")
+        @Default("")
+        @Range(min = 0)
+        Integer min)
+    implements ProbeSpec {
+
+  public AvailableReplicas {
+    String problem = KubernetesTarget.namespaceProblem(namespace);
+    if (problem != null) {
+      throw new SpecException("namespace", problem);
+    }
+    problem = KubernetesTarget.nameProblem(deployment);
+    if (problem != null) {
+      throw new SpecException("deployment", problem);
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "deployment "
+        + deployment
+        + " in "
+        + namespace
+        + " has "
+        + (min == null ? "all its desired" : "at least " + min)
+        + " replicas available";
+  }
+}

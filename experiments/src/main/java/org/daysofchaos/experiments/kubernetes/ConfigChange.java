@@ -1,0 +1,45 @@
+package org.daysofchaos.experiments.kubernetes;
+
+import java.util.regex.Pattern;
+import org.daysofchaos.core.FaultSpec;
+import org.daysofchaos.core.KubernetesTarget.Resource;
+import org.daysofchaos.core.TargetType;
+import org.daysofchaos.core.spec.Doc;
+import org.daysofchaos.core.spec.Kind;
+import org.daysofchaos.core.spec.SpecException;
+
+/**
+ * The bad configuration of a game day: sets one key of a ConfigMap; the revert puts back the exact
+ * previous value (or removes the key if it was absent). Pods see the change when they read the
+ * ConfigMap again: mounted files are refreshed by the kubelet, environment variables only on a
+ * restart.
+ */
+@Kind(
+    value = "kubernetes/config-change",
+    targets = TargetType.KUBERNETES,
+    kubernetes = Resource.CONFIG_MAP,
+    doc = "Sets a key of a ConfigMap to a bad value; the revert restores the exact previous value.")
+public record ConfigChange(
+    @Doc("The target (a configMap) to change.") String target,
+    @Doc("The key of the ConfigMap's data to set.") String key,
+    @Doc("The value during the fault.") String value)
+    implements FaultSpec {
+
+  private static final Pattern KEY = Pattern.compile("[-._a-zA-Z0-9]+");
+
+  public ConfigChange {
+    if (key.length() > 253 || !KEY.matcher(key).matches()) {
+      throw new SpecException(
+          "key",
+          "'"
+              + key
+              + "' is not a ConfigMap key; use letters, digits, '-', '_' and '.', at most 253"
+              + " characters");
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "set " + key + " to " + Quoting.shorten(value);
+  }
+}

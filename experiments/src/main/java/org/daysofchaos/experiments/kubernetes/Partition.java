@@ -1,0 +1,42 @@
+package org.daysofchaos.experiments.kubernetes;
+
+import org.daysofchaos.core.FaultSpec;
+import org.daysofchaos.core.KubernetesTarget.Resource;
+import org.daysofchaos.core.TargetType;
+import org.daysofchaos.core.spec.Default;
+import org.daysofchaos.core.spec.Doc;
+import org.daysofchaos.core.spec.Kind;
+import org.daysofchaos.core.spec.Range;
+
+/**
+ * Cuts pods off the network with a deny-all NetworkPolicy of our own; the revert deletes it. The
+ * cluster's network plugin must enforce NetworkPolicies.
+ */
+@Kind(
+    value = "kubernetes/partition",
+    targets = TargetType.KUBERNETES,
+    kubernetes = {Resource.PODS, Resource.DEPLOYMENT, Resource.STATEFULSET},
+    doc = "Isolates the pods of a selector or a workload with a deny-all NetworkPolicy.")
+public record Partition(
+    @Doc("The target (pods by selector, a deployment or a statefulset) to isolate.") String target,
+    @Doc("Which traffic is denied: ingress (to the pods), egress (from them) or both.")
+        @Default("both")
+        Traffic direction,
+    @Doc(
+            "The most pods the partition may isolate; the injection is refused when more pods"
+                + " match.")
+        @Range(min = 1)
+        int maxPods)
+    implements FaultSpec {
+
+  @Override
+  public String describe() {
+    String what =
+        switch (direction) {
+          case INGRESS -> "deny all ingress";
+          case EGRESS -> "deny all egress";
+          case BOTH -> "deny all ingress and egress";
+        };
+    return what + " with a NetworkPolicy (isolates at most " + maxPods + " pods)";
+  }
+}
