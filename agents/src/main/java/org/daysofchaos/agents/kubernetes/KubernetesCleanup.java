@@ -2,12 +2,16 @@ package org.daysofchaos.agents.kubernetes;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds every object that carries an injection of ours, from the cluster alone, and reverts it: the
@@ -17,6 +21,8 @@ import java.util.Optional;
  * has passed; {@code chaos cleanup} runs it.
  */
 public final class KubernetesCleanup {
+  private static final Logger LOG = LoggerFactory.getLogger(KubernetesCleanup.class);
+
   private final KubernetesClient client;
   private final Clock clock;
 
@@ -132,7 +138,15 @@ public final class KubernetesCleanup {
               .list()
               .getItems());
     }
-    add(all, now, "node", client.nodes().withLabel(Annotations.INJECTED).list().getItems());
+    try {
+      add(all, now, "node", client.nodes().withLabel(Annotations.INJECTED).list().getItems());
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_FORBIDDEN) {
+        throw e;
+      }
+      // Node faults are optional: without the daysofchaos-nodes role there is nothing to find.
+      LOG.info("not allowed to list nodes; node faults are not cleaned up: {}", e.getMessage());
+    }
     all.sort(Comparator.comparing(m -> m.found().object()));
     return all;
   }

@@ -185,6 +185,27 @@ class CrashRecoveryTest {
   }
 
   @Test
+  void aCleanupWithoutTheRightToListNodesStillCleansTheNamespaces() {
+    injector.inject(new Scale("checkout", 0, 3), checkout, CONTEXT);
+    injector.inject(
+        new NodeCordon("worker", false, null),
+        worker,
+        new org.daysofchaos.core.run.InjectionContext("run1", "run1-1", NOW.plusSeconds(600)));
+    server
+        .expect()
+        .get()
+        .withPath("/api/v1/nodes?labelSelector=daysofchaos.org%2Finjected")
+        .andReturn(403, "{\"kind\":\"Status\",\"code\":403,\"message\":\"forbidden\"}")
+        .always();
+
+    assertThat(new KubernetesCleanup(client, clock).revertAll())
+        .containsExactly(
+            "reverted deployment checkout in namespace shop: kubernetes/scale, injection run1-0 of"
+                + " run run1, expires at 2026-11-21T10:10:00Z");
+    assertThat(cluster.deploymentNow(SHOP, "checkout").getSpec().getReplicas()).isEqualTo(3);
+  }
+
+  @Test
   void aLedgerRevertAfterTheCleanupIsHarmless() throws Exception {
     List<Map<String, String>> records = injectEverythingAndCrash();
     new KubernetesCleanup(client, clock).revertAll();

@@ -11,7 +11,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Days of Chaos 0.1.0-SNAPSHOT",
     description = "Chaos engineering and game days that measure time to detect and to recover.",
-    subcommands = {ValidateCommand.class, DemoCommand.class, RunCommand.class})
+    subcommands = {
+      ValidateCommand.class,
+      DemoCommand.class,
+      RunCommand.class,
+      CleanupCommand.class
+    })
 public class ChaosCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,5 +1,6 @@
 package org.daysofchaos.scoreboard.cli;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -10,18 +11,25 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.daysofchaos.agents.Agents;
 import org.daysofchaos.agents.Leftovers;
+import org.daysofchaos.agents.kubernetes.KubernetesCleanup;
 import org.daysofchaos.agents.metrics.ScrapeMetricSource;
 import org.daysofchaos.agents.process.LocalProcess;
 import org.daysofchaos.agents.process.LocalProcesses;
 import org.daysofchaos.agents.toxiproxy.ToxiproxyServer;
 import org.daysofchaos.agents.toxiproxy.ToxiproxyServers;
+import org.daysofchaos.core.ProbeSpec;
 import org.daysofchaos.core.Scenario;
+import org.daysofchaos.core.Target;
+import org.daysofchaos.core.TargetType;
 import org.daysofchaos.core.journal.RunResult;
 import org.daysofchaos.core.ledger.FileLedger;
 import org.daysofchaos.core.run.Injectors;
+import org.daysofchaos.core.run.ProbeRunners;
 import org.daysofchaos.core.run.TargetCheck;
 import org.daysofchaos.core.scenario.DryRun;
 import org.daysofchaos.core.scenario.ReadResult;
+import org.daysofchaos.core.spec.KindCatalog;
+import org.daysofchaos.experiments.probes.MetricThreshold;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,8 +39,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "run",
     description =
-        "Runs scenario files against Toxiproxy servers, local processes and Prometheus"
-            + " text endpoints that you name; only those can be touched.")
+        "Runs scenario files against Toxiproxy servers, local processes, a Kubernetes cluster"
+            + " and Prometheus text endpoints that you name; only those can be touched.")
 public class RunCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files, run in order.")
   List<Path> files;
@@ -62,6 +70,15 @@ public class RunCommand implements Callable<Integer> {
           "Show what would be injected and check every target (allowed, reachable, its state) without touching anything.")
   boolean dryRun;
 
+  @Option(
+      names = "--kubernetes",
+      description =
+          "Allow Kubernetes targets, on the cluster of the default kubeconfig (or the pod's service"
+              + " account); only namespaces and nodes labelled daysofchaos.org/allow-chaos=true.")
+  boolean kubernetes;
+
+  @Mixin KubernetesOptions kube;
+
   @Mixin RunOptionsMixin run;
 
   @Override
@@ -74,30 +91,96 @@ public class RunCommand implements Callable<Integer> {
     }
     LocalProcesses local = new LocalProcesses();
     processes.forEach((name, pid) -> local.register(name, LocalProcess.ofPid(pid)));
-    if (dryRun) {
-      return dryRun(read.scenarios(), Agents.injectors(servers(), local), out);
+    boolean onKubernetes = kubernetes || kube.given();
+    if (!onKubernetes) {
+      requireNoKubernetes(read.scenarios());
     }
+    try (KubernetesClient cluster = onKubernetes ? kube.connect() : null) {
+      if (dryRun) {
+        return dryRun(read.scenarios(), injectors(servers(), local, cluster), out);
+      }
+      return run(read.scenarios(), local, cluster, out);
+    }
+  }
+
+  private int run(
+      List<Scenario> scenarios, LocalProcesses local, KubernetesClient cluster, PrintStream out)
+      throws Exception {
     try (FileLedger ledger = FileLedger.open(run.ledger)) {
-      Leftovers.revertAll(ledger, Clock.systemUTC()).forEach(out::println);
-      if (metrics.isEmpty()) {
+      Clock clock = Clock.systemUTC();
+      (cluster == null
+              ? Leftovers.revertAll(ledger, clock)
+              : Leftovers.revertAll(ledger, clock, cluster))
+          .forEach(out::println);
+      if (cluster != null) {
+        new KubernetesCleanup(cluster, clock)
+            .revertExpired().stream()
+                .filter(line -> !line.startsWith("left "))
+                .forEach(line -> out.println("kubernetes clean-up: " + line));
+      }
+      if (metrics.isEmpty() && scenarios.stream().anyMatch(RunCommand::usesMetrics)) {
         throw new UserError(
             "give at least one --metrics URL: the steady state is measured from it");
       }
       ToxiproxyServers servers = servers();
+      ProbeRunners probes =
+          Agents.probes(ScrapeMetricSource.of(metrics.toArray(URI[]::new)), servers);
+      if (cluster != null) {
+        probes = Agents.withKubernetes(probes, cluster, clock);
+      }
       RunSession session =
-          new RunSession(
-              Agents.injectors(servers, local),
-              Agents.probes(ScrapeMetricSource.of(metrics.toArray(URI[]::new)), servers),
-              ledger,
-              run.runOptions(),
-              out);
+          new RunSession(injectors(servers, local, cluster), probes, ledger, run.runOptions(), out);
       int exit = ExitCodes.OK;
-      for (Scenario scenario : read.scenarios()) {
+      for (Scenario scenario : scenarios) {
         RunResult result = session.run(run.apply(scenario), run.journal());
         exit = Math.max(exit, ExitCodes.of(result.verdict()));
       }
       return exit;
     }
+  }
+
+  private static Injectors injectors(
+      ToxiproxyServers servers, LocalProcesses local, KubernetesClient cluster) {
+    return cluster == null
+        ? Agents.injectors(servers, local)
+        : Agents.injectors(servers, local, cluster);
+  }
+
+  /** Kubernetes targets and probes need {@code --kubernetes}: say so before anything runs. */
+  private static void requireNoKubernetes(List<Scenario> scenarios) {
+    for (Scenario scenario : scenarios) {
+      String uses =
+          scenario.targets().values().stream()
+              .filter(t -> t.type() == TargetType.KUBERNETES)
+              .map(Target::name)
+              .findFirst()
+              .map(name -> "targets " + name + " on Kubernetes")
+              .orElse(
+                  probes(scenario).stream()
+                      .map(KindCatalog::kindOf)
+                      .filter(kind -> kind.startsWith("kubernetes/"))
+                      .findFirst()
+                      .map(kind -> "uses the probe " + kind)
+                      .orElse(null));
+      if (uses != null) {
+        throw new UserError(
+            scenario.id()
+                + " "
+                + uses
+                + "; add --kubernetes (the default kubeconfig, or the pod's service account),"
+                + " or --kubeconfig FILE / --kube-context NAME");
+      }
+    }
+  }
+
+  private static List<ProbeSpec> probes(Scenario scenario) {
+    List<ProbeSpec> probes = new ArrayList<>(scenario.steadyState());
+    probes.addAll(scenario.detection().signals());
+    return probes;
+  }
+
+  private static boolean usesMetrics(Scenario scenario) {
+    return probes(scenario).stream().anyMatch(p -> p instanceof MetricThreshold);
   }
 
   private static int dryRun(List<Scenario> scenarios, Injectors injectors, PrintStream out) {
