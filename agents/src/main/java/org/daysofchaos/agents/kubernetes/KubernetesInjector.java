@@ -477,6 +477,9 @@ public final class KubernetesInjector implements FaultInjector<FaultSpec> {
    * @throws IllegalStateException when the record is for another cluster than the client's
    */
   public static void revertFromRecord(Map<String, String> record, KubernetesClient client) {
+    if (Reverts.POD_KILL.equals(record.get(Mark.MARKER))) {
+      return; // nothing to put back, on whichever cluster it was
+    }
     String cluster = record.get(Mark.CLUSTER);
     if (cluster != null && !cluster.equals(cluster(client))) {
       throw new IllegalStateException(

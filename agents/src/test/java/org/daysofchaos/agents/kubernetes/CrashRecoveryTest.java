@@ -233,6 +233,30 @@ class CrashRecoveryTest {
   }
 
   @Test
+  void aPodKillLeavesNothingToRevertOnAnyCluster() {
+    Map<String, String> record =
+        new HashMap<>(
+            injector
+                .inject(
+                    new org.daysofchaos.experiments.kubernetes.PodKill(
+                        "checkout",
+                        1,
+                        org.daysofchaos.experiments.kubernetes.PodSelection.ONE,
+                        null,
+                        null,
+                        Optional.empty()),
+                    checkout,
+                    CONTEXT)
+                .revertRecord());
+    record.put("cluster", "https://prod.example:6443");
+    cluster.forgetCalls();
+
+    KubernetesInjector.revertFromRecord(record, client);
+
+    assertThat(cluster.calls()).isEmpty();
+  }
+
+  @Test
   void reportsAnObjectWithGarbledAnnotationsWithoutTouchingIt() {
     client
         .apps()
