@@ -51,7 +51,12 @@ class ToxiproxyCompatibilityIT {
 
   @BeforeAll
   static void startServers() {
-    server = ToxiproxyUnderTest.fromEnvironment();
+    startWith(ToxiproxyUnderTest.fromEnvironment());
+  }
+
+  /** Runs the suite against {@code toxiproxy}; subclasses that hide startServers call it. */
+  static void startWith(ToxiproxyUnderTest toxiproxy) {
+    server = toxiproxy;
     client = server.client();
     api = new ToxiproxyApi(server.apiUrl());
     http = TestHttpServer.start();

@@ -14,19 +14,26 @@ import java.util.Optional;
 public final class ToxiproxyUnderTest implements AutoCloseable {
   private final URI apiUrl;
   private final EmbeddedToxiproxy embedded;
+  private final Runnable onClose;
 
-  private ToxiproxyUnderTest(URI apiUrl, EmbeddedToxiproxy embedded) {
+  private ToxiproxyUnderTest(URI apiUrl, EmbeddedToxiproxy embedded, Runnable onClose) {
     this.apiUrl = apiUrl;
     this.embedded = embedded;
+    this.onClose = onClose;
+  }
+
+  /** A real server that something else started (a container), stopped by {@code onClose}. */
+  public static ToxiproxyUnderTest real(URI apiUrl, Runnable onClose) {
+    return new ToxiproxyUnderTest(apiUrl, null, onClose);
   }
 
   public static ToxiproxyUnderTest fromEnvironment() {
     String url = System.getProperty("toxiproxy.url", System.getenv("TOXIPROXY_URL"));
     if (url != null && !url.isBlank()) {
-      return new ToxiproxyUnderTest(URI.create(url.trim()), null);
+      return new ToxiproxyUnderTest(URI.create(url.trim()), null, () -> {});
     }
     EmbeddedToxiproxy embedded = EmbeddedToxiproxy.start(new InetSocketAddress("127.0.0.1", 0));
-    return new ToxiproxyUnderTest(embedded.apiUrl(), embedded);
+    return new ToxiproxyUnderTest(embedded.apiUrl(), embedded, embedded::close);
   }
 
   public URI apiUrl() {
@@ -52,8 +59,6 @@ public final class ToxiproxyUnderTest implements AutoCloseable {
 
   @Override
   public void close() {
-    if (embedded != null) {
-      embedded.close();
-    }
+    onClose.run();
   }
 }
