@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** The YAML files this module ships: every {@code .yaml} under the module, outside build dirs. */
+/**
+ * The YAML files this module ships: every {@code .yaml} under the module, outside build dirs;
+ * scenarios, and game days apart.
+ */
 final class ShippedFiles {
   /** The module's folder: Maven runs tests there. */
   static final Path MODULE = Path.of("").toAbsolutePath();
@@ -25,6 +28,27 @@ final class ShippedFiles {
           .filter(Files::isRegularFile)
           .filter(f -> f.getFileName().toString().endsWith(".yaml"))
           .filter(f -> !shippedElsewhere(MODULE.relativize(f)))
+          .filter(f -> !isGameDay(f))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Game-day files ({@code gameday.yaml}, {@code gameday-*.yaml}), which are not scenarios. */
+  static boolean isGameDay(Path file) {
+    String name = file.getFileName().toString();
+    return name.startsWith("gameday") && name.endsWith(".yaml");
+  }
+
+  /** The game-day files this module ships. */
+  static List<Path> gameDays() {
+    try (Stream<Path> files = Files.walk(MODULE)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(f -> !shippedElsewhere(MODULE.relativize(f)))
+          .filter(ShippedFiles::isGameDay)
           .sorted()
           .toList();
     } catch (IOException e) {

@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       DemoCommand.class,
       RunCommand.class,
-      CleanupCommand.class
+      CleanupCommand.class,
+      ServeCommand.class,
+      HaltCommand.class
     })
 public class ChaosCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

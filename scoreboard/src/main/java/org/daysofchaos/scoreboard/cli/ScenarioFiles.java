@@ -80,6 +80,8 @@ final class ScenarioFiles {
       return files
           .map(p -> p.getFileName().toString())
           .filter(n -> n.endsWith(".yaml"))
+          // Game days (gameday.yaml, gameday-*.yaml) live next to the scenarios they play.
+          .filter(n -> !n.startsWith("gameday"))
           .sorted()
           .map(n -> folder + "/" + n)
           .toList();

@@ -24,9 +24,9 @@ public final class DemoSystem implements AutoCloseable {
   private final InventoryProcess inventory;
   private final BookingService booking;
 
-  private DemoSystem(int trafficPerSecond) throws IOException {
+  private DemoSystem(int trafficPerSecond, int proxyApiPort) throws IOException {
     try {
-      toxiproxy = keep(EmbeddedToxiproxy.start(new InetSocketAddress("127.0.0.1", 0)));
+      toxiproxy = keep(EmbeddedToxiproxy.start(new InetSocketAddress("127.0.0.1", proxyApiPort)));
       PaymentService payment = keep(new PaymentService());
       inventory = keep(InventoryProcess.start());
       toxiproxy.createProxy("payment", "127.0.0.1:0", "127.0.0.1:" + payment.port());
@@ -43,11 +43,20 @@ public final class DemoSystem implements AutoCloseable {
 
   /** Starts the demo with the default background traffic. */
   public static DemoSystem start() throws IOException {
-    return new DemoSystem(DEFAULT_TRAFFIC);
+    return new DemoSystem(DEFAULT_TRAFFIC, 0);
   }
 
   public static DemoSystem start(int trafficPerSecond) throws IOException {
-    return new DemoSystem(trafficPerSecond);
+    return new DemoSystem(trafficPerSecond, 0);
+  }
+
+  /**
+   * Starts the demo with the fault proxy's API on a fixed port (0: a free one). The game-day server
+   * uses a fixed port, so that after a crash its ledger's revert records still point at the demo's
+   * proxy when the restarted server starts the demo again.
+   */
+  public static DemoSystem start(int trafficPerSecond, int proxyApiPort) throws IOException {
+    return new DemoSystem(trafficPerSecond, proxyApiPort);
   }
 
   private <T extends AutoCloseable> T keep(T part) {

@@ -1,0 +1,27 @@
+package org.daysofchaos.core.gameday;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An event: teams play against the scenarios that fire during its window.
+ *
+ * @param id a short name for URLs and commands: lower-case letters, digits and dashes
+ * @param name what people call it ("Payments game day, December")
+ * @param description optional free text, empty when absent
+ * @param window when the game day runs
+ * @param teams the teams that play, in the order written, with unique names
+ * @param slots the scenarios and when each fires, in the order written
+ */
+public record GameDay(
+    String id, String name, String description, Window window, List<Team> teams, List<Slot> slots) {
+
+  public GameDay {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(window, "window");
+    teams = List.copyOf(teams);
+    slots = List.copyOf(slots);
+  }
+}

@@ -1,0 +1,101 @@
+package org.daysofchaos.scoreboard.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.daysofchaos.core.journal.JournalEvent;
+import org.daysofchaos.scoreboard.persistence.GameDayStore;
+import org.daysofchaos.scoreboard.persistence.Incident;
+import org.daysofchaos.scoreboard.persistence.JdbcLedger;
+
+/** The JSON shapes of the API (docs/server.md). */
+public final class Dto {
+  private Dto() {}
+
+  public record Status(
+      String node,
+      String version,
+      boolean halted,
+      int runningIncidents,
+      long openInjections,
+      int pendingTriggers,
+      Instant acceptingSince) {}
+
+  public record HaltRequest(String reason) {}
+
+  public record ScenarioInfo(
+      String id, String title, String sha256, String source, Instant loadedAt) {}
+
+  public record GameDayInfo(
+      String id,
+      String name,
+      String state,
+      String source,
+      Instant loadedAt,
+      Instant startedAt,
+      Instant opensAt,
+      Instant closesAt,
+      Instant pausedAt,
+      Instant endedAt,
+      List<String> teams,
+      List<GameDayStore.SlotRow> scenarios,
+      List<Incident> incidents) {
+
+    static GameDayInfo of(
+        GameDayStore.Row row,
+        List<String> teams,
+        List<GameDayStore.SlotRow> slots,
+        List<Incident> incidents) {
+      return new GameDayInfo(
+          row.id(),
+          row.name(),
+          row.state().name(),
+          row.source(),
+          row.loadedAt(),
+          row.startedAt(),
+          row.opensAt(),
+          row.closesAt(),
+          row.pausedAt(),
+          row.endedAt(),
+          teams,
+          slots,
+          incidents);
+    }
+  }
+
+  public record FireRequest(String scenario, String gameDay) {}
+
+  public record LedgerRow(
+      String injectionId,
+      String incidentId,
+      String runId,
+      String scenarioId,
+      String kind,
+      String target,
+      String description,
+      String state,
+      Map<String, String> revertRecord,
+      Instant expiresAt,
+      Instant updatedAt,
+      String node) {
+    static LedgerRow of(JdbcLedger.Row row) {
+      var e = row.entry();
+      return new LedgerRow(
+          e.injectionId(),
+          row.incidentId(),
+          e.runId(),
+          e.scenarioId(),
+          e.kind(),
+          e.target(),
+          e.description(),
+          e.state().name(),
+          e.revertRecord(),
+          e.expiresAt(),
+          e.updatedAt(),
+          row.nodeId());
+    }
+  }
+
+  public record IncidentDetail(
+      Incident incident, List<JournalEvent> journal, List<LedgerRow> injections) {}
+}

@@ -1,0 +1,79 @@
+package org.daysofchaos.scoreboard.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.daysofchaos.scoreboard.incident.IncidentEngine;
+import org.daysofchaos.scoreboard.persistence.AuditLog;
+import org.daysofchaos.scoreboard.persistence.HaltStore;
+import org.daysofchaos.scoreboard.persistence.JdbcLedger;
+import org.daysofchaos.scoreboard.safety.HaltSwitch;
+import org.daysofchaos.scoreboard.schedule.Schedule;
+import org.daysofchaos.scoreboard.server.NodeId;
+
+/** Status, halt-all, the ledger and the audit log. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class ServerResource {
+  static final String VERSION = "0.1.0-SNAPSHOT";
+
+  @Inject HaltSwitch halt;
+  @Inject IncidentEngine engine;
+  @Inject JdbcLedger ledger;
+  @Inject AuditLog audit;
+  @Inject Schedule schedule;
+  @Inject NodeId node;
+
+  @GET
+  @Path("status")
+  public Dto.Status status() {
+    return new Dto.Status(
+        node.id(),
+        VERSION,
+        halt.state().halted(),
+        engine.runningCount(),
+        ledger.countOpen(),
+        schedule.pendingTriggers(),
+        engine.openSince().orElse(null));
+  }
+
+  @GET
+  @Path("halt")
+  public HaltStore.State haltState() {
+    return halt.state();
+  }
+
+  /** Halt-all: reverts every active injection and blocks new ones until released. */
+  @POST
+  @Path("halt")
+  public HaltSwitch.Result halt(Dto.HaltRequest request) {
+    return halt.halt(Actor.current(), request == null ? null : request.reason());
+  }
+
+  @POST
+  @Path("halt/release")
+  public HaltStore.State release() {
+    return halt.release(Actor.current());
+  }
+
+  @GET
+  @Path("ledger")
+  public List<Dto.LedgerRow> ledger(
+      @QueryParam("open") boolean open, @QueryParam("limit") Integer limit) {
+    List<JdbcLedger.Row> rows =
+        open ? ledger.openRows() : ledger.recent(limit == null ? 200 : limit);
+    return rows.stream().map(Dto.LedgerRow::of).toList();
+  }
+
+  @GET
+  @Path("audit")
+  public List<AuditLog.Entry> audit(
+      @QueryParam("limit") Integer limit, @QueryParam("action") String action) {
+    return audit.recent(limit == null ? 200 : limit, action);
+  }
+}

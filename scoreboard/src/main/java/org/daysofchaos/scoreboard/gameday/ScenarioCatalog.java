@@ -1,0 +1,181 @@
+package org.daysofchaos.scoreboard.gameday;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.daysofchaos.core.Scenario;
+import org.daysofchaos.core.scenario.ReadResult;
+import org.daysofchaos.core.scenario.ScenarioReader;
+import org.daysofchaos.experiments.Catalog;
+import org.daysofchaos.scoreboard.persistence.AuditLog;
+import org.daysofchaos.scoreboard.persistence.ScenarioStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scenarios the server knows: the shipped ones (the {@code scenarios} jar), folders named in
+ * the configuration, and those uploaded through the API. Each loaded text is stored in the
+ * database, and incidents run the stored version they were scheduled with.
+ */
+@ApplicationScoped
+public class ScenarioCatalog {
+  private static final Logger LOG = LoggerFactory.getLogger(ScenarioCatalog.class);
+  static final String SHIPPED = "scenarios";
+
+  @Inject ScenarioStore store;
+  @Inject AuditLog audit;
+  @Inject Clock clock;
+
+  private final ScenarioReader reader = new ScenarioReader(Catalog.standard());
+  private final Map<String, Scenario> parsed = new ConcurrentHashMap<>();
+
+  /** A game-day file, by its name: {@code gameday.yaml}, {@code gameday-*.yaml}. */
+  public static boolean isGameDayFile(String fileName) {
+    return fileName.startsWith("gameday") && fileName.endsWith(".yaml");
+  }
+
+  /** Reads and stores one scenario text; the result holds the problems when it is invalid. */
+  public ReadResult register(String source, String yaml, String actor) {
+    ReadResult result = reader.read(source, yaml);
+    for (Scenario scenario : result.scenarios()) {
+      boolean known = store.find(scenario.id(), ScenarioStore.sha256(yaml)).isPresent();
+      ScenarioStore.Stored stored =
+          store.save(scenario.id(), scenario.title(), source, yaml, clock.instant());
+      parsed.put(key(stored.id(), stored.sha256()), scenario);
+      if (!known) {
+        audit.record(actor, "scenario-load", scenario.id(), source + " (" + stored.sha256() + ")");
+      }
+    }
+    return result;
+  }
+
+  /** Loads the shipped scenarios, every folder of them. */
+  public int loadShipped() throws IOException {
+    int loaded = 0;
+    for (String resource : shippedResources()) {
+      try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+        if (in == null) {
+          continue;
+        }
+        ReadResult result =
+            register(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8), "server");
+        if (!result.ok()) {
+          LOG.warn("a shipped scenario is invalid, skipped:\n{}", result.report());
+        }
+        loaded += result.scenarios().size();
+      }
+    }
+    return loaded;
+  }
+
+  /** Loads every scenario file of a folder (not its game-day files). */
+  public int loadFolder(Path folder) throws IOException {
+    int loaded = 0;
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path file :
+          files
+              .filter(Files::isRegularFile)
+              .filter(f -> f.getFileName().toString().endsWith(".yaml"))
+              .filter(f -> !isGameDayFile(f.getFileName().toString()))
+              .sorted()
+              .toList()) {
+        ReadResult result =
+            register(file.toString(), Files.readString(file, StandardCharsets.UTF_8), "server");
+        if (!result.ok()) {
+          LOG.warn("scenario file skipped:\n{}", result.report());
+        }
+        loaded += result.scenarios().size();
+      }
+    }
+    return loaded;
+  }
+
+  /** The ids of every known scenario. */
+  public List<String> ids() {
+    return store.latest().stream().map(ScenarioStore.Stored::id).toList();
+  }
+
+  public List<ScenarioStore.Stored> latest() {
+    return store.latest();
+  }
+
+  public Optional<ScenarioStore.Stored> latest(String id) {
+    return store.latest().stream().filter(s -> s.id().equals(id)).findFirst();
+  }
+
+  /** A stored version of a scenario, read (and cached). */
+  public Scenario scenario(String id, String sha256) {
+    return parsed.computeIfAbsent(
+        key(id, sha256),
+        k -> {
+          ScenarioStore.Stored stored =
+              store
+                  .find(id, sha256)
+                  .orElseThrow(
+                      () ->
+                          new IllegalStateException(
+                              "scenario " + id + " version " + sha256 + " is not stored"));
+          ReadResult result = reader.read(stored.source(), stored.yaml());
+          if (!result.ok()) {
+            throw new IllegalStateException(
+                "stored scenario " + id + " no longer reads:\n" + result.report());
+          }
+          return result.scenarios().get(0);
+        });
+  }
+
+  private static String key(String id, String sha) {
+    return id + "@" + sha;
+  }
+
+  /** The shipped scenario files: every {@code .yaml} under {@code scenarios/} but game days. */
+  static List<String> shippedResources() throws IOException {
+    URL url = ScenarioCatalog.class.getClassLoader().getResource(SHIPPED + "/demo");
+    if (url == null) {
+      return List.of();
+    }
+    try {
+      URI uri = url.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
+          return list(fs.getPath(SHIPPED));
+        } catch (FileSystemAlreadyExistsException e) {
+          return list(FileSystems.getFileSystem(uri).getPath(SHIPPED));
+        }
+      }
+      return list(Path.of(uri).getParent());
+    } catch (URISyntaxException e) {
+      throw new IOException("cannot list " + url, e);
+    }
+  }
+
+  private static List<String> list(Path root) throws IOException {
+    List<String> resources = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".yaml") && !isGameDayFile(name)) {
+          resources.add(SHIPPED + "/" + root.relativize(file).toString().replace('\\', '/'));
+        }
+      }
+    }
+    return resources;
+  }
+}

@@ -1,0 +1,133 @@
+package org.daysofchaos.scoreboard.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Metrics about the framework itself, exported at {@code /q/metrics} (names in docs/server.md).
+ * Micrometer names with dots become Prometheus names with underscores, counters get {@code _total},
+ * timers {@code _seconds}.
+ */
+@Singleton
+public class ChaosMetrics {
+  private final MeterRegistry registry;
+  private final AtomicInteger activeInjections = new AtomicInteger();
+  private final AtomicInteger runningIncidents = new AtomicInteger();
+  private final AtomicInteger halted = new AtomicInteger();
+
+  public ChaosMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    Gauge.builder("chaos.injections.active", activeInjections, AtomicInteger::get)
+        .description("Faults this node has in effect now")
+        .register(registry);
+    Gauge.builder("chaos.incidents.running", runningIncidents, AtomicInteger::get)
+        .description("Incidents whose run is going on on this node")
+        .register(registry);
+    Gauge.builder("chaos.halt.active", halted, AtomicInteger::get)
+        .description("1 while halt-all blocks new injections, else 0")
+        .register(registry);
+  }
+
+  /** An incident's run started (its trigger fired, or someone fired it by hand). */
+  public void incidentFired(String scenario) {
+    Counter.builder("chaos.incidents.fired")
+        .description("Incidents whose run started")
+        .tag("scenario", scenario)
+        .register(registry)
+        .increment();
+    runningIncidents.incrementAndGet();
+  }
+
+  public void incidentEnded(String scenario, String verdict) {
+    Counter.builder("chaos.incidents.completed")
+        .description("Incidents whose run ended, by verdict")
+        .tag("scenario", scenario)
+        .tag("verdict", verdict)
+        .register(registry)
+        .increment();
+    runningIncidents.decrementAndGet();
+  }
+
+  public void incidentMissed() {
+    Counter.builder("chaos.incidents.missed")
+        .description("Scheduled incidents not fired because their time passed unseen")
+        .register(registry)
+        .increment();
+  }
+
+  /** How late an incident's fault took effect after its scheduled time. */
+  public void firingDelay(Duration delay) {
+    Timer.builder("chaos.incidents.firing.delay")
+        .description("From the scheduled time to the moment the fault took effect")
+        .publishPercentiles(0.5, 0.99)
+        .register(registry)
+        .record(delay);
+  }
+
+  public void injected(String kind) {
+    Counter.builder("chaos.injections")
+        .description("Faults put in effect")
+        .tag("kind", kind)
+        .register(registry)
+        .increment();
+    activeInjections.incrementAndGet();
+  }
+
+  /**
+   * A fault was reverted; {@code source} is run, halt, recovery (after a crash) or takeover (of a
+   * dead node's fault), {@code outcome} ok or failed.
+   */
+  public void reverted(String source, boolean ok, boolean wasActiveHere) {
+    Counter.builder("chaos.reverts")
+        .description("Faults reverted, by why and whether the revert worked")
+        .tag("source", source)
+        .tag("outcome", ok ? "ok" : "failed")
+        .register(registry)
+        .increment();
+    if (ok && wasActiveHere) {
+      activeInjections.decrementAndGet();
+    }
+  }
+
+  public void halted(boolean on) {
+    halted.set(on ? 1 : 0);
+  }
+
+  public void halt(Duration took) {
+    Counter.builder("chaos.halts").description("Halt-all calls").register(registry).increment();
+    Timer.builder("chaos.halt.duration")
+        .description("From a halt-all call until every fault it reverted was gone")
+        .register(registry)
+        .record(took);
+  }
+
+  public void detected(String scenario, Duration after) {
+    Timer.builder("chaos.detection.time")
+        .description("Time to detect, from the moment the fault took effect")
+        .tag("scenario", scenario)
+        .publishPercentiles(0.5, 0.9)
+        .register(registry)
+        .record(after);
+  }
+
+  public void recovered(String scenario, Duration after) {
+    Timer.builder("chaos.recovery.time")
+        .description("Time to recover, from the moment the fault took effect")
+        .tag("scenario", scenario)
+        .publishPercentiles(0.5, 0.9)
+        .register(registry)
+        .record(after);
+  }
+
+  public void crashRecovered(int reverted) {
+    Counter.builder("chaos.recovery.leftovers")
+        .description("Faults a crashed or dead node left active, reverted by recovery")
+        .register(registry)
+        .increment(reverted);
+  }
+}

@@ -1,0 +1,112 @@
+package org.daysofchaos.scoreboard.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Plain JDBC over a {@link DataSource}, the way the server talks to its database (ADR 0005): one
+ * statement per call in auto-commit, so every write is durable when the call returns; instants are
+ * stored as {@code TIMESTAMP WITH TIME ZONE} in UTC. The same code runs on H2 and PostgreSQL.
+ */
+public final class Db {
+  /** Maps the current row of a result set. */
+  @FunctionalInterface
+  public interface Row<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  private final DataSource dataSource;
+
+  public Db(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** Runs an insert, update or delete; returns the number of rows it changed. */
+  public int update(String sql, Object... args) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = prepare(c, sql, args)) {
+      return s.executeUpdate();
+    } catch (SQLException e) {
+      throw new DbException(sql, e);
+    }
+  }
+
+  public <T> List<T> query(String sql, Row<T> row, Object... args) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = prepare(c, sql, args);
+        ResultSet rs = s.executeQuery()) {
+      List<T> result = new ArrayList<>();
+      while (rs.next()) {
+        result.add(row.map(rs));
+      }
+      return result;
+    } catch (SQLException e) {
+      throw new DbException(sql, e);
+    }
+  }
+
+  public <T> Optional<T> one(String sql, Row<T> row, Object... args) {
+    List<T> rows = query(sql, row, args);
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  private static PreparedStatement prepare(Connection c, String sql, Object... args)
+      throws SQLException {
+    PreparedStatement s = c.prepareStatement(sql);
+    for (int i = 0; i < args.length; i++) {
+      s.setObject(i + 1, jdbc(args[i]));
+    }
+    return s;
+  }
+
+  private static Object jdbc(Object value) {
+    if (value instanceof Optional<?> optional) {
+      return jdbc(optional.orElse(null));
+    }
+    if (value instanceof Instant instant) {
+      return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+    if (value instanceof Enum<?> e) {
+      return e.name();
+    }
+    return value;
+  }
+
+  /** The instant in a column, or null. */
+  public static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+    return at == null ? null : at.toInstant();
+  }
+
+  /** A nullable BIGINT column. */
+  public static Long longOrNull(ResultSet rs, String column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : value;
+  }
+
+  /** A nullable INTEGER column. */
+  public static Integer intOrNull(ResultSet rs, String column) throws SQLException {
+    int value = rs.getInt(column);
+    return rs.wasNull() ? null : value;
+  }
+
+  /** A database call failed; carries the statement for the log. */
+  public static final class DbException extends RuntimeException {
+    DbException(String sql, SQLException cause) {
+      super(cause.getMessage() + " [" + sql.strip().replaceAll("\\s+", " ") + "]", cause);
+    }
+  }
+}

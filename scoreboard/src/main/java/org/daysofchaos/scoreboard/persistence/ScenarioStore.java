@@ -1,0 +1,97 @@
+package org.daysofchaos.scoreboard.persistence;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Scenarios as they were loaded ({@code chaos_scenario}): the text of each version, by its SHA-256.
+ * Incidents point at the version they run, so every node of a cluster runs the same scenario, and a
+ * later edit of the file does not change an incident already scheduled.
+ */
+public final class ScenarioStore {
+  /** One loaded version of a scenario. */
+  public record Stored(
+      String id, String sha256, String title, String source, String yaml, Instant loadedAt) {}
+
+  private final Db db;
+
+  public ScenarioStore(Db db) {
+    this.db = db;
+  }
+
+  public static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Stores a version unless the same text of the same id is already there; returns it. */
+  public Stored save(String id, String title, String source, String yaml, Instant at) {
+    String sha = sha256(yaml);
+    Optional<Stored> existing = find(id, sha);
+    if (existing.isPresent()) {
+      // Loaded again: this text is the latest version of the scenario again.
+      db.update(
+          "UPDATE chaos_scenario SET loaded_at = ?, source = ? WHERE id = ? AND sha256 = ?",
+          at,
+          AuditLog.cut(source, 1000),
+          id,
+          sha);
+      return find(id, sha).orElseThrow();
+    }
+    try {
+      db.update(
+          "INSERT INTO chaos_scenario (id, sha256, title, source, yaml, loaded_at)"
+              + " VALUES (?, ?, ?, ?, ?, ?)",
+          id,
+          sha,
+          AuditLog.cut(title, 500),
+          AuditLog.cut(source, 1000),
+          yaml,
+          at);
+    } catch (Db.DbException e) {
+      // Another node stored the same version at the same moment.
+      return find(id, sha).orElseThrow(() -> e);
+    }
+    return new Stored(id, sha, title, source, yaml, at);
+  }
+
+  public Optional<Stored> find(String id, String sha256) {
+    return db.one(
+        "SELECT id, sha256, title, source, yaml, loaded_at FROM chaos_scenario"
+            + " WHERE id = ? AND sha256 = ?",
+        ScenarioStore::row,
+        id,
+        sha256);
+  }
+
+  /** The most recently loaded version of each scenario, by id. */
+  public List<Stored> latest() {
+    return db.query(
+        "SELECT s.id, s.sha256, s.title, s.source, s.yaml, s.loaded_at FROM chaos_scenario s"
+            + " WHERE s.loaded_at = (SELECT MAX(t.loaded_at) FROM chaos_scenario t"
+            + " WHERE t.id = s.id) ORDER BY s.id",
+        ScenarioStore::row);
+  }
+
+  private static Stored row(ResultSet rs) throws SQLException {
+    return new Stored(
+        rs.getString("id"),
+        rs.getString("sha256"),
+        rs.getString("title"),
+        rs.getString("source"),
+        rs.getString("yaml"),
+        Db.instant(rs, "loaded_at"));
+  }
+}

@@ -1,0 +1,80 @@
+package org.daysofchaos.scoreboard.server;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * The entry point of the jar: one application, two faces (ADR 0005). Before Quarkus boots, the
+ * first argument decides what it boots as:
+ *
+ * <ul>
+ *   <li>{@code serve}: the game-day server: database (Flyway migration), Quartz, HTTP;
+ *   <li>anything else ({@code validate}, {@code demo}, {@code run}, {@code halt}, help): a command
+ *       line that opens no database, binds no port and starts no scheduler, so it stays fast and
+ *       never collides with a server running next to it.
+ * </ul>
+ *
+ * The choice is made with configuration properties (system properties outrank {@code
+ * application.properties}), since the datasource, the HTTP listener and the scheduler are set up
+ * while Quarkus boots, before any command runs.
+ */
+@QuarkusMain
+public final class ChaosMain {
+  private ChaosMain() {}
+
+  public static void main(String... args) {
+    Map<String, String> properties = configure(args);
+    properties.forEach(System::setProperty);
+    if ("true".equals(properties.get("chaos.server.enabled"))) {
+      StaleH2Lock.clear(Path.of(properties.get("chaos.data-dir"))).ifPresent(System.err::println);
+    }
+    Quarkus.run(ChaosApplication.class, args);
+  }
+
+  /** The properties that make the application a server or a command line, for these arguments. */
+  static Map<String, String> configure(String... args) {
+    if (isServe(args)) {
+      ServeOptions options = new ServeOptions();
+      try {
+        new CommandLine(options).parseArgs(Arrays.copyOfRange(args, 1, args.length));
+      } catch (CommandLine.ParameterException e) {
+        // picocli reports the mistake again, with the usage, once the application has started.
+        return cliMode();
+      }
+      Map<String, String> properties = new LinkedHashMap<>();
+      properties.put("chaos.server.enabled", "true");
+      String dataDir = System.getProperty("chaos.data-dir", ".chaos");
+      // H2 refuses implicitly relative paths: the data directory is always made absolute.
+      properties.put("chaos.data-dir", Path.of(dataDir).toAbsolutePath().normalize().toString());
+      properties.putAll(options.properties());
+      return properties;
+    }
+    return cliMode();
+  }
+
+  private static Map<String, String> cliMode() {
+    return Map.of(
+        "chaos.server.enabled", "false",
+        "quarkus.http.host-enabled", "false",
+        "quarkus.datasource.active", "false",
+        "quarkus.flyway.migrate-at-start", "false",
+        "quarkus.scheduler.enabled", "false");
+  }
+
+  static boolean isServe(String... args) {
+    if (args.length == 0 || !args[0].equals("serve")) {
+      return false;
+    }
+    for (String arg : args) {
+      if (arg.equals("--help") || arg.equals("-h")) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,283 @@
+package org.daysofchaos.scoreboard.server;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduler;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.daysofchaos.core.gameday.GameDay;
+import org.daysofchaos.core.journal.RunResult;
+import org.daysofchaos.scoreboard.gameday.GameDays;
+import org.daysofchaos.scoreboard.gameday.ScenarioCatalog;
+import org.daysofchaos.scoreboard.incident.IncidentEngine;
+import org.daysofchaos.scoreboard.persistence.AuditLog;
+import org.daysofchaos.scoreboard.persistence.GameDayStore;
+import org.daysofchaos.scoreboard.persistence.NodeStore;
+import org.daysofchaos.scoreboard.safety.HaltSwitch;
+import org.daysofchaos.scoreboard.safety.Recovery;
+import org.daysofchaos.scoreboard.schedule.Schedule;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * The server's start and stop, in the order the safety rules need. On start, before anything can
+ * inject: the database is migrated (Flyway, before this runs), the targets are wired (and the demo
+ * started), then crash recovery reverts what this node left active. Only then are scenarios and
+ * game days loaded and the schedule resumed (it starts halted). On stop, every run is aborted and
+ * waited for, so that its faults are reverted before the process ends.
+ */
+@ApplicationScoped
+public class ServerLifecycle {
+  private static final Logger LOG = LoggerFactory.getLogger(ServerLifecycle.class);
+  static final String DEMO_GAME_DAY = "scenarios/demo/gameday.yaml";
+
+  @ConfigProperty(name = "chaos.server.enabled", defaultValue = "false")
+  boolean enabled;
+
+  @ConfigProperty(name = "chaos.demo.enabled", defaultValue = "false")
+  boolean demo;
+
+  @ConfigProperty(name = "chaos.demo.start-game-day", defaultValue = "true")
+  boolean startDemoGameDay;
+
+  @ConfigProperty(name = "chaos.gamedays")
+  Optional<List<String>> gameDayFiles;
+
+  @ConfigProperty(name = "chaos.scenarios.dirs")
+  Optional<List<String>> scenarioDirs;
+
+  @ConfigProperty(name = "chaos.heartbeat.interval", defaultValue = "1s")
+  Duration heartbeat;
+
+  @ConfigProperty(name = "chaos.halt.poll", defaultValue = "250ms")
+  Duration haltPoll;
+
+  @ConfigProperty(name = "quarkus.http.host", defaultValue = "127.0.0.1")
+  String host;
+
+  @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
+  int port;
+
+  @Inject Instance<Parts> parts;
+
+  private ScheduledExecutorService background;
+  private volatile boolean started;
+  private boolean drained;
+  private final AtomicBoolean stopping = new AtomicBoolean();
+
+  /** The beans the server needs, resolved only when it runs as a server. */
+  @Singleton
+  static class Parts {
+    @Inject Targets targets;
+    @Inject Recovery recovery;
+    @Inject HaltSwitch halt;
+    @Inject IncidentEngine engine;
+    @Inject ScenarioCatalog catalog;
+    @Inject GameDays gameDays;
+    @Inject Schedule schedule;
+    @Inject Scheduler scheduler;
+    @Inject NodeStore nodes;
+    @Inject NodeId node;
+    @Inject AuditLog audit;
+    @Inject Clock clock;
+  }
+
+  void onStart(@Observes @Priority(10) StartupEvent event) throws IOException {
+    if (!enabled) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    Parts p = parts.get();
+    p.targets.start();
+    p.nodes.started(p.node.id(), p.clock.instant());
+    p.halt.refresh();
+    Recovery.Report recovered = p.recovery.recoverAtStart();
+    Instant open = p.clock.instant();
+    p.engine.open(open);
+    long recoveredAfter = (System.nanoTime() - t0) / 1_000_000;
+    long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+    int scenarios = p.catalog.loadShipped();
+    for (String dir : scenarioDirs.orElse(List.of())) {
+      scenarios += p.catalog.loadFolder(Path.of(dir));
+    }
+    p.schedule.prepare();
+    for (String file : gameDayFiles.orElse(List.of())) {
+      p.gameDays.load(file, Files.readString(Path.of(file), StandardCharsets.UTF_8), "server");
+    }
+    if (demo) {
+      loadDemoGameDay(p);
+    }
+    background =
+        Executors.newScheduledThreadPool(
+            1,
+            r -> {
+              Thread t = new Thread(r, "chaos-heartbeat");
+              t.setDaemon(true);
+              return t;
+            });
+    background.scheduleWithFixedDelay(
+        () -> beat(p), heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+    background.scheduleWithFixedDelay(
+        () -> pollHalt(p), haltPoll.toMillis(), haltPoll.toMillis(), TimeUnit.MILLISECONDS);
+    p.scheduler.resume();
+    started = true;
+    installSignalHandlers();
+    p.audit.record(
+        "server",
+        "server-start",
+        "node " + p.node.id(),
+        recovered.reverted()
+            + " leftover fault(s) reverted, "
+            + recovered.failed()
+            + " could not be, "
+            + recovered.incidents().size()
+            + " incident(s) closed by recovery");
+    LOG.info(
+        "Days of Chaos server on http://{}:{} (node {}): {} scenario(s); crash recovery reverted"
+            + " {} leftover fault(s) in {} ms, {} ms after the JVM started{}",
+        host,
+        port,
+        p.node.id(),
+        scenarios,
+        recovered.reverted(),
+        recoveredAfter,
+        uptime,
+        p.halt.state().halted() ? "; HALT-ALL IS IN EFFECT" : "");
+  }
+
+  private void loadDemoGameDay(Parts p) throws IOException {
+    String yaml;
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream(DEMO_GAME_DAY)) {
+      if (in == null) {
+        LOG.warn("the demo game day ({}) is not on the class path", DEMO_GAME_DAY);
+        return;
+      }
+      yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    Optional<GameDayStore.Row> existing =
+        p.gameDays.read(DEMO_GAME_DAY, yaml).gameDay().map(GameDay::id).flatMap(this::find);
+    if (existing.isPresent() && existing.get().state().live()) {
+      LOG.info(
+          "demo game day {} is {} (since {}); it goes on",
+          existing.get().id(),
+          existing.get().state(),
+          existing.get().startedAt());
+      return;
+    }
+    GameDay day = p.gameDays.load(DEMO_GAME_DAY, yaml, "server");
+    if (startDemoGameDay) {
+      GameDayStore.Row row = p.gameDays.start(day.id(), "server");
+      LOG.info(
+          "demo game day {} started: follow it at http://{}:{}/api/gamedays/{} (closes at {})",
+          day.id(),
+          host,
+          port,
+          day.id(),
+          row.closesAt());
+    }
+  }
+
+  private Optional<GameDayStore.Row> find(String id) {
+    try {
+      return Optional.of(parts.get().gameDays.get(id));
+    } catch (GameDays.NoSuchGameDay e) {
+      return Optional.empty();
+    }
+  }
+
+  private void beat(Parts p) {
+    try {
+      p.nodes.heartbeat(p.node.id(), p.clock.instant());
+      p.recovery.sweepDeadNodes();
+    } catch (RuntimeException e) {
+      LOG.warn("heartbeat failed: {}", e.toString());
+    }
+  }
+
+  private void pollHalt(Parts p) {
+    try {
+      p.halt.refresh();
+    } catch (RuntimeException e) {
+      LOG.warn("cannot read the halt switch: {}", e.toString());
+    }
+  }
+
+  /**
+   * SIGTERM and Ctrl-C first abort every run and wait for its reverts, and only then let the
+   * process shut down: H2 closes its database as soon as the JVM starts to shut down, so the
+   * reverts must be written before that.
+   */
+  private void installSignalHandlers() {
+    if (LaunchMode.current() != LaunchMode.NORMAL) {
+      return;
+    }
+    SignalHandler handler =
+        signal -> {
+          if (stopping.compareAndSet(false, true)) {
+            Thread stop =
+                new Thread(
+                    () -> {
+                      drain("the server is stopping (SIG" + signal.getName() + ")");
+                      Quarkus.asyncExit(0);
+                    },
+                    "chaos-stop");
+            stop.start();
+          }
+        };
+    Signal.handle(new Signal("TERM"), handler);
+    Signal.handle(new Signal("INT"), handler);
+  }
+
+  /** Aborts every run of this node and waits (up to 30 s) until each has reverted. */
+  private synchronized void drain(String reason) {
+    if (!started || drained) {
+      return;
+    }
+    drained = true;
+    Parts p = parts.get();
+    if (background != null) {
+      background.shutdownNow();
+    }
+    List<CompletableFuture<RunResult>> runs = p.engine.abortAll(reason, "shutdown", "server");
+    if (!runs.isEmpty()) {
+      LOG.info("stopping: reverting the faults of {} running incident(s)...", runs.size());
+      try {
+        CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.warn("stopping: not every run reverted in time: {}", e.toString());
+      }
+    }
+    p.targets.close();
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    if (enabled) {
+      drain("the server is stopping");
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package org.daysofchaos.scoreboard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code chaos serve --demo} and the command line next to it: the demo game day starts by itself,
+ * {@code chaos halt --server URL} reverts and blocks, and {@code chaos validate} still runs in a
+ * second or so without touching the server's database or port.
+ */
+class ServeAndHaltCliIT {
+  @TempDir Path dir;
+
+  @Test
+  void serveDemoStartsTheDemoGameDayAndHaltFromTheCommandLineRevertsAndBlocks() throws Exception {
+    int port = ServerProcess.freePort();
+    URI base = URI.create("http://127.0.0.1:" + port);
+    try (ServerProcess server =
+        ServerProcess.start(
+            dir,
+            ServerProcess.JAR,
+            List.of("-Dchaos.demo.proxy-port=0", "-Dchaos.run.interval=250ms"),
+            List.of("serve", "--demo", "--port", Integer.toString(port)))) {
+      Http api = server.awaitApi(base, Duration.ofSeconds(60));
+      assertThat(Files.isDirectory(dir.resolve(".chaos"))).isTrue();
+
+      JsonNode day = api.getJson("/api/gamedays/demo-day");
+      assertThat(day.get("state").asText()).isEqualTo("RUNNING");
+      assertThat(day.get("teams").toString()).contains("blue", "red");
+      assertThat(list(day.get("incidents")))
+          .hasSize(4)
+          .allSatisfy(i -> assertThat(i.get("state").asText()).isEqualTo("SCHEDULED"));
+      assertThat(server.output()).contains("demo game day demo-day started");
+
+      long t0 = System.nanoTime();
+      ServerProcess validate =
+          ServerProcess.start(
+              dir,
+              ServerProcess.JAR,
+              List.of(),
+              List.of(
+                  "validate",
+                  Path.of("../scenarios/demo/payment-latency.yaml").toAbsolutePath().toString()));
+      assertThat(validate.exitCode()).as(validate.output()).isZero();
+      System.out.printf(
+          "validate next to a running server: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+      assertThat(validate.output()).contains("nothing was injected (dry run)");
+
+      JsonNode fired =
+          api.postJson("/api/incidents", "{\"scenario\": \"demo/inventory-freeze\"}").json();
+      String id = fired.get("id").asText();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  api.getJson("/api/ledger?open=true")
+                      .findValuesAsText("state")
+                      .contains("ACTIVE"));
+
+      ServerProcess halt =
+          ServerProcess.start(
+              dir,
+              ServerProcess.JAR,
+              List.of(),
+              List.of("halt", "--server", base.toString(), "--reason", "from the CLI"));
+      assertThat(halt.exitCode()).as(halt.output()).isZero();
+
+      assertThat(halt.output()).contains("\"halted\":true").contains("\"stillActive\":0");
+      assertThat(api.getJson("/api/ledger?open=true")).isEmpty();
+      assertThat(api.getJson("/api/incidents/" + id).get("incident").get("reason").asText())
+          .isEqualTo("halt-all by anonymous: from the CLI");
+      JsonNode blocked =
+          api.postJson("/api/incidents", "{\"scenario\": \"demo/payment-latency\"}").json();
+      assertThat(blocked.get("reason").asText()).startsWith("not fired: halt-all is in effect");
+
+      ServerProcess release =
+          ServerProcess.start(
+              dir,
+              ServerProcess.JAR,
+              List.of(),
+              List.of("halt", "--server", base.toString(), "--release"));
+      assertThat(release.exitCode()).as(release.output()).isZero();
+      assertThat(api.getJson("/api/status").get("halted").asBoolean()).isFalse();
+      server.terminate();
+    }
+  }
+
+  @Test
+  void haltWithoutAServerSaysSoAndExitsWithAUsageError() throws Exception {
+    int port = ServerProcess.freePort();
+    ServerProcess halt =
+        ServerProcess.start(
+            dir,
+            ServerProcess.JAR,
+            List.of(),
+            List.of("halt", "--server", "http://127.0.0.1:" + port));
+
+    assertThat(halt.exitCode()).isEqualTo(2);
+    assertThat(halt.output())
+        .contains("error: no server answers at http://127.0.0.1:" + port)
+        .doesNotContain("Exception");
+    assertThat(dir.resolve(".chaos")).doesNotExist();
+  }
+
+  private static List<JsonNode> list(JsonNode array) {
+    return StreamSupport.stream(array.spliterator(), false).toList();
+  }
+}

@@ -1,0 +1,122 @@
+package org.daysofchaos.scoreboard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged server (or command line) run as a separate JVM, as users run it. */
+final class ServerProcess implements AutoCloseable {
+  static final Path JAR =
+      Path.of(
+          System.getProperty("chaos.runner.jar", "target/scoreboard-0.1.0-SNAPSHOT-runner.jar"));
+  static final Path PG_JAR =
+      Path.of(
+          System.getProperty(
+              "chaos.runner.jar.pg", "target/scoreboard-0.1.0-SNAPSHOT-pg-runner.jar"));
+
+  final Process process;
+  final long startedNanos;
+  private final List<String> lines = new ArrayList<>();
+
+  private ServerProcess(Path workDir, Path jar, List<String> jvm, List<String> args)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvm);
+    command.add("-jar");
+    command.add(jar.toAbsolutePath().toString());
+    command.addAll(args);
+    startedNanos = System.nanoTime();
+    process =
+        new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                  synchronized (lines) {
+                    lines.add(line);
+                  }
+                }
+              } catch (IOException e) {
+                // The process ended.
+              }
+            },
+            "server-output");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  static ServerProcess start(Path workDir, Path jar, List<String> jvm, List<String> args)
+      throws IOException {
+    return new ServerProcess(workDir, jar, jvm, args);
+  }
+
+  String output() {
+    synchronized (lines) {
+      return String.join("\n", lines);
+    }
+  }
+
+  /** Waits until the API answers. */
+  Http awaitApi(URI base, Duration atMost) {
+    Http http = new Http(base);
+    try {
+      await()
+          .atMost(atMost)
+          .pollInterval(Duration.ofMillis(100))
+          .ignoreExceptions()
+          .failFast(() -> !process.isAlive())
+          .until(() -> http.get("/api/status").status() == 200);
+    } catch (RuntimeException e) {
+      throw new AssertionError("the server did not start; its output:\n" + output(), e);
+    }
+    return http;
+  }
+
+  /** SIGKILL: no shutdown hook runs, nothing is reverted. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+  }
+
+  /** SIGTERM, as an orchestrator stops it. */
+  int terminate() throws Exception {
+    new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the server stopped").isTrue();
+    return process.exitValue();
+  }
+
+  /** Runs to its end (a command-line command) and returns its exit code. */
+  int exitCode() throws InterruptedException {
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the command ended").isTrue();
+    return process.exitValue();
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroyForcibly();
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
