@@ -6,8 +6,6 @@ import eu.rekawek.toxiproxy.model.Toxic;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import org.daysofchaos.core.Target;
-import org.daysofchaos.core.TargetType;
 import org.daysofchaos.core.run.Observation;
 import org.daysofchaos.core.run.ProbeRunner;
 import org.daysofchaos.experiments.probes.ProxyState;
@@ -22,10 +20,7 @@ public final class ProxyStateRunner implements ProbeRunner<ProxyState> {
 
   @Override
   public Observation observe(ProxyState probe) throws IOException {
-    ToxiproxyServer server =
-        servers.serverFor(
-            new Target(
-                "proxy/state probe", TargetType.PROXY, probe.proxy(), Optional.of(probe.server())));
+    ToxiproxyServer server = servers.named(probe.server(), "probe " + probe.describe());
     Optional<Proxy> proxy =
         new ToxiproxyClient(server.host(), server.port())
             .getProxies().stream().filter(p -> p.getName().equals(probe.proxy())).findFirst();

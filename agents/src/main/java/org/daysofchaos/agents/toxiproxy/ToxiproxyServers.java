@@ -33,13 +33,21 @@ public final class ToxiproxyServers {
    * @throws TargetRefusedException if the target names a server that is not configured
    */
   public ToxiproxyServer serverFor(Target target) {
-    String name = target.server().orElse(ToxiproxyServer.DEFAULT);
+    return named(target.server().orElse(ToxiproxyServer.DEFAULT), "target " + target.name());
+  }
+
+  /**
+   * The server of that name.
+   *
+   * @param who what asks for it, for the error ("target payment-link", "probe proxy/state")
+   * @throws TargetRefusedException if no server of that name is configured
+   */
+  public ToxiproxyServer named(String name, String who) {
     return Optional.ofNullable(byName.get(name))
         .orElseThrow(
             () ->
                 new TargetRefusedException(
-                    "target "
-                        + target.name()
+                    who
                         + " names toxiproxy server '"
                         + name
                         + "', which is not configured; allowed servers: "
