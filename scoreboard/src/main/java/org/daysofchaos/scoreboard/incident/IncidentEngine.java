@@ -30,6 +30,7 @@ import org.daysofchaos.experiments.Catalog;
 import org.daysofchaos.scoreboard.gameday.ScenarioCatalog;
 import org.daysofchaos.scoreboard.metrics.ChaosMetrics;
 import org.daysofchaos.scoreboard.persistence.AuditLog;
+import org.daysofchaos.scoreboard.persistence.GameDayStore;
 import org.daysofchaos.scoreboard.persistence.Incident;
 import org.daysofchaos.scoreboard.persistence.IncidentStore;
 import org.daysofchaos.scoreboard.persistence.JdbcLedger;
@@ -53,6 +54,7 @@ public class IncidentEngine {
   private static final Logger LOG = LoggerFactory.getLogger(IncidentEngine.class);
 
   @Inject IncidentStore incidents;
+  @Inject GameDayStore gameDays;
   @Inject JdbcLedger ledger;
   @Inject AuditLog audit;
   @Inject ScenarioCatalog catalog;
@@ -115,6 +117,18 @@ public class IncidentEngine {
           "its time ("
               + scheduledFor
               + ") came while no server was running; it is not fired late, on purpose"
+              + " (docs/server.md, Misfires)");
+      return;
+    }
+    Optional<Incident> scheduled = incidents.find(incidentId);
+    Optional<Instant> resumed =
+        scheduled.map(Incident::gameDayId).flatMap(gameDays::find).map(GameDayStore.Row::resumedAt);
+    if (resumed.isPresent() && scheduledFor.isBefore(resumed.get())) {
+      missed(
+          incidentId,
+          "its time ("
+              + scheduledFor
+              + ") came while its game day was paused; it is not fired late, on purpose"
               + " (docs/server.md, Misfires)");
       return;
     }

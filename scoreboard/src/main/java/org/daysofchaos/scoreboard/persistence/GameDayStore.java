@@ -35,6 +35,7 @@ public final class GameDayStore {
       Instant loadedAt,
       Instant startedAt,
       Instant pausedAt,
+      Instant resumedAt,
       Instant endedAt) {}
 
   /** One scenario of a game day, with the version it was loaded with. */
@@ -42,7 +43,7 @@ public final class GameDayStore {
 
   private static final String COLUMNS =
       "id, name, source, yaml, state, opens_at, closes_at, loaded_at, started_at, paused_at,"
-          + " ended_at";
+          + " resumed_at, ended_at";
 
   private final Db db;
 
@@ -74,7 +75,7 @@ public final class GameDayStore {
       db.update(
           "UPDATE chaos_game_day SET name = ?, source = ?, yaml = ?, state = 'LOADED',"
               + " opens_at = NULL, closes_at = NULL, loaded_at = ?, started_at = NULL,"
-              + " paused_at = NULL, ended_at = NULL WHERE id = ?",
+              + " paused_at = NULL, resumed_at = NULL, ended_at = NULL WHERE id = ?",
           AuditLog.cut(name, 500),
           AuditLog.cut(source, 1000),
           yaml,
@@ -142,7 +143,7 @@ public final class GameDayStore {
   public boolean start(String id, Instant at, Instant opensAt, Instant closesAt) {
     return db.update(
             "UPDATE chaos_game_day SET state = 'RUNNING', started_at = ?, opens_at = ?,"
-                + " closes_at = ?, paused_at = NULL, ended_at = NULL"
+                + " closes_at = ?, paused_at = NULL, resumed_at = NULL, ended_at = NULL"
                 + " WHERE id = ? AND state IN ('LOADED', 'FINISHED', 'STOPPED')",
             at,
             opensAt,
@@ -156,7 +157,7 @@ public final class GameDayStore {
     String stamp =
         switch (to) {
           case PAUSED -> ", paused_at = ?";
-          case RUNNING -> ", paused_at = NULL, started_at = COALESCE(started_at, ?)";
+          case RUNNING -> ", paused_at = NULL, resumed_at = ?";
           case FINISHED, STOPPED -> ", ended_at = ?";
           case LOADED -> ", loaded_at = ?";
         };
@@ -181,6 +182,7 @@ public final class GameDayStore {
         Db.instant(rs, "loaded_at"),
         Db.instant(rs, "started_at"),
         Db.instant(rs, "paused_at"),
+        Db.instant(rs, "resumed_at"),
         Db.instant(rs, "ended_at"));
   }
 }

@@ -1,0 +1,178 @@
+package org.daysofchaos.scoreboard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.daysofchaos.scoreboard.demo.DemoSystem;
+import org.daysofchaos.scoreboard.persistence.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two server nodes on one PostgreSQL form a Quartz cluster. One is killed with SIGKILL in the
+ * middle of a game day: every incident still fires exactly once, the survivor reverts what the dead
+ * node had injected, and nothing stays injected.
+ */
+class ServerClusterIT {
+  static final String BLIP =
+      """
+      id: cluster/blip
+      title: A short blip
+      mode: time-boxed
+      duration: 3s
+      maxDuration: 1m
+      targets:
+        payment-link: { proxy: payment }
+      faults:
+        - kind: network/latency
+          target: payment-link
+          latency: 1ms
+      steadyState:
+        - kind: metric/threshold
+          query: booking_request_seconds{quantile="0.99"}
+          below: 5
+      detection:
+        signals:
+          - kind: metric/threshold
+            query: booking_request_seconds{quantile="0.99"}
+            above: 100
+      recovery:
+        holdFor: 250ms
+        within: 10s
+      """;
+
+  static final int INCIDENTS = 24;
+
+  @TempDir Path dir;
+
+  @Test
+  void everyIncidentFiresExactlyOnceAndNothingStaysInjectedWhenANodeDies() throws Exception {
+    try (DemoSystem demo = DemoSystem.start();
+        TestDatabases.TestDatabase pg = TestDatabases.emptyPostgres()) {
+      StringBuilder day =
+          new StringBuilder(
+              "id: cluster-day\nname: Cluster day\nwindow: { lasts: 10m }\nteams: [blue]\n"
+                  + "scenarios:\n");
+      for (int i = 0; i < INCIDENTS; i++) {
+        day.append("  - {scenario: cluster/blip, at: ").append(6 + i).append("s}\n");
+      }
+      int portA = ServerProcess.freePort();
+      int portB = ServerProcess.freePort();
+      List<String> jvm =
+          List.of(
+              "-Dquarkus.profile=pg",
+              "-Dquarkus.datasource.jdbc.url=" + pg.jdbcUrl(),
+              "-Dchaos.run.interval=250ms",
+              "-Dchaos.node.dead-after=4s");
+      try (ServerProcess a = node(demo, jvm, "a", portA);
+          ServerProcess b = node(demo, jvm, "b", portB)) {
+        Http apiA = a.awaitApi(URI.create("http://127.0.0.1:" + portA), Duration.ofSeconds(60));
+        Http apiB = b.awaitApi(URI.create("http://127.0.0.1:" + portB), Duration.ofSeconds(60));
+        assertThat(apiA.postYaml("/api/scenarios", BLIP).status()).isEqualTo(201);
+        assertThat(apiA.postYaml("/api/gamedays", day.toString()).status()).isEqualTo(201);
+        assertThat(apiA.post("/api/gamedays/cluster-day/start", "", "text/plain").status())
+            .isEqualTo(200);
+
+        // Kill node a while it runs an incident.
+        await()
+            .atMost(Duration.ofSeconds(40))
+            .pollInterval(Duration.ofMillis(50))
+            .until(
+                () ->
+                    incidents(apiB).stream()
+                        .anyMatch(
+                            i ->
+                                i.get("state").asText().equals("RUNNING")
+                                    && "a".equals(i.get("nodeId").asText())));
+        a.kill();
+
+        await()
+            .atMost(Duration.ofSeconds(90))
+            .until(
+                () ->
+                    incidents(apiB).stream()
+                        .noneMatch(
+                            i -> Set.of("SCHEDULED", "RUNNING").contains(i.get("state").asText())));
+
+        List<JsonNode> all = incidents(apiB);
+        assertThat(all).hasSize(INCIDENTS);
+        assertThat(all)
+            .as("every incident fired (none missed)")
+            .allSatisfy(i -> assertThat(i.get("state").asText()).isEqualTo("CLOSED"));
+        List<String> takenOver = new ArrayList<>();
+        for (JsonNode incident : all) {
+          JsonNode detail = apiB.getJson("/api/incidents/" + incident.get("id").asText());
+          List<String> types = detail.get("journal").findValuesAsText("type");
+          long runs = types.stream().filter("RUN_STARTED"::equals).count();
+          boolean tookOver =
+              detail.get("incident").get("reason").asText().contains("node a stopped answering");
+          if (tookOver) {
+            // Node a may have died anywhere in the run, even before its first journal line.
+            takenOver.add(incident.get("id").asText());
+            assertThat(runs).as("runs of %s", incident.get("id").asText()).isLessThanOrEqualTo(1);
+          } else {
+            assertThat(runs).as("runs of %s", incident.get("id").asText()).isOne();
+          }
+          assertThat(detail.get("injections"))
+              .hasSizeLessThanOrEqualTo(1)
+              .allSatisfy(r -> assertThat(r.get("state").asText()).isEqualTo("REVERTED"));
+        }
+        long onA = all.stream().filter(i -> "a".equals(i.get("nodeId").asText())).count();
+        long late =
+            all.stream()
+                .filter(i -> !i.get("startedAt").isNull())
+                .filter(
+                    i ->
+                        Duration.between(
+                                    Instant.parse(i.get("scheduledAt").asText()),
+                                    Instant.parse(i.get("startedAt").asText()))
+                                .compareTo(Duration.ofSeconds(2))
+                            > 0)
+                .count();
+        System.out.printf(
+            "cluster: %d incidents, %d closed on node a before it died, %d taken over by node b,"
+                + " %d started more than 2 s late%n",
+            all.size(), onA, takenOver.size(), late);
+        assertThat(takenOver).as("incidents of the dead node closed by the survivor").isNotEmpty();
+        assertThat(apiB.getJson("/api/ledger?open=true")).isEmpty();
+        assertThat(new Http(demo.toxiproxyUrl()).getJson("/proxies/payment/toxics")).isEmpty();
+        b.terminate();
+      }
+    }
+  }
+
+  private ServerProcess node(DemoSystem demo, List<String> jvm, String id, int port)
+      throws Exception {
+    return ServerProcess.start(
+        dir,
+        ServerProcess.PG_JAR,
+        jvm,
+        List.of(
+            "serve",
+            "--port",
+            Integer.toString(port),
+            "--node-id",
+            id,
+            "--data-dir",
+            dir.resolve(id).toString(),
+            "--toxiproxy",
+            demo.toxiproxyUrl().toString(),
+            "--metrics",
+            demo.metricsUrl().toString()));
+  }
+
+  private static List<JsonNode> incidents(Http api) {
+    return StreamSupport.stream(
+            api.getJson("/api/incidents?gameDay=cluster-day").spliterator(), false)
+        .toList();
+  }
+}
