@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "halt",
+    mixinStandardHelpOptions = true,
     description =
         "Halt-all on a running game-day server: reverts every active injection and blocks new"
             + " ones until released (--release).")

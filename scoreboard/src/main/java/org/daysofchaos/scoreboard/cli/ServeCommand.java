@@ -13,6 +13,7 @@ import picocli.CommandLine.Mixin;
  */
 @Command(
     name = "serve",
+    mixinStandardHelpOptions = true,
     description =
         "Starts the game-day server: REST API and metrics, persistence (H2 in .chaos/ by"
             + " default, PostgreSQL by configuration), the schedule, crash recovery and halt-all.")

@@ -82,41 +82,47 @@ class ServerClusterIT {
         assertThat(apiA.post("/api/gamedays/cluster-day/start", "", "text/plain").status())
             .isEqualTo(200);
 
-        // Kill node a while it runs an incident.
+        // Kill a node while it runs an incident (Quartz decides which node fires what).
+        String[] victim = new String[1];
         await()
             .atMost(Duration.ofSeconds(40))
             .pollInterval(Duration.ofMillis(50))
             .until(
                 () ->
-                    incidents(apiB).stream()
-                        .anyMatch(
-                            i ->
-                                i.get("state").asText().equals("RUNNING")
-                                    && "a".equals(i.get("nodeId").asText())));
-        a.kill();
+                    incidents(apiA).stream()
+                        .filter(i -> i.get("state").asText().equals("RUNNING"))
+                        .map(i -> i.get("nodeId").asText())
+                        .filter(n -> n.equals("a") || n.equals("b"))
+                        .peek(n -> victim[0] = n)
+                        .findFirst()
+                        .isPresent());
+        String dead = victim[0];
+        String alive = dead.equals("a") ? "b" : "a";
+        (dead.equals("a") ? a : b).kill();
+        Http survivor = dead.equals("a") ? apiB : apiA;
 
         await()
             .atMost(Duration.ofSeconds(90))
             .until(
                 () ->
-                    incidents(apiB).stream()
+                    incidents(survivor).stream()
                         .noneMatch(
                             i -> Set.of("SCHEDULED", "RUNNING").contains(i.get("state").asText())));
 
-        List<JsonNode> all = incidents(apiB);
+        List<JsonNode> all = incidents(survivor);
         assertThat(all).hasSize(INCIDENTS);
         assertThat(all)
             .as("every incident fired (none missed)")
             .allSatisfy(i -> assertThat(i.get("state").asText()).isEqualTo("CLOSED"));
         List<String> takenOver = new ArrayList<>();
         for (JsonNode incident : all) {
-          JsonNode detail = apiB.getJson("/api/incidents/" + incident.get("id").asText());
+          JsonNode detail = survivor.getJson("/api/incidents/" + incident.get("id").asText());
           List<String> types = detail.get("journal").findValuesAsText("type");
           long runs = types.stream().filter("RUN_STARTED"::equals).count();
           boolean tookOver =
-              detail.get("incident").get("reason").asText().contains("node a stopped answering");
+              detail.get("incident").get("reason").asText().contains("node " + dead + " stopped");
           if (tookOver) {
-            // Node a may have died anywhere in the run, even before its first journal line.
+            // The dead node may have died anywhere in the run, even before its first journal line.
             takenOver.add(incident.get("id").asText());
             assertThat(runs).as("runs of %s", incident.get("id").asText()).isLessThanOrEqualTo(1);
           } else {
@@ -126,7 +132,7 @@ class ServerClusterIT {
               .hasSizeLessThanOrEqualTo(1)
               .allSatisfy(r -> assertThat(r.get("state").asText()).isEqualTo("REVERTED"));
         }
-        long onA = all.stream().filter(i -> "a".equals(i.get("nodeId").asText())).count();
+        long onDead = all.stream().filter(i -> dead.equals(i.get("nodeId").asText())).count();
         long late =
             all.stream()
                 .filter(i -> !i.get("startedAt").isNull())
@@ -139,13 +145,16 @@ class ServerClusterIT {
                             > 0)
                 .count();
         System.out.printf(
-            "cluster: %d incidents, %d closed on node a before it died, %d taken over by node b,"
+            "cluster: %d incidents, %d closed on node %s before it died, %d taken over by node %s,"
                 + " %d started more than 2 s late%n",
-            all.size(), onA, takenOver.size(), late);
+            all.size(), onDead, dead, takenOver.size(), alive, late);
         assertThat(takenOver).as("incidents of the dead node closed by the survivor").isNotEmpty();
-        assertThat(apiB.getJson("/api/ledger?open=true")).isEmpty();
+        // Only the trigger the dead node had already taken waits for Quartz's failure detection;
+        // the survivor fires the others on time.
+        assertThat(late).isLessThanOrEqualTo(2);
+        assertThat(survivor.getJson("/api/ledger?open=true")).isEmpty();
         assertThat(new Http(demo.toxiproxyUrl()).getJson("/proxies/payment/toxics")).isEmpty();
-        b.terminate();
+        assertThat((dead.equals("a") ? b : a).terminate()).isZero();
       }
     }
   }
