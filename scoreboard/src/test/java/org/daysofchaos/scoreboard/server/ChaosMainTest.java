@@ -1,0 +1,70 @@
+package org.daysofchaos.scoreboard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The first argument decides, before Quarkus boots, whether the jar is a server or a CLI. */
+class ChaosMainTest {
+  @Test
+  void everyCommandButServeOpensNoDatabaseBindsNoPortAndStartsNoScheduler() {
+    for (String[] args :
+        new String[][] {
+          {"validate", "a.yaml"}, {"demo"}, {"run", "a.yaml"}, {"halt"}, {}, {"serve", "--help"}
+        }) {
+      assertThat(ChaosMain.configure(args))
+          .as(String.join(" ", args))
+          .containsEntry("chaos.server.enabled", "false")
+          .containsEntry("quarkus.http.host-enabled", "false")
+          .containsEntry("quarkus.datasource.active", "false")
+          .containsEntry("quarkus.flyway.migrate-at-start", "false")
+          .containsEntry("quarkus.scheduler.enabled", "false");
+    }
+  }
+
+  @Test
+  void serveTurnsItsOptionsIntoConfigurationProperties() {
+    Map<String, String> properties =
+        ChaosMain.configure(
+            "serve",
+            "--port",
+            "9090",
+            "--host",
+            "0.0.0.0",
+            "--data-dir",
+            "data",
+            "--demo",
+            "--toxiproxy",
+            "http://toxiproxy:8474",
+            "--toxiproxy",
+            "eu=http://toxiproxy-eu:8474",
+            "--process",
+            "inventory=4242",
+            "--metrics",
+            "http://a/metrics",
+            "--metrics",
+            "http://b/metrics",
+            "--node-id",
+            "node-1");
+
+    assertThat(properties)
+        .containsEntry("chaos.server.enabled", "true")
+        .containsEntry("quarkus.http.port", "9090")
+        .containsEntry("quarkus.http.host", "0.0.0.0")
+        .containsEntry("chaos.data-dir", Path.of("data").toAbsolutePath().toString())
+        .containsEntry("chaos.demo.enabled", "true")
+        .containsEntry("chaos.targets.toxiproxy.default", "http://toxiproxy:8474")
+        .containsEntry("chaos.targets.toxiproxy.eu", "http://toxiproxy-eu:8474")
+        .containsEntry("chaos.targets.process.inventory", "4242")
+        .containsEntry("chaos.targets.metrics", "http://a/metrics,http://b/metrics")
+        .containsEntry("chaos.node.id", "node-1")
+        .doesNotContainKey("quarkus.datasource.active");
+  }
+
+  @Test
+  void theDataDirectoryOfAServerIsAlwaysAbsolute() {
+    assertThat(Path.of(ChaosMain.configure("serve").get("chaos.data-dir"))).isAbsolute();
+  }
+}
