@@ -29,7 +29,8 @@ public record Scenario(
     Detection detection,
     Recovery recovery,
     Optional<Diagnosis> diagnosis,
-    List<Hint> hints) {
+    List<Hint> hints,
+    List<Guardrail> guardrails) {
 
   public Scenario {
     // Keep the order the preparer wrote the targets in, for dry runs and reports.
@@ -37,6 +38,41 @@ public record Scenario(
     faults = List.copyOf(faults);
     steadyState = List.copyOf(steadyState);
     hints = List.copyOf(hints);
+    guardrails = List.copyOf(guardrails);
+  }
+
+  /** A scenario without guardrails. */
+  public Scenario(
+      String id,
+      String title,
+      String description,
+      int weight,
+      Mode mode,
+      Optional<Duration> duration,
+      Duration maxDuration,
+      Map<String, Target> targets,
+      List<FaultSpec> faults,
+      List<ProbeSpec> steadyState,
+      Detection detection,
+      Recovery recovery,
+      Optional<Diagnosis> diagnosis,
+      List<Hint> hints) {
+    this(
+        id,
+        title,
+        description,
+        weight,
+        mode,
+        duration,
+        maxDuration,
+        targets,
+        faults,
+        steadyState,
+        detection,
+        recovery,
+        diagnosis,
+        hints,
+        List.of());
   }
 
   /** How long the fault stays at most: the duration for time-boxed runs, capped by maxDuration. */
@@ -71,6 +107,7 @@ public record Scenario(
         detection,
         recovery,
         diagnosis,
-        hints);
+        hints,
+        guardrails);
   }
 }

@@ -30,6 +30,8 @@ class DemoDryRunTest {
               recovered when the steady state holds for 5s, at most 1m after the fault ends
               answer key: component payment, fault latency
               hints: after 2m, after 5m
+              aborted (faults reverted) when a guardrail fails:
+                - bookings keep working: metric/threshold: booking_error_ratio < 0.5, for 10s
             """);
   }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.daysofchaos.core.Durations;
 import org.daysofchaos.core.FaultSpec;
+import org.daysofchaos.core.Guardrail;
 import org.daysofchaos.core.Mode;
 import org.daysofchaos.core.ProbeSpec;
 import org.daysofchaos.core.Scenario;
@@ -95,10 +96,15 @@ public final class IncidentRunner {
 
   private boolean gate(Run run) throws InterruptedException {
     run.step = "gate";
-    Optional<String> broken = unhealthyProbe(run, clock.instant());
+    Optional<String> broken =
+        unhealthyProbe(run, clock.instant())
+            .map(probe -> "the steady state does not hold: " + probe);
+    if (broken.isEmpty()) {
+      broken = failingGuardrail(run);
+    }
     if (broken.isPresent()) {
-      run.journal.append(EventType.GATE_FAILED, "steady state does not hold: " + broken.get());
-      run.abort("the steady state did not hold before injection, nothing was injected");
+      run.journal.append(EventType.GATE_FAILED, "not injecting: " + broken.get());
+      run.abort(broken.get() + "; nothing was injected");
       return false;
     }
     run.journal.append(EventType.GATE_PASSED, "steady state holds; injecting");
@@ -175,7 +181,10 @@ public final class IncidentRunner {
         Instant now = clock.instant();
         detect(run, now);
         checkSteadyState(run, now);
-        end = fixed(run);
+        end = guardrailTripped(run, now);
+        if (end.isEmpty()) {
+          end = fixed(run);
+        }
       }
       if (end.isPresent()) {
         run.journal.append(EventType.FAULT_ENDING, "ending the fault: " + end.get());
@@ -204,6 +213,58 @@ public final class IncidentRunner {
               : "its max duration of "
                   + Durations.format(run.scenario.maxDuration())
                   + " was reached");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Aborts the run when a guardrail has failed without a break for its {@code abortAfter}: the game
+   * must not hurt what is not part of it.
+   */
+  private Optional<String> guardrailTripped(Run run, Instant now) throws InterruptedException {
+    List<Guardrail> guardrails = run.scenario.guardrails();
+    for (int i = 0; i < guardrails.size(); i++) {
+      Guardrail guardrail = guardrails.get(i);
+      Observation seen = evaluate(run, guardrail.holds());
+      if (seen.holds()) {
+        run.guardrailFailingSince.remove(i);
+        continue;
+      }
+      Instant since = run.guardrailFailingSince.computeIfAbsent(i, k -> now);
+      if (!now.isBefore(since.plus(guardrail.abortAfter()))) {
+        String reason =
+            "guardrail '"
+                + guardrail.name()
+                + "' tripped: "
+                + guardrail.holds().describe()
+                + " failed for "
+                + Durations.format(Duration.between(since, now))
+                + " ("
+                + seen.detail()
+                + ")";
+        run.journal.append(
+            EventType.GUARDRAIL_TRIPPED, reason, data("guardrail", guardrail.name()));
+        run.abort(reason);
+        return Optional.of(reason);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The first guardrail that does not hold now, described, for the gate. */
+  private Optional<String> failingGuardrail(Run run) throws InterruptedException {
+    for (Guardrail guardrail : run.scenario.guardrails()) {
+      Observation seen = evaluate(run, guardrail.holds());
+      if (!seen.holds()) {
+        return Optional.of(
+            "guardrail '"
+                + guardrail.name()
+                + "' does not hold: "
+                + guardrail.holds().describe()
+                + " ("
+                + seen.detail()
+                + ")");
+      }
     }
     return Optional.empty();
   }
@@ -449,6 +510,7 @@ public final class IncidentRunner {
     final Deque<Active> active = new ArrayDeque<>();
     final RecoveryTracker tracker;
     final Map<ProbeSpec, String> lastProbeError = new HashMap<>();
+    final Map<Integer, Instant> guardrailFailingSince = new HashMap<>();
     String step = "start";
     boolean healthy = true;
     boolean interrupted;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.daysofchaos.core.Durations;
 import org.daysofchaos.core.FaultSpec;
+import org.daysofchaos.core.Guardrail;
 import org.daysofchaos.core.Mode;
 import org.daysofchaos.core.ProbeSpec;
 import org.daysofchaos.core.Scenario;
@@ -78,6 +79,19 @@ public final class DryRun {
                   .map(h -> "after " + Durations.format(h.after()))
                   .collect(Collectors.joining(", ")))
           .append('\n');
+    }
+    if (!scenario.guardrails().isEmpty()) {
+      sb.append("  aborted (faults reverted) when a guardrail fails:\n");
+      for (Guardrail g : scenario.guardrails()) {
+        sb.append("    - ")
+            .append(g.name())
+            .append(": ")
+            .append(KindCatalog.kindOf(g.holds()))
+            .append(": ")
+            .append(g.holds().describe())
+            .append(g.abortAfter().isZero() ? "" : ", for " + Durations.format(g.abortAfter()))
+            .append('\n');
+      }
     }
     return sb.toString();
   }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.daysofchaos.core.FaultSpec;
+import org.daysofchaos.core.Guardrail;
 import org.daysofchaos.core.Mode;
 import org.daysofchaos.core.ProbeSpec;
 import org.daysofchaos.core.Scenario;
@@ -466,5 +467,66 @@ class IncidentRunnerTest {
     assertThat(result.reason()).isEqualTo("stopped by a signal");
     assertThat(injector.active()).isEmpty();
     assertThat(Thread.interrupted()).isTrue();
+  }
+
+  private static Scenario guarded(Duration abortAfter, ScriptedProbe otherService) {
+    Scenario plain =
+        boxed(
+            ofSeconds(30),
+            ScriptedProbe.always("ok", true),
+            ScriptedProbe.always("alert", false),
+            TestFault.on("db"));
+    return new Scenario(
+        plain.id(),
+        plain.title(),
+        plain.description(),
+        plain.weight(),
+        plain.mode(),
+        plain.duration(),
+        plain.maxDuration(),
+        plain.targets(),
+        plain.faults(),
+        plain.steadyState(),
+        plain.detection(),
+        plain.recovery(),
+        plain.diagnosis(),
+        plain.hints(),
+        List.of(new Guardrail("search stays up", otherService, abortAfter)));
+  }
+
+  @Test
+  void aGuardrailThatFailsForItsAbortAfterRevertsAndAborts() {
+    RunResult result =
+        run(guarded(ofSeconds(3), ScriptedProbe.failingBetween("search ok", t(5), t(1000))));
+
+    assertThat(result.verdict()).isEqualTo(Verdict.ABORTED);
+    assertThat(result.reason())
+        .startsWith("guardrail 'search stays up' tripped: search ok failed for 3s");
+    assertThat(result.faultEndedAt()).contains(t(8));
+    assertThat(types(result)).contains(EventType.GUARDRAIL_TRIPPED, EventType.REVERTED);
+    assertThat(injector.active()).isEmpty();
+  }
+
+  @Test
+  void aGuardrailBlipShorterThanAbortAfterDoesNotAbort() {
+    RunResult result =
+        run(guarded(ofSeconds(3), ScriptedProbe.failingBetween("search ok", t(5), t(7))));
+
+    assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
+    assertThat(types(result)).doesNotContain(EventType.GUARDRAIL_TRIPPED);
+    assertThat(result.faultEndedAt()).contains(t(30));
+  }
+
+  @Test
+  void aGuardrailThatDoesNotHoldAtTheGatePreventsTheInjection() {
+    RunResult result = run(guarded(ofSeconds(3), ScriptedProbe.always("search ok", false)));
+
+    assertThat(result.verdict()).isEqualTo(Verdict.ABORTED);
+    assertThat(result.reason())
+        .isEqualTo(
+            "guardrail 'search stays up' does not hold: search ok (failing at "
+                + T0
+                + "); nothing was injected");
+    assertThat(injector.log()).isEmpty();
   }
 }

@@ -179,10 +179,10 @@ class ScenarioReaderTest {
         .containsExactly(
             "s.yaml:13:1: maxduration: unknown key 'maxduration' (did you mean 'maxDuration'?);"
                 + " allowed keys: id, title, description, weight, mode, duration, maxDuration,"
-                + " targets, faults, steadyState, detection, recovery, diagnosis, hints",
+                + " targets, faults, steadyState, detection, recovery, diagnosis, hints, guardrails",
             "s.yaml:14:1: foo: unknown key 'foo'; allowed keys: id, title, description, weight,"
                 + " mode, duration, maxDuration, targets, faults, steadyState, detection, recovery,"
-                + " diagnosis, hints");
+                + " diagnosis, hints, guardrails");
   }
 
   @Test

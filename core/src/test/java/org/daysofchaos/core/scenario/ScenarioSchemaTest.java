@@ -48,7 +48,8 @@ class ScenarioSchemaTest {
             "detection",
             "recovery",
             "diagnosis",
-            "hints");
+            "hints",
+            "guardrails");
     assertThat(schema.get("required").toString())
         .isEqualTo("[\"id\",\"title\",\"targets\",\"faults\",\"steadyState\"]");
     assertThat(schema.at("/properties/weight/minimum").asInt()).isEqualTo(1);

@@ -11,6 +11,7 @@ import org.daysofchaos.core.Detection;
 import org.daysofchaos.core.Diagnosis;
 import org.daysofchaos.core.Durations;
 import org.daysofchaos.core.FaultSpec;
+import org.daysofchaos.core.Guardrail;
 import org.daysofchaos.core.Hint;
 import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Mode;
@@ -42,6 +43,7 @@ public final class ScenarioLanguage {
   final Shape recovery;
   final Shape diagnosis;
   final Shape hint;
+  final Shape guardrail;
   final Shape scenario;
 
   /**
@@ -100,6 +102,23 @@ public final class ScenarioLanguage {
                     Types.DURATION,
                     "How long after the injection the hint becomes available."),
                 Field.required("text", Types.NON_BLANK, "The clue.")));
+    guardrail =
+        new Shape(
+            "An abort condition: a probe that must keep holding while the fault is in effect.",
+            List.of(
+                Field.required(
+                    "name", Types.NON_BLANK, "How the journal names it, e.g. search stays up."),
+                Field.required(
+                    "holds",
+                    probeType,
+                    "The probe that must hold, typically on a service outside the game."),
+                Field.optional(
+                        "abortAfter",
+                        Types.DURATION,
+                        Duration.ZERO,
+                        "How long the probe may fail without a break before the incident is"
+                            + " reverted and aborted; 0s aborts at the first failing sample.")
+                    .withDefaultNode(YamlSource.composeTrusted("0s"))));
     scenario = new Shape("A Days of Chaos scenario.", topFields());
   }
 
@@ -177,6 +196,18 @@ public final class ScenarioLanguage {
                     "hint"),
                 List.of(),
                 "Clues players may buy, each available some time after the injection.")
+            .withDefaultNode(YamlSource.composeTrusted("[]")),
+        Field.optional(
+                "guardrails",
+                new Types.ListType(
+                    new Types.MapType(
+                        guardrail,
+                        b -> new Guardrail(b.get("name"), b.get("holds"), b.get("abortAfter"))),
+                    0,
+                    "guardrail"),
+                List.of(),
+                guardrail.doc()
+                    + " When one fails for its abortAfter, the incident is reverted and ABORTED.")
             .withDefaultNode(YamlSource.composeTrusted("[]")));
   }
 
@@ -230,7 +261,8 @@ public final class ScenarioLanguage {
         bound.get("detection"),
         bound.get("recovery"),
         bound.get("diagnosis"),
-        bound.<List<Hint>>get("hints"));
+        bound.<List<Hint>>get("hints"),
+        bound.<List<Guardrail>>get("guardrails"));
   }
 
   private static void checkTiming(Shape.Bound bound, Ctx ctx) {
