@@ -78,6 +78,8 @@ public final class IncidentRunner {
     } catch (InterruptedException e) {
       run.interrupted = true;
       run.abort(control.endRequested().orElse("the run was interrupted"));
+    } catch (InjectionBlockedException e) {
+      run.abort("injection blocked: " + e.getMessage());
     } catch (Exception | LinkageError e) {
       run.fail(run.step + " failed: " + e);
     } finally {

@@ -20,4 +20,10 @@ public final class Injectors {
   public <F extends FaultSpec> Optional<FaultInjector<F>> forFault(F fault) {
     return registry.find(fault).map(i -> (FaultInjector<F>) i);
   }
+
+  /** The injector of a kind, e.g. to wrap it. */
+  @SuppressWarnings("unchecked")
+  public <F extends FaultSpec> Optional<FaultInjector<F>> forKind(Class<F> kind) {
+    return registry.find(kind).map(i -> (FaultInjector<F>) i);
+  }
 }

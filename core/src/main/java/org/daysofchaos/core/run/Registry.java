@@ -15,4 +15,8 @@ final class Registry<S, H> {
   Optional<H> find(S spec) {
     return Optional.ofNullable(handlers.get(spec.getClass()));
   }
+
+  Optional<H> find(Class<? extends S> type) {
+    return Optional.ofNullable(handlers.get(type));
+  }
 }

@@ -529,4 +529,38 @@ class IncidentRunnerTest {
                 + "); nothing was injected");
     assertThat(injector.log()).isEmpty();
   }
+
+  @Test
+  void aBlockedInjectionAbortsAndRevertsWhatWasAlreadyInjected() {
+    FaultInjector<TestFault> haltAfterFirst =
+        (fault, target, context) -> {
+          if (fault.name().equals("second")) {
+            throw new InjectionBlockedException("halt-all is in effect");
+          }
+          return injector.inject(fault, target, context);
+        };
+    IncidentRunner runner =
+        new IncidentRunner(
+            Injectors.create().with(TestFault.class, haltAfterFirst),
+            ProbeRunners.create().with(ScriptedProbe.class, probeRunner),
+            ledger,
+            clock,
+            sleeper,
+            RunOptions.defaults());
+
+    RunResult result =
+        runner.run(
+            boxed(
+                ofSeconds(10),
+                ScriptedProbe.always("ok", true),
+                ScriptedProbe.always("alert", false),
+                new TestFault("db", "first"),
+                new TestFault("cache", "second")),
+            control,
+            List.of());
+
+    assertThat(result.verdict()).isEqualTo(Verdict.ABORTED);
+    assertThat(result.reason()).isEqualTo("injection blocked: halt-all is in effect");
+    assertThat(injector.active()).isEmpty();
+  }
 }

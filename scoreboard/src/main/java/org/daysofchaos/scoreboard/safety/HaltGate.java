@@ -5,6 +5,7 @@ import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.run.FaultInjector;
 import org.daysofchaos.core.run.Injection;
+import org.daysofchaos.core.run.InjectionBlockedException;
 import org.daysofchaos.core.run.InjectionContext;
 import org.daysofchaos.core.run.Injectors;
 import org.daysofchaos.core.spec.KindCatalog;
@@ -48,6 +49,12 @@ public final class HaltGate {
                             new IllegalStateException(
                                 "no injector is configured for " + KindCatalog.kindOf(fault)));
             return injector.inject(fault, target, context);
+          }
+
+          @Override
+          public String inspect(Target target) throws Exception {
+            FaultInjector<F> injector = base.forKind(type).orElse(null);
+            return injector == null ? "no injector" : injector.inspect(target);
           }
         });
   }
