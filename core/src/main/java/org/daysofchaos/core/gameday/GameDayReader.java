@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import org.daysofchaos.core.Durations;
 import org.daysofchaos.core.scenario.Problem;
 import org.daysofchaos.core.scenario.internal.Ctx;
+import org.daysofchaos.core.scenario.internal.Suggest;
 import org.daysofchaos.core.scenario.internal.YamlSource;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -661,42 +662,6 @@ public final class GameDayReader {
 
   /** The closest candidate when {@code given} is an obvious typo of it, else null. */
   static String closest(String given, Collection<String> candidates) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    String g = given.toLowerCase(Locale.ROOT);
-    for (String candidate : candidates) {
-      int d = distance(g, candidate.toLowerCase(Locale.ROOT));
-      if (d < bestDistance) {
-        best = candidate;
-        bestDistance = d;
-      }
-    }
-    int length = Math.min(given.length(), best == null ? 0 : best.length());
-    int allowed = length <= 2 ? 0 : length <= 5 ? 1 : length <= 10 ? 2 : 3;
-    return bestDistance <= allowed ? best : null;
-  }
-
-  /** Optimal string alignment distance (a swap of two neighbours counts as one edit). */
-  private static int distance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1
-            && j > 1
-            && a.charAt(i - 1) == b.charAt(j - 2)
-            && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
+    return Suggest.closest(given, candidates);
   }
 }

@@ -4,11 +4,11 @@ import java.util.Collection;
 import java.util.Locale;
 
 /** "Did you mean ...?": the closest of a few names to what a user wrote, if it is close enough. */
-final class Suggest {
+public final class Suggest {
   private Suggest() {}
 
   /** The closest candidate, or null when none is an obvious typo of {@code given}. */
-  static String closest(String given, Collection<String> candidates) {
+  public static String closest(String given, Collection<String> candidates) {
     String g = normalize(given);
     if (g.isEmpty()) {
       return null;
