@@ -62,8 +62,8 @@ public final class Leftovers {
 
   private static void revert(Map<String, String> record, Kubernetes kubernetes) throws Exception {
     if (record.isEmpty()) {
-      // Intended but never applied (the crash came before the injector returned): the injectors
-      // apply all or nothing, and an expiry on the backend bounds the rest.
+      // An intent whose injector plans no record (a kill, or a refused target): nothing was
+      // changed that a revert could undo. Every other intent carries its planned record.
       return;
     }
     if (KubernetesInjector.isOurs(record)) {

@@ -52,6 +52,15 @@ public final class ProcessInjector implements FaultInjector<FaultSpec> {
   }
 
   @Override
+  public Map<String, String> plannedRecord(
+      FaultSpec fault, Target target, InjectionContext context) {
+    // Resuming a process that was never stopped is harmless; a kill has nothing to revert.
+    return fault instanceof ProcessPause
+        ? new Pause(target.ref(), processes.find(target).pid()).revertRecord()
+        : Map.of();
+  }
+
+  @Override
   public String inspect(Target target) {
     long pid = processes.find(target).pid();
     return Signals.state(pid)

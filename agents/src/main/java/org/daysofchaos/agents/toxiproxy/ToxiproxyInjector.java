@@ -94,6 +94,17 @@ public final class ToxiproxyInjector implements FaultInjector<FaultSpec> {
   }
 
   @Override
+  public Map<String, String> plannedRecord(
+      FaultSpec fault, Target target, InjectionContext context) {
+    ToxiproxyServer server = servers.serverFor(target);
+    Injection planned =
+        fault instanceof NetworkDown
+            ? new OutageInjection(server, target.ref())
+            : new ToxicInjection(server, target.ref(), TOXIC_PREFIX + context.injectionId());
+    return planned.revertRecord();
+  }
+
+  @Override
   public String inspect(Target target) throws IOException {
     ToxiproxyServer server = servers.serverFor(target);
     Proxy proxy = proxy(server, target);

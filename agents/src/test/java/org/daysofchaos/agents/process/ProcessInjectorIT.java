@@ -89,4 +89,16 @@ class ProcessInjectorIT {
         .isInstanceOf(TargetRefusedException.class)
         .hasMessage("target x: no local process named 'sshd' is registered; registered: sleeper");
   }
+
+  @Test
+  void thePlannedRecordOfAPauseResumesTheProcess() throws Exception {
+    ProcessInjector injector = new ProcessInjector(processes);
+    Map<String, String> planned = injector.plannedRecord(Faults.pause("victim"), target, CONTEXT);
+    injector.inject(Faults.pause("victim"), target, CONTEXT);
+    await().atMost(Duration.ofSeconds(5)).until(() -> state() == 'T');
+
+    ProcessInjector.revertFromRecord(planned);
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> state() != 'T');
+  }
 }

@@ -249,4 +249,25 @@ class ToxiproxyInjectorIT {
     assertThat(runner.observe(new ProxyState("nope", "default", ProxyState.Expect.CLEAN)).detail())
         .isEqualTo("no proxy nope on default");
   }
+
+  @Test
+  void thePlannedRecordRevertsAFaultWhoseActiveMarkWasLostInACrash() throws Exception {
+    var planned = injector.plannedRecord(Faults.resetPeer("db-link"), target, CONTEXT);
+    injector.inject(Faults.resetPeer("db-link"), target, CONTEXT);
+    var plannedDown =
+        injector.plannedRecord(
+            Faults.down("db-link"),
+            target,
+            new InjectionContext("run1", "run1-1", CONTEXT.expiresAt()));
+    injector.inject(
+        Faults.down("db-link"),
+        target,
+        new InjectionContext("run1", "run1-1", CONTEXT.expiresAt()));
+
+    ToxiproxyInjector.revertFromRecord(planned);
+    ToxiproxyInjector.revertFromRecord(plannedDown);
+
+    assertThat(proxy().toxics().getAll()).isEmpty();
+    assertThat(proxy().isEnabled()).isTrue();
+  }
 }

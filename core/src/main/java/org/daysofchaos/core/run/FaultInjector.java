@@ -1,5 +1,6 @@
 package org.daysofchaos.core.run;
 
+import java.util.Map;
 import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.Target;
 
@@ -23,5 +24,14 @@ public interface FaultInjector<F extends FaultSpec> {
    */
   default String inspect(Target target) throws Exception {
     return "not inspected";
+  }
+
+  /**
+   * What would be needed to revert this fault, known before it is applied: written with the intent
+   * in the ledger, so that a crash between the change and the ledger's "active" mark still leaves
+   * enough to revert it. Reverting from it must be harmless when the fault never took effect.
+   */
+  default Map<String, String> plannedRecord(F fault, Target target, InjectionContext context) {
+    return Map.of();
   }
 }

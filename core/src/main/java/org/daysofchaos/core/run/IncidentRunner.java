@@ -142,6 +142,7 @@ public final class IncidentRunner {
         kind + " on " + target.name() + " (" + target.describe() + "): " + fault.describe();
     Map<String, String> details =
         data("injection", injectionId, "kind", kind, "target", target.name());
+    InjectionContext context = new InjectionContext(run.id, injectionId, expiresAt);
     ledger.intend(
         new LedgerEntry(
             injectionId,
@@ -151,14 +152,13 @@ public final class IncidentRunner {
             target.describe(),
             fault.describe(),
             LedgerEntry.State.INTENDED,
-            Map.of(),
+            plannedRecord(injector, fault, target, context),
             expiresAt,
             clock.instant()));
     run.journal.append(EventType.INJECTING, "injecting " + what, details);
     Injection injection;
     try {
-      injection =
-          injector.inject(fault, target, new InjectionContext(run.id, injectionId, expiresAt));
+      injection = injector.inject(fault, target, context);
     } catch (Exception e) {
       ledger.close(injectionId, LedgerEntry.State.FAILED, clock.instant());
       run.journal.append(
@@ -169,6 +169,19 @@ public final class IncidentRunner {
     run.active.push(new Active(injectionId, what, injection));
     ledger.activate(injectionId, injection.revertRecord(), clock.instant());
     run.journal.append(EventType.INJECTED, "injected " + what, details);
+  }
+
+  /**
+   * The injector's revert record before it applies anything; a target it would refuse has none, and
+   * the injection itself then fails with the reason.
+   */
+  private static <F extends FaultSpec> Map<String, String> plannedRecord(
+      FaultInjector<F> injector, F fault, Target target, InjectionContext context) {
+    try {
+      return injector.plannedRecord(fault, target, context);
+    } catch (RuntimeException e) {
+      return Map.of();
+    }
   }
 
   // --- observe and end ------------------------------------------------------------------------

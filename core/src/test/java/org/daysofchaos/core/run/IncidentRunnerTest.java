@@ -563,4 +563,25 @@ class IncidentRunnerTest {
     assertThat(result.reason()).isEqualTo("injection blocked: halt-all is in effect");
     assertThat(injector.active()).isEmpty();
   }
+
+  @Test
+  void writesThePlannedRevertRecordWithTheIntent() {
+    injector.beforeInject(
+        ctx ->
+            assertThat(ledger.open())
+                .filteredOn(e -> e.injectionId().equals(ctx.injectionId()))
+                .singleElement()
+                .satisfies(
+                    e -> assertThat(e.revertRecord()).containsEntry("id", ctx.injectionId())));
+
+    RunResult result =
+        run(
+            boxed(
+                ofSeconds(3),
+                ScriptedProbe.always("ok", true),
+                ScriptedProbe.always("alert", false),
+                TestFault.on("db")));
+
+    assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
+  }
 }

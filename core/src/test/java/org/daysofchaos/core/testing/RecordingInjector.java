@@ -85,6 +85,13 @@ public final class RecordingInjector implements FaultInjector<TestFault> {
     };
   }
 
+  /** Plans the same record its injections carry, as a real injector does. */
+  @Override
+  public Map<String, String> plannedRecord(
+      TestFault fault, Target target, InjectionContext context) {
+    return Map.of("id", context.injectionId());
+  }
+
   public synchronized List<String> active() {
     return List.copyOf(active);
   }

@@ -52,6 +52,14 @@ public final class HaltGate {
           }
 
           @Override
+          public java.util.Map<String, String> plannedRecord(
+              F fault, Target target, InjectionContext context) {
+            return base.forKind(type)
+                .map(injector -> injector.plannedRecord(fault, target, context))
+                .orElse(java.util.Map.of());
+          }
+
+          @Override
           public String inspect(Target target) throws Exception {
             FaultInjector<F> injector = base.forKind(type).orElse(null);
             return injector == null ? "no injector" : injector.inspect(target);
