@@ -43,13 +43,11 @@ class IncidentRunnerTest {
   }
 
   private IncidentRunner runnerWith(ProbeRunners probes) {
-    return new IncidentRunner(
-        Injectors.create().with(TestFault.class, injector),
-        probes,
-        ledger,
-        clock,
-        sleeper,
-        RunOptions.defaults());
+    return runnerWith(Injectors.create().with(TestFault.class, injector), probes);
+  }
+
+  private IncidentRunner runnerWith(Injectors injectors, ProbeRunners probes) {
+    return new IncidentRunner(injectors, probes, ledger, clock, sleeper, RunOptions.defaults());
   }
 
   private RunResult run(Scenario scenario) {
@@ -540,13 +538,9 @@ class IncidentRunnerTest {
           return injector.inject(fault, target, context);
         };
     IncidentRunner runner =
-        new IncidentRunner(
+        runnerWith(
             Injectors.create().with(TestFault.class, haltAfterFirst),
-            ProbeRunners.create().with(ScriptedProbe.class, probeRunner),
-            ledger,
-            clock,
-            sleeper,
-            RunOptions.defaults());
+            ProbeRunners.create().with(ScriptedProbe.class, probeRunner));
 
     RunResult result =
         runner.run(
