@@ -3,15 +3,31 @@ package org.daysofchaos.core;
 import java.util.List;
 
 /**
- * How monitoring notices the failure: the first signal whose condition holds after injection is the
- * moment of detection.
+ * How monitoring notices the failure: the first of its signals to hold after the injection, or the
+ * first of its alerts to arrive at the scoreboard's Alertmanager webhook, is the moment of
+ * detection.
+ *
+ * @param signals probes the run loop polls; the first one to hold counts
+ * @param alerts Prometheus alert names ({@code alertname} label) that count when Alertmanager
+ *     pushes one of them as firing while the incident runs
  */
-public record Detection(List<ProbeSpec> signals) {
+public record Detection(List<ProbeSpec> signals, List<String> alerts) {
   public Detection {
     signals = List.copyOf(signals);
+    alerts = List.copyOf(alerts);
+  }
+
+  /** Detection by probes only, as before alerts existed. */
+  public Detection(List<ProbeSpec> signals) {
+    this(signals, List.of());
   }
 
   public static Detection none() {
-    return new Detection(List.of());
+    return new Detection(List.of(), List.of());
+  }
+
+  /** True when no monitoring signal or alert can detect the failure: only team claims can. */
+  public boolean isEmpty() {
+    return signals.isEmpty() && alerts.isEmpty();
   }
 }

@@ -27,6 +27,7 @@ class DemoDryRunTest {
                 - metric/threshold: booking_request_seconds{quantile="0.99"} < 0.5
               detected when any holds:
                 - metric/threshold: booking_request_seconds{quantile="0.99"} > 0.5
+              detected when Alertmanager sends any of the alerts: BookingLatencyHigh
               recovered when the steady state holds for 5s, at most 1m after the fault ends
               answer key: component payment, fault latency
               hints: after 2m, after 5m

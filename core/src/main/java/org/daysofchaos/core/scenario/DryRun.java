@@ -23,6 +23,7 @@ import org.daysofchaos.core.spec.YamlEnum;
  *     - metric/threshold: booking_request_seconds{quantile="0.99"} &lt; 0.5
  *   detected when any holds:
  *     - metric/threshold: booking_request_seconds{quantile="0.99"} &gt; 0.5
+ *   detected when Alertmanager sends any of the alerts: BookingLatencyHigh
  *   recovered when the steady state holds for 5s, at most 1m after the fault ends
  *   answer key: component payment, fault latency
  *   hints: after 2m, after 5m
@@ -52,11 +53,17 @@ public final class DryRun {
     }
     sb.append("  steady state, all must hold:\n");
     probes(sb, scenario.steadyState());
-    if (scenario.detection().signals().isEmpty()) {
+    if (scenario.detection().isEmpty()) {
       sb.append("  detected only by the teams' claims (no monitoring signal)\n");
-    } else {
+    }
+    if (!scenario.detection().signals().isEmpty()) {
       sb.append("  detected when any holds:\n");
       probes(sb, scenario.detection().signals());
+    }
+    if (!scenario.detection().alerts().isEmpty()) {
+      sb.append("  detected when Alertmanager sends any of the alerts: ")
+          .append(String.join(", ", scenario.detection().alerts()))
+          .append('\n');
     }
     sb.append("  recovered when the steady state holds for ")
         .append(Durations.format(scenario.recovery().holdFor()))

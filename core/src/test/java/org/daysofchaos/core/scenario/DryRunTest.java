@@ -32,6 +32,7 @@ class DryRunTest {
               detected when any holds:
                 - gauge/level: errors > 0.5
                 - web/ok: GET http://localhost/health
+              detected when Alertmanager sends any of the alerts: PaymentLatencyHigh, payment_errors_5xx
               recovered when the steady state holds for 5s, at most 1m after the fault ends
               answer key: component payment, fault latency
               hints: after 2m, after 5m
@@ -54,6 +55,10 @@ class DryRunTest {
         .contains("detected only by the teams' claims (no monitoring signal)\n")
         .doesNotContain("answer key")
         .doesNotContain("hints");
+    assertThat(DryRun.describe(read(base + "detection: { alerts: [QueueStuck] }\n")))
+        .contains("detected when Alertmanager sends any of the alerts: QueueStuck\n")
+        .doesNotContain("detected only by the teams' claims")
+        .doesNotContain("detected when any holds");
     assertThat(DryRun.describe(read(base + "mode: until-fixed\n")))
         .contains("delay 1s until fixed (max 20m)\n");
     Scenario a = read(base);

@@ -89,6 +89,7 @@ class ScenarioReaderTest {
         .containsExactly(
             new TestKinds.Level("errors", null, 0.5),
             new TestKinds.WebOk("http://localhost/health"));
+    assertThat(s.detection().alerts()).containsExactly("PaymentLatencyHigh", "payment_errors_5xx");
     assertThat(s.recovery()).isEqualTo(new Recovery(Duration.ofSeconds(5), Duration.ofMinutes(1)));
     assertThat(s.diagnosis()).contains(new Diagnosis("payment", "latency"));
     assertThat(s.hints())
@@ -107,6 +108,7 @@ class ScenarioReaderTest {
     assertThat(s.duration()).isEmpty();
     assertThat(s.maxDuration()).isEqualTo(Duration.ofMinutes(20));
     assertThat(s.detection().signals()).isEmpty();
+    assertThat(s.detection().alerts()).isEmpty();
     assertThat(s.recovery()).isEqualTo(Recovery.defaults());
     assertThat(s.diagnosis()).isEmpty();
     assertThat(s.hints()).isEmpty();
@@ -221,6 +223,43 @@ class ScenarioReaderTest {
         .containsExactly(
             "s.yaml:6:5: faults[0].kind: is missing; expected a fault kind: one of net/delay,"
                 + " proc/stop, any/label");
+  }
+
+  @Test
+  void readsAlertNamesWithoutSignals() {
+    Scenario s = scenario(MINIMAL + "detection:\n  alerts: [BookingLatencyHigh, _low_disk2]\n");
+
+    assertThat(s.detection().alerts()).containsExactly("BookingLatencyHigh", "_low_disk2");
+    assertThat(s.detection().signals()).isEmpty();
+  }
+
+  @Test
+  void alertNamesMustFollowPrometheusSyntaxAndNotRepeat() {
+    assertThat(problems(MINIMAL + "detection:\n  alerts: [Booking-Latency]\n"))
+        .containsExactly(
+            "s.yaml:14:12: detection.alerts[0]: 'Booking-Latency' is not a valid alert name; use"
+                + " letters, digits and '_', not starting with a digit, e.g. BookingLatencyHigh");
+    assertThat(problems(MINIMAL + "detection:\n  alerts: [5xxErrors]\n"))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .startsWith("s.yaml:14:12: detection.alerts[0]: '5xxErrors' is not a valid alert name");
+    assertThat(problems(MINIMAL + "detection:\n  alerts: ['']\n"))
+        .containsExactly("s.yaml:14:12: detection.alerts[0]: must not be empty");
+    assertThat(problems(MINIMAL + "detection:\n  alerts: [~]\n"))
+        .containsExactly(
+            "s.yaml:14:12: detection.alerts[0]: expected an alert name such as"
+                + " BookingLatencyHigh, got nothing");
+    assertThat(problems(MINIMAL + "detection:\n  alerts: BookingLatencyHigh\n"))
+        .containsExactly(
+            "s.yaml:14:11: detection.alerts: expected a list of alert names, got"
+                + " 'BookingLatencyHigh'");
+    assertThat(problems(MINIMAL + "detection:\n  alerts:\n    - A\n    - B\n    - A\n"))
+        .containsExactly(
+            "s.yaml:17:7: detection.alerts[2]: duplicate alert name 'A'; it is already given at"
+                + " line 15");
+    assertThat(problems(MINIMAL + "detection:\n  alert: [A]\n"))
+        .containsExactly(
+            "s.yaml:14:3: detection.alert: unknown key 'alert' (did you mean 'alerts'?); allowed"
+                + " keys: signals, alerts");
   }
 
   @Test

@@ -57,14 +57,22 @@ public final class ScenarioLanguage {
     ValueType probes = new Types.ListType(probeType, 0, "probe");
     detection =
         new Shape(
-            "How monitoring notices the failure: the first signal that holds after the injection"
-                + " is the moment of detection.",
+            "How monitoring notices the failure: the first signal that holds, or the first alert"
+                + " that arrives, after the injection is the moment of detection.",
             List.of(
                 Field.optional(
                         "signals",
                         probes,
                         List.of(),
                         "Probes; the first one to hold counts as detection.")
+                    .withDefaultNode(YamlSource.composeTrusted("[]")),
+                Field.optional(
+                        "alerts",
+                        new Types.ListType(Types.ALERT_NAME, 0, "alert name").unique(),
+                        List.of(),
+                        "Prometheus alert names (the alertname label); the first of them that"
+                            + " Alertmanager sends as firing to the scoreboard's webhook while the"
+                            + " incident runs counts as detection.")
                     .withDefaultNode(YamlSource.composeTrusted("[]"))));
     recovery =
         new Shape(
@@ -173,7 +181,8 @@ public final class ScenarioLanguage {
             "Probes that all hold while the system is healthy."),
         Field.optional(
             "detection",
-            new Types.MapType(detection, b -> new Detection(b.get("signals"))),
+            new Types.MapType(
+                detection, b -> new Detection(b.get("signals"), b.<List<String>>get("alerts"))),
             Detection.none(),
             detection.doc()),
         Field.optional(

@@ -107,6 +107,40 @@ public final class Types {
         }
       };
 
+  /** Prometheus' syntax for metric and label names, which {@code alertname} values follow. */
+  static final String ALERT_NAME_PATTERN = "^[a-zA-Z_][a-zA-Z0-9_]*$";
+
+  private static final Pattern ALERT_NAME_REGEX = Pattern.compile(ALERT_NAME_PATTERN);
+
+  /** The name of a Prometheus alert, as its rule's {@code alert:} gives it. */
+  static final ValueType ALERT_NAME =
+      new ScalarType() {
+        @Override
+        Object convert(ScalarNode scalar) {
+          String name = scalar.getValue();
+          if (name.isBlank()) {
+            throw new IllegalArgumentException("must not be empty");
+          }
+          if (!ALERT_NAME_REGEX.matcher(name).matches()) {
+            throw new IllegalArgumentException(
+                Nodes.quote(name)
+                    + " is not a valid alert name; use letters, digits and '_', not starting with"
+                    + " a digit, e.g. BookingLatencyHigh");
+          }
+          return name;
+        }
+
+        @Override
+        public String expected() {
+          return "an alert name such as BookingLatencyHigh";
+        }
+
+        @Override
+        public ObjectNode schema() {
+          return JSON.objectNode().put("type", "string").put("pattern", ALERT_NAME_PATTERN);
+        }
+      };
+
   static final ValueType DURATION = new DurationType(false);
   static final ValueType POSITIVE_DURATION = new DurationType(true);
 
@@ -327,11 +361,22 @@ public final class Types {
     final ValueType item;
     private final int minItems;
     private final String noun;
+    private final boolean unique;
 
     ListType(ValueType item, int minItems, String noun) {
+      this(item, minItems, noun, false);
+    }
+
+    private ListType(ValueType item, int minItems, String noun, boolean unique) {
       this.item = item;
       this.minItems = minItems;
       this.noun = noun;
+      this.unique = unique;
+    }
+
+    /** The same list type, refusing an item equal to an earlier one. */
+    ListType unique() {
+      return new ListType(item, minItems, noun, true);
     }
 
     @Override
@@ -358,10 +403,32 @@ public final class Types {
         } else {
           value = item.bind(itemNode, itemField, ctx);
         }
+        if (unique && value != INVALID) {
+          valid &= checkUnique(values, items, value, itemNode, itemField, ctx);
+        }
         valid &= value != INVALID;
         values.add(value);
       }
       return valid ? List.copyOf(values) : INVALID;
+    }
+
+    /** Reports {@code value} if an earlier item equals it; false then. */
+    private boolean checkUnique(
+        List<Object> earlier, List<Node> nodes, Object value, Node node, String field, Ctx ctx) {
+      int first = earlier.indexOf(value);
+      if (first < 0) {
+        return true;
+      }
+      ctx.problem(
+          node,
+          field,
+          "duplicate "
+              + noun
+              + " "
+              + Nodes.quote(String.valueOf(value))
+              + "; it is already given at line "
+              + (nodes.get(first).getStartMark().getLine() + 1));
+      return false;
     }
 
     @Override
@@ -374,6 +441,9 @@ public final class Types {
       ObjectNode schema = JSON.objectNode().put("type", "array");
       if (minItems > 0) {
         schema.put("minItems", minItems);
+      }
+      if (unique) {
+        schema.put("uniqueItems", true);
       }
       schema.set("items", item.schema());
       return schema;
