@@ -1,6 +1,7 @@
 package org.daysofchaos.core;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,5 +110,33 @@ public record Scenario(
         diagnosis,
         hints,
         guardrails);
+  }
+
+  /**
+   * This scenario with more guardrails after its own, e.g. those of the game day that fires it. The
+   * run checks them all alike: at the gate, and while the fault is in effect.
+   */
+  public Scenario plusGuardrails(List<Guardrail> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    List<Guardrail> all = new ArrayList<>(guardrails);
+    all.addAll(more);
+    return new Scenario(
+        id,
+        title,
+        description,
+        weight,
+        mode,
+        duration,
+        maxDuration,
+        targets,
+        faults,
+        steadyState,
+        detection,
+        recovery,
+        diagnosis,
+        hints,
+        all);
   }
 }

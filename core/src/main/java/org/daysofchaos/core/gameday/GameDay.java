@@ -2,6 +2,7 @@ package org.daysofchaos.core.gameday;
 
 import java.util.List;
 import java.util.Objects;
+import org.daysofchaos.core.Guardrail;
 
 /**
  * An event: teams play against the scenarios that fire during its window.
@@ -12,9 +13,16 @@ import java.util.Objects;
  * @param window when the game day runs
  * @param teams the teams that play, in the order written, with unique names
  * @param slots the scenarios and when each fires, in the order written
+ * @param guardrails abort conditions added to those of every incident the game day fires
  */
 public record GameDay(
-    String id, String name, String description, Window window, List<Team> teams, List<Slot> slots) {
+    String id,
+    String name,
+    String description,
+    Window window,
+    List<Team> teams,
+    List<Slot> slots,
+    List<Guardrail> guardrails) {
 
   public GameDay {
     Objects.requireNonNull(id, "id");
@@ -23,5 +31,17 @@ public record GameDay(
     Objects.requireNonNull(window, "window");
     teams = List.copyOf(teams);
     slots = List.copyOf(slots);
+    guardrails = List.copyOf(guardrails);
+  }
+
+  /** A game day without guardrails of its own. */
+  public GameDay(
+      String id,
+      String name,
+      String description,
+      Window window,
+      List<Team> teams,
+      List<Slot> slots) {
+    this(id, name, description, window, teams, slots, List.of());
   }
 }

@@ -23,10 +23,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.daysofchaos.core.Durations;
+import org.daysofchaos.core.Guardrail;
 import org.daysofchaos.core.scenario.Problem;
 import org.daysofchaos.core.scenario.internal.Ctx;
+import org.daysofchaos.core.scenario.internal.GuardrailsKey;
+import org.daysofchaos.core.scenario.internal.ScenarioLanguage;
 import org.daysofchaos.core.scenario.internal.Suggest;
 import org.daysofchaos.core.scenario.internal.YamlSource;
+import org.daysofchaos.core.spec.KindCatalog;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -52,6 +56,10 @@ import org.yaml.snakeyaml.nodes.Tag;
  *     between: [3m, 6m]             # a random moment, drawn when the game day starts
  *   - scenario: demo/payment-resets
  *     cron: "0 0/5 * * * ?"         # every match while the window is open
+ * guardrails:                       # optional: added to every incident's own, as in a scenario
+ *   - name: search stays up
+ *     holds: { kind: http/status, url: http://search.preprod/health }
+ *     abortAfter: 10s
  * </pre>
  */
 public final class GameDayReader {
@@ -59,7 +67,7 @@ public final class GameDayReader {
   static final Pattern ID = Pattern.compile("^[a-z0-9]+(?:-[a-z0-9]+)*$");
 
   private static final List<String> TOP_KEYS =
-      List.of("id", "name", "description", "window", "teams", "scenarios");
+      List.of("id", "name", "description", "window", "teams", "scenarios", "guardrails");
   private static final List<String> WINDOW_KEYS = List.of("opens", "lasts", "closes");
   private static final List<String> TEAM_KEYS = List.of("name");
   private static final List<String> SLOT_KEYS = List.of("scenario", "at", "between", "cron");
@@ -71,13 +79,30 @@ public final class GameDayReader {
   private final Set<String> knownScenarios;
   private final CronCheck cron;
 
+  /** Reads guardrails as scenarios do; null when the reader knows no probe kinds. */
+  private final GuardrailsKey guardrails;
+
   /**
-   * A reader that checks scenario references against {@code knownScenarioIds} and cron expressions
-   * with {@code cron}.
+   * A reader that checks scenario references against {@code knownScenarioIds}, cron expressions
+   * with {@code cron}, and reads guardrails with the probe kinds of {@code catalog}.
+   *
+   * @throws IllegalArgumentException when a kind record of the catalog cannot be written in YAML
+   */
+  public GameDayReader(Collection<String> knownScenarioIds, CronCheck cron, KindCatalog catalog) {
+    this.knownScenarios = new TreeSet<>(Objects.requireNonNull(knownScenarioIds, "ids"));
+    this.cron = Objects.requireNonNull(cron, "cron");
+    this.guardrails =
+        new GuardrailsKey(new ScenarioLanguage(Objects.requireNonNull(catalog, "catalog")));
+  }
+
+  /**
+   * A reader without probe kinds: a game day that declares guardrails gets a problem saying so. Use
+   * the other constructor wherever game days may protect services.
    */
   public GameDayReader(Collection<String> knownScenarioIds, CronCheck cron) {
     this.knownScenarios = new TreeSet<>(Objects.requireNonNull(knownScenarioIds, "ids"));
     this.cron = Objects.requireNonNull(cron, "cron");
+    this.guardrails = null;
   }
 
   /** Reads one file; problems name it as given. */
@@ -159,10 +184,23 @@ public final class GameDayReader {
               "scenarios",
               "a list of scenarios, each with at, between or cron",
               (node, field) -> slots(node, field, window));
+      List<Guardrail> guarded = optional(entries, "guardrails", this::guardrails).orElse(List.of());
       if (ctx.problemCount() > 0) {
         return null;
       }
-      return new GameDay(id, name, description, window, teams, slots);
+      return new GameDay(id, name, description, window, teams, slots, guarded);
+    }
+
+    // --- guardrails -----------------------------------------------------------------------------
+
+    /** The scenario language's own guardrails key, so both files read and fail alike. */
+    List<Guardrail> guardrails(Node node, String field) {
+      if (guardrails == null) {
+        ctx.problem(
+            node, field, "this reader was built without probe kinds, so it cannot read guardrails");
+        return null;
+      }
+      return guardrails.bind(node, field, ctx);
     }
 
     // --- window ---------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import org.daysofchaos.core.gameday.Slot;
 import org.daysofchaos.core.gameday.TimePoint;
 import org.daysofchaos.core.gameday.Timing;
 import org.daysofchaos.core.scenario.Problem;
+import org.daysofchaos.experiments.Catalog;
 import org.daysofchaos.scoreboard.incident.IncidentEngine;
 import org.daysofchaos.scoreboard.persistence.AuditLog;
 import org.daysofchaos.scoreboard.persistence.GameDayStore;
@@ -81,7 +82,7 @@ public class GameDays {
   }
 
   public GameDayReadResult read(String source, String yaml) {
-    return new GameDayReader(catalog.ids(), QUARTZ_CRON).read(source, yaml);
+    return new GameDayReader(catalog.ids(), QUARTZ_CRON, Catalog.standard()).read(source, yaml);
   }
 
   /**

@@ -16,7 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.daysofchaos.core.Guardrail;
 import org.daysofchaos.core.Scenario;
+import org.daysofchaos.core.gameday.GameDayReadResult;
+import org.daysofchaos.core.gameday.GameDayReader;
 import org.daysofchaos.core.journal.EventType;
 import org.daysofchaos.core.journal.JournalEvent;
 import org.daysofchaos.core.journal.RunListener;
@@ -27,6 +30,7 @@ import org.daysofchaos.core.run.Injectors;
 import org.daysofchaos.core.run.RunControl;
 import org.daysofchaos.core.run.RunOptions;
 import org.daysofchaos.experiments.Catalog;
+import org.daysofchaos.scoreboard.gameday.GameDays;
 import org.daysofchaos.scoreboard.gameday.ScenarioCatalog;
 import org.daysofchaos.scoreboard.metrics.ChaosMetrics;
 import org.daysofchaos.scoreboard.persistence.AuditLog;
@@ -200,11 +204,19 @@ public class IncidentEngine {
       closeUnrun(incident, Verdict.ABORTED, "not fired: " + blocked, actor);
       return;
     }
-    Scenario scenario;
+    Scenario written;
     try {
-      scenario = catalog.scenario(incident.scenarioId(), incident.scenarioSha256());
+      written = catalog.scenario(incident.scenarioId(), incident.scenarioSha256());
     } catch (RuntimeException e) {
       closeUnrun(incident, Verdict.FAILED, "its scenario cannot be read: " + e.getMessage(), actor);
+      return;
+    }
+    Scenario scenario;
+    try {
+      scenario = written.plusGuardrails(gameDayGuardrails(incident.gameDayId()));
+    } catch (IllegalStateException e) {
+      // Running without the guardrails the game day promised could hurt what they protect.
+      closeUnrun(incident, Verdict.FAILED, e.getMessage(), actor);
       return;
     }
     RunControl control = new RunControl();
@@ -222,6 +234,33 @@ public class IncidentEngine {
       metrics.incidentEnded(scenario.id(), Verdict.FAILED.name());
       closeUnrun(incident, Verdict.FAILED, "could not start its run: " + e, actor);
     }
+  }
+
+  /**
+   * The guardrails of an incident's game day, which every incident of that day runs with after its
+   * scenario's own; none for an incident fired outside a game day.
+   *
+   * @throws IllegalStateException when the stored game day no longer reads
+   */
+  private List<Guardrail> gameDayGuardrails(String gameDayId) {
+    if (gameDayId == null) {
+      return List.of();
+    }
+    Optional<GameDayStore.Row> row = gameDays.find(gameDayId);
+    if (row.isEmpty()) {
+      return List.of();
+    }
+    GameDayReadResult read =
+        new GameDayReader(catalog.ids(), GameDays.QUARTZ_CRON, Catalog.standard())
+            .read(row.get().source(), row.get().yaml());
+    if (!read.ok()) {
+      throw new IllegalStateException(
+          "its game day "
+              + gameDayId
+              + " no longer reads, so its guardrails are unknown: "
+              + read.problems().get(0));
+    }
+    return read.gameDay().orElseThrow().guardrails();
   }
 
   private void run(Running run, Scenario scenario, Instant scheduledFor) {
