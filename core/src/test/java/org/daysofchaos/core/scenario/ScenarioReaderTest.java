@@ -234,6 +234,21 @@ class ScenarioReaderTest {
   }
 
   @Test
+  void readsTheServicesATeamMayNameWhenItClaimsADetection() {
+    Scenario s = scenario(MINIMAL + "detection:\n  services: [booking, payment]\n");
+
+    assertThat(s.detection().services()).containsExactly("booking", "payment");
+    assertThat(scenario(MINIMAL).detection().services()).isEmpty();
+  }
+
+  @Test
+  void servicesMustNotRepeat() {
+    assertThat(problems(MINIMAL + "detection:\n  services: [booking, booking]\n"))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .startsWith("s.yaml:14:23: detection.services[1]:");
+  }
+
+  @Test
   void alertNamesMustFollowPrometheusSyntaxAndNotRepeat() {
     assertThat(problems(MINIMAL + "detection:\n  alerts: [Booking-Latency]\n"))
         .containsExactly(
@@ -259,7 +274,7 @@ class ScenarioReaderTest {
     assertThat(problems(MINIMAL + "detection:\n  alert: [A]\n"))
         .containsExactly(
             "s.yaml:14:3: detection.alert: unknown key 'alert' (did you mean 'alerts'?); allowed"
-                + " keys: signals, alerts");
+                + " keys: signals, alerts, services");
   }
 
   @Test

@@ -73,6 +73,13 @@ public final class ScenarioLanguage {
                         "Prometheus alert names (the alertname label); the first of them that"
                             + " Alertmanager sends as firing to the scoreboard's webhook while the"
                             + " incident runs counts as detection.")
+                    .withDefaultNode(YamlSource.composeTrusted("[]")),
+                Field.optional(
+                        "services",
+                        new Types.ListType(Types.NON_BLANK, 0, "service").unique(),
+                        List.of(),
+                        "The services where players can see the failure, e.g. booking; a team's"
+                            + " detection claim must name one of them or the diagnosis component.")
                     .withDefaultNode(YamlSource.composeTrusted("[]"))));
     recovery =
         new Shape(
@@ -182,7 +189,12 @@ public final class ScenarioLanguage {
         Field.optional(
             "detection",
             new Types.MapType(
-                detection, b -> new Detection(b.get("signals"), b.<List<String>>get("alerts"))),
+                detection,
+                b ->
+                    new Detection(
+                        b.get("signals"),
+                        b.<List<String>>get("alerts"),
+                        b.<List<String>>get("services"))),
             Detection.none(),
             detection.doc()),
         Field.optional(
