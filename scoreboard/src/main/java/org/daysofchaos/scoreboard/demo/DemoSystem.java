@@ -3,8 +3,10 @@ package org.daysofchaos.scoreboard.demo;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.daysofchaos.agents.process.LocalProcesses;
 import org.daysofchaos.agents.proxy.EmbeddedToxiproxy;
 import org.daysofchaos.agents.toxiproxy.ToxiproxyServer;
@@ -12,8 +14,9 @@ import org.daysofchaos.agents.toxiproxy.ToxiproxyServers;
 
 /**
  * The whole demo pre-production, started in one call and stopped in one close: the embedded fault
- * proxy with proxies {@code payment} and {@code inventory}, the payment service, the inventory
- * process, the booking service behind them, and background traffic.
+ * proxy with proxies {@code payment}, {@code payment-replica} and {@code inventory}, the payment
+ * service and its replica, the inventory process, the booking service behind them, background
+ * traffic, and the ops console whose levers players pull to fix incidents (docs/demo.md).
  */
 public final class DemoSystem implements AutoCloseable {
   /** Bookings per second sent by the built-in traffic. */
@@ -23,15 +26,27 @@ public final class DemoSystem implements AutoCloseable {
   private final EmbeddedToxiproxy toxiproxy;
   private final InventoryProcess inventory;
   private final BookingService booking;
+  private final OpsApi ops;
 
-  private DemoSystem(int trafficPerSecond, int proxyApiPort) throws IOException {
+  private DemoSystem(int trafficPerSecond, int proxyApiPort, int opsPort) throws IOException {
     try {
       toxiproxy = keep(EmbeddedToxiproxy.start(new InetSocketAddress("127.0.0.1", proxyApiPort)));
-      PaymentService payment = keep(new PaymentService());
+      PaymentService payment = keep(PaymentService.primary());
+      PaymentService replica = keep(PaymentService.replica());
       inventory = keep(InventoryProcess.start());
       toxiproxy.createProxy("payment", "127.0.0.1:0", "127.0.0.1:" + payment.port());
+      toxiproxy.createProxy("payment-replica", "127.0.0.1:0", "127.0.0.1:" + replica.port());
       toxiproxy.createProxy("inventory", "127.0.0.1:0", "127.0.0.1:" + inventory.port());
-      booking = keep(new BookingService(proxyUrl("inventory"), proxyUrl("payment")));
+      Levers levers = new Levers(Clock.systemUTC());
+      booking =
+          keep(
+              new BookingService(
+                  proxyUrl("inventory"),
+                  Map.of(
+                      PaymentInstance.PRIMARY, proxyUrl("payment"),
+                      PaymentInstance.REPLICA, proxyUrl("payment-replica")),
+                  levers));
+      ops = keep(new OpsApi(opsPort, levers, inventory, booking.registry()));
       if (trafficPerSecond > 0) {
         keep(new Traffic(booking.url(), trafficPerSecond));
       }
@@ -43,11 +58,11 @@ public final class DemoSystem implements AutoCloseable {
 
   /** Starts the demo with the default background traffic. */
   public static DemoSystem start() throws IOException {
-    return new DemoSystem(DEFAULT_TRAFFIC, 0);
+    return new DemoSystem(DEFAULT_TRAFFIC, 0, 0);
   }
 
   public static DemoSystem start(int trafficPerSecond) throws IOException {
-    return new DemoSystem(trafficPerSecond, 0);
+    return new DemoSystem(trafficPerSecond, 0, 0);
   }
 
   /**
@@ -56,7 +71,16 @@ public final class DemoSystem implements AutoCloseable {
    * proxy when the restarted server starts the demo again.
    */
   public static DemoSystem start(int trafficPerSecond, int proxyApiPort) throws IOException {
-    return new DemoSystem(trafficPerSecond, proxyApiPort);
+    return new DemoSystem(trafficPerSecond, proxyApiPort, 0);
+  }
+
+  /**
+   * Starts the demo with the fault proxy's API and the ops console on fixed ports (0: a free one),
+   * so that players can be told where the ops console is before the game day starts.
+   */
+  public static DemoSystem start(int trafficPerSecond, int proxyApiPort, int opsPort)
+      throws IOException {
+    return new DemoSystem(trafficPerSecond, proxyApiPort, opsPort);
   }
 
   private <T extends AutoCloseable> T keep(T part) {
@@ -77,6 +101,14 @@ public final class DemoSystem implements AutoCloseable {
   /** The Prometheus text endpoint the demo scenarios watch. */
   public URI metricsUrl() {
     return booking.metrics();
+  }
+
+  /**
+   * The ops console, where players pull the levers that fix incidents ({@code GET} it for the page;
+   * the API lives below it, see docs/demo.md).
+   */
+  public URI opsUrl() {
+    return ops.url();
   }
 
   /** The embedded fault proxy's Toxiproxy API. */
