@@ -1,10 +1,12 @@
 package org.daysofchaos.scoreboard.api;
 
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.daysofchaos.core.scenario.Problem;
 import org.daysofchaos.scoreboard.gameday.GameDays;
+import org.daysofchaos.scoreboard.security.Accounts;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Errors as JSON: {@code {"error": "...", "problems": [...]}}, with a fitting status. */
@@ -41,6 +43,21 @@ public class ApiErrors {
   @ServerExceptionMapper
   public Response noGameDay(GameDays.NoSuchGameDay e) {
     return json(404, Error.of(e.getMessage()));
+  }
+
+  @ServerExceptionMapper
+  public Response loginFailed(Accounts.LoginFailed e) {
+    return json(401, Error.of(e.getMessage()));
+  }
+
+  @ServerExceptionMapper
+  public Response noAccount(Accounts.NoSuchAccount e) {
+    return json(404, Error.of(e.getMessage()));
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e) {
+    return json(403, Error.of(e.getMessage()));
   }
 
   @ServerExceptionMapper

@@ -1,5 +1,7 @@
 package org.daysofchaos.scoreboard.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,15 +17,21 @@ import org.daysofchaos.core.gameday.GameDay;
 import org.daysofchaos.scoreboard.gameday.GameDays;
 import org.daysofchaos.scoreboard.persistence.GameDayStore;
 import org.daysofchaos.scoreboard.persistence.IncidentStore;
+import org.daysofchaos.scoreboard.security.Caller;
+import org.daysofchaos.scoreboard.security.Roles;
 
 /** Game days: load one as YAML, then start, pause, resume and stop it. */
 @Path("/api/gamedays")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.GAME_MASTER)
 public class GameDayResource {
+  @Inject SecurityIdentity identity;
   @Inject GameDays gameDays;
   @Inject IncidentStore incidents;
 
+  /** The game days, without their scenarios: everyone signed in may see which exist. */
   @GET
+  @RolesAllowed({Roles.GAME_MASTER, Roles.PLAYER, Roles.VIEWER})
   public List<Dto.GameDayInfo> list() {
     return gameDays.list().stream()
         .map(row -> Dto.GameDayInfo.of(row, gameDays.teams(row.id()), List.of(), List.of()))
@@ -35,7 +43,7 @@ public class GameDayResource {
   @Consumes(MediaType.WILDCARD)
   public Response load(String yaml, @QueryParam("source") String source) {
     String name = source == null || source.isBlank() ? "gameday.yaml" : source;
-    GameDay day = gameDays.load(name, yaml == null ? "" : yaml, Actor.current());
+    GameDay day = gameDays.load(name, yaml == null ? "" : yaml, Caller.name(identity));
     return Response.status(201).entity(info(gameDays.get(day.id()))).build();
   }
 
@@ -48,25 +56,25 @@ public class GameDayResource {
   @POST
   @Path("{id}/start")
   public Dto.GameDayInfo start(@PathParam("id") String id) {
-    return info(gameDays.start(id, Actor.current()));
+    return info(gameDays.start(id, Caller.name(identity)));
   }
 
   @POST
   @Path("{id}/pause")
   public Dto.GameDayInfo pause(@PathParam("id") String id) {
-    return info(gameDays.pause(id, Actor.current()));
+    return info(gameDays.pause(id, Caller.name(identity)));
   }
 
   @POST
   @Path("{id}/resume")
   public Dto.GameDayInfo resume(@PathParam("id") String id) {
-    return info(gameDays.resume(id, Actor.current()));
+    return info(gameDays.resume(id, Caller.name(identity)));
   }
 
   @POST
   @Path("{id}/stop")
   public Dto.GameDayInfo stop(@PathParam("id") String id) {
-    return info(gameDays.stop(id, Actor.current()));
+    return info(gameDays.stop(id, Caller.name(identity)));
   }
 
   private Dto.GameDayInfo info(GameDayStore.Row row) {

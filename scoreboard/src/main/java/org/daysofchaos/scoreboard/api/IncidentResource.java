@@ -1,5 +1,7 @@
 package org.daysofchaos.scoreboard.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -18,11 +20,15 @@ import org.daysofchaos.scoreboard.persistence.Incident;
 import org.daysofchaos.scoreboard.persistence.IncidentStore;
 import org.daysofchaos.scoreboard.persistence.JdbcLedger;
 import org.daysofchaos.scoreboard.persistence.ScenarioStore;
+import org.daysofchaos.scoreboard.security.Caller;
+import org.daysofchaos.scoreboard.security.Roles;
 
 /** Incidents: list them, read one with its journal and injections, fire one now, end a fault. */
 @Path("/api/incidents")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.GAME_MASTER)
 public class IncidentResource {
+  @Inject SecurityIdentity identity;
   @Inject IncidentStore incidents;
   @Inject IncidentEngine engine;
   @Inject ScenarioCatalog catalog;
@@ -48,7 +54,7 @@ public class IncidentResource {
             .latest(request.scenario())
             .orElseThrow(() -> new NotFoundException("no scenario '" + request.scenario() + "'"));
     Incident incident =
-        engine.fireNow(scenario.id(), scenario.sha256(), request.gameDay(), Actor.current());
+        engine.fireNow(scenario.id(), scenario.sha256(), request.gameDay(), Caller.name(identity));
     return Response.status(201).entity(incidents.find(incident.id()).orElse(incident)).build();
   }
 
@@ -68,10 +74,10 @@ public class IncidentResource {
   @Path("{id}/end")
   public Response end(@PathParam("id") String id) {
     incidents.find(id).orElseThrow(() -> new NotFoundException("no incident '" + id + "'"));
-    if (!engine.endFault(id, "ended by " + Actor.current())) {
+    if (!engine.endFault(id, "ended by " + Caller.name(identity))) {
       throw new IllegalStateException("incident " + id + " is not running on this node");
     }
-    audit.record(Actor.current(), "end-fault", "incident " + id, "the fault is ended now");
+    audit.record(Caller.name(identity), "end-fault", "incident " + id, "the fault is ended now");
     return Response.accepted().build();
   }
 }

@@ -1,5 +1,7 @@
 package org.daysofchaos.scoreboard.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,11 +15,15 @@ import java.util.List;
 import org.daysofchaos.core.scenario.ReadResult;
 import org.daysofchaos.scoreboard.gameday.ScenarioCatalog;
 import org.daysofchaos.scoreboard.persistence.ScenarioStore;
+import org.daysofchaos.scoreboard.security.Caller;
+import org.daysofchaos.scoreboard.security.Roles;
 
 /** The scenarios the server knows; upload one as YAML. */
 @Path("/api/scenarios")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.GAME_MASTER)
 public class ScenarioResource {
+  @Inject SecurityIdentity identity;
   @Inject ScenarioCatalog catalog;
 
   @GET
@@ -30,7 +36,7 @@ public class ScenarioResource {
   @Consumes(MediaType.WILDCARD)
   public Response upload(String yaml, @QueryParam("source") String source) {
     String name = source == null || source.isBlank() ? "upload.yaml" : source;
-    ReadResult result = catalog.register(name, yaml == null ? "" : yaml, Actor.current());
+    ReadResult result = catalog.register(name, yaml == null ? "" : yaml, Caller.name(identity));
     if (!result.ok()) {
       throw new ApiErrors.Invalid(result.problems());
     }

@@ -1,5 +1,7 @@
 package org.daysofchaos.scoreboard.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,12 +16,16 @@ import org.daysofchaos.scoreboard.persistence.HaltStore;
 import org.daysofchaos.scoreboard.persistence.JdbcLedger;
 import org.daysofchaos.scoreboard.safety.HaltSwitch;
 import org.daysofchaos.scoreboard.schedule.Schedule;
+import org.daysofchaos.scoreboard.security.Caller;
+import org.daysofchaos.scoreboard.security.Roles;
 import org.daysofchaos.scoreboard.server.NodeId;
 
 /** Status, halt-all, the ledger and the audit log. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.GAME_MASTER)
 public class ServerResource {
+  @Inject SecurityIdentity identity;
   static final String VERSION = "0.1.0-SNAPSHOT";
 
   @Inject HaltSwitch halt;
@@ -31,6 +37,7 @@ public class ServerResource {
 
   @GET
   @Path("status")
+  @RolesAllowed({Roles.GAME_MASTER, Roles.PLAYER, Roles.VIEWER})
   public Dto.Status status() {
     return new Dto.Status(
         node.id(),
@@ -52,13 +59,13 @@ public class ServerResource {
   @POST
   @Path("halt")
   public HaltSwitch.Result halt(Dto.HaltRequest request) {
-    return halt.halt(Actor.current(), request == null ? null : request.reason());
+    return halt.halt(Caller.name(identity), request == null ? null : request.reason());
   }
 
   @POST
   @Path("halt/release")
   public HaltStore.State release() {
-    return halt.release(Actor.current());
+    return halt.release(Caller.name(identity));
   }
 
   @GET

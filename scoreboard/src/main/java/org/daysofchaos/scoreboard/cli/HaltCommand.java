@@ -38,6 +38,15 @@ public class HaltCommand implements Callable<Integer> {
   @Option(names = "--status", description = "Only show whether halt-all is in effect.")
   boolean status;
 
+  @Option(
+      names = "--token",
+      paramLabel = "TOKEN",
+      defaultValue = "${env:CHAOS_TOKEN}",
+      description =
+          "A game master's API token (default: the CHAOS_TOKEN environment variable). Create one"
+              + " in the game-master console or with POST /api/auth/tokens.")
+  String token;
+
   @Override
   public Integer call() throws Exception {
     PrintStream out = System.out;
@@ -55,6 +64,12 @@ public class HaltCommand implements Callable<Integer> {
               .header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofString(body()));
     }
+    if (token == null || token.isBlank()) {
+      throw new UserError(
+          "halt needs a game master's API token: give --token or set CHAOS_TOKEN (create one in"
+              + " the game-master console, or with POST /api/auth/tokens)");
+    }
+    request.header("Authorization", "Bearer " + token.strip());
     HttpResponse<String> response;
     try {
       response =
@@ -63,6 +78,12 @@ public class HaltCommand implements Callable<Integer> {
               HttpResponse.BodyHandlers.ofString());
     } catch (ConnectException e) {
       throw new UserError("no server answers at " + server);
+    }
+    if (response.statusCode() == 401 || response.statusCode() == 403) {
+      throw new UserError(
+          "the server refused the token ("
+              + response.statusCode()
+              + "): halt needs a valid API token of a game master");
     }
     if (response.statusCode() / 100 != 2) {
       System.err.println(

@@ -38,6 +38,8 @@ import org.daysofchaos.scoreboard.persistence.NodeStore;
 import org.daysofchaos.scoreboard.safety.HaltSwitch;
 import org.daysofchaos.scoreboard.safety.Recovery;
 import org.daysofchaos.scoreboard.schedule.Schedule;
+import org.daysofchaos.scoreboard.security.Accounts;
+import org.daysofchaos.scoreboard.security.FirstAccounts;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,6 +85,13 @@ public class ServerLifecycle {
   @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
   int port;
 
+  @ConfigProperty(name = "chaos.security.admin.username", defaultValue = "gamemaster")
+  String adminName;
+
+  /** For automation only: the first game master gets this password instead of a one-time one. */
+  @ConfigProperty(name = "chaos.security.admin.password")
+  Optional<String> adminPassword;
+
   @Inject Instance<Parts> parts;
 
   private ScheduledExecutorService background;
@@ -105,6 +114,7 @@ public class ServerLifecycle {
     @Inject NodeId node;
     @Inject AuditLog audit;
     @Inject Clock clock;
+    @Inject Accounts accounts;
   }
 
   void onStart(@Observes @Priority(10) StartupEvent event) throws IOException {
@@ -125,6 +135,8 @@ public class ServerLifecycle {
     for (String dir : scenarioDirs.orElse(List.of())) {
       scenarios += p.catalog.loadFolder(Path.of(dir));
     }
+    FirstAccounts first = new FirstAccounts(p.accounts, System.out);
+    first.gameMaster(adminName, adminPassword.filter(pw -> !pw.isBlank()));
     p.schedule.prepare();
     for (String file : gameDayFiles.orElse(List.of())) {
       p.gameDays.load(file, Files.readString(Path.of(file), StandardCharsets.UTF_8), "server");
@@ -190,6 +202,8 @@ public class ServerLifecycle {
       return;
     }
     GameDay day = p.gameDays.load(DEMO_GAME_DAY, yaml, "server");
+    new FirstAccounts(p.accounts, System.out)
+        .demo(day.id(), day.teams().stream().map(t -> t.name()).toList());
     if (startDemoGameDay) {
       GameDayStore.Row row = p.gameDays.start(day.id(), "server");
       LOG.info(

@@ -107,7 +107,7 @@ class GameDayServerTest {
 
   @BeforeEach
   void clients() {
-    api = new Http(base);
+    api = new Http(base).signIn(TestAccounts.GAME_MASTER, TestAccounts.GAME_MASTER_PASSWORD);
     proxy = new Http(DemoTargets.demo.toxiproxyUrl());
     for (String scenario : List.of(SHORT_LATENCY, GENTLE, PAUSE)) {
       assertThat(api.postYaml("/api/scenarios", scenario).status()).isEqualTo(201);
@@ -245,7 +245,7 @@ class GameDayServerTest {
         .containsOnly("CANCELLED");
     assertThat(api.post("/api/gamedays/stop-day/pause", "", "text/plain").status()).isEqualTo(409);
     assertThat(api.getJson("/api/audit?action=gameday-stop").get(0).get("actor").asText())
-        .isEqualTo("anonymous");
+        .isEqualTo(TestAccounts.GAME_MASTER);
   }
 
   @Test
@@ -295,7 +295,7 @@ class GameDayServerTest {
                               assertThat(incident(id).get("incident").get("verdict").asText())
                                   .isEqualTo("ABORTED")));
       assertThat(incident(ids.get(0)).get("incident").get("reason").asText())
-          .contains("halt-all by anonymous: test");
+          .contains("halt-all by gamemaster: test");
 
       String blocked = fire("test/gentle");
       assertThat(incident(blocked).get("incident").get("state").asText()).isEqualTo("CLOSED");

@@ -67,18 +67,37 @@ class ServeAndHaltCliIT {
                       .findValuesAsText("state")
                       .contains("ACTIVE"));
 
+      ServerProcess refused =
+          ServerProcess.start(
+              dir,
+              ServerProcess.JAR,
+              List.of(),
+              List.of("halt", "--server", base.toString(), "--token", "doc_not-a-token"));
+      assertThat(refused.exitCode()).as(refused.output()).isEqualTo(2);
+      assertThat(refused.output()).contains("the server refused the token (401)");
+      assertThat(api.getJson("/api/ledger?open=true")).isNotEmpty();
+
+      String token =
+          api.postJson("/api/auth/tokens", "{\"label\": \"cli\"}").json().get("token").asText();
       ServerProcess halt =
           ServerProcess.start(
               dir,
               ServerProcess.JAR,
               List.of(),
-              List.of("halt", "--server", base.toString(), "--reason", "from the CLI"));
+              List.of(
+                  "halt",
+                  "--server",
+                  base.toString(),
+                  "--reason",
+                  "from the CLI",
+                  "--token",
+                  token));
       assertThat(halt.exitCode()).as(halt.output()).isZero();
 
       assertThat(halt.output()).contains("\"halted\":true").contains("\"stillActive\":0");
       assertThat(api.getJson("/api/ledger?open=true")).isEmpty();
       assertThat(api.getJson("/api/incidents/" + id).get("incident").get("reason").asText())
-          .isEqualTo("halt-all by anonymous: from the CLI");
+          .isEqualTo("halt-all by gamemaster: from the CLI");
       JsonNode blocked =
           api.postJson("/api/incidents", "{\"scenario\": \"demo/payment-latency\"}").json();
       assertThat(blocked.get("reason").asText()).startsWith("not fired: halt-all is in effect");
@@ -88,7 +107,7 @@ class ServeAndHaltCliIT {
               dir,
               ServerProcess.JAR,
               List.of(),
-              List.of("halt", "--server", base.toString(), "--release"));
+              List.of("halt", "--server", base.toString(), "--release", "--token", token));
       assertThat(release.exitCode()).as(release.output()).isZero();
       assertThat(api.getJson("/api/status").get("halted").asBoolean()).isFalse();
       server.terminate();
@@ -103,7 +122,7 @@ class ServeAndHaltCliIT {
             dir,
             ServerProcess.JAR,
             List.of(),
-            List.of("halt", "--server", "http://127.0.0.1:" + port));
+            List.of("halt", "--server", "http://127.0.0.1:" + port, "--token", "doc_x"));
 
     assertThat(halt.exitCode()).isEqualTo(2);
     assertThat(halt.output())

@@ -25,6 +25,11 @@ final class ServerProcess implements AutoCloseable {
           System.getProperty(
               "chaos.runner.jar.pg", "target/scoreboard-0.1.0-SNAPSHOT-pg-runner.jar"));
 
+  /** The first game master of every server a test starts (chaos.security.admin.password). */
+  static final String GAME_MASTER = "gamemaster";
+
+  static final String GAME_MASTER_PASSWORD = "test-game-master-password";
+
   final Process process;
   final long startedNanos;
   private final List<String> lines = new ArrayList<>();
@@ -33,6 +38,7 @@ final class ServerProcess implements AutoCloseable {
       throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Dchaos.security.admin.password=" + GAME_MASTER_PASSWORD);
     command.addAll(jvm);
     command.add("-jar");
     command.add(jar.toAbsolutePath().toString());
@@ -72,7 +78,7 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
-  /** Waits until the API answers. */
+  /** Waits until the API answers, and signs in as the first game master. */
   Http awaitApi(URI base, Duration atMost) {
     Http http = new Http(base);
     try {
@@ -81,11 +87,11 @@ final class ServerProcess implements AutoCloseable {
           .pollInterval(Duration.ofMillis(100))
           .ignoreExceptions()
           .failFast(() -> !process.isAlive())
-          .until(() -> http.get("/api/status").status() == 200);
+          .until(() -> http.get("/api/status").status() == 401);
     } catch (RuntimeException e) {
       throw new AssertionError("the server did not start; its output:\n" + output(), e);
     }
-    return http;
+    return http.signIn(GAME_MASTER, GAME_MASTER_PASSWORD);
   }
 
   /** SIGKILL: no shutdown hook runs, nothing is reverted. */

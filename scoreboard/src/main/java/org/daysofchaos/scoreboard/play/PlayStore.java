@@ -1,0 +1,164 @@
+package org.daysofchaos.scoreboard.play;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.daysofchaos.core.scoring.Outcome;
+import org.daysofchaos.core.scoring.PlayType;
+import org.daysofchaos.scoreboard.persistence.Db;
+
+/** The plays of every game day ({@code chaos_play}), and the board's freeze. */
+public final class PlayStore {
+  private static final String COLUMNS =
+      "id, game_day_id, incident_id, team, username, type, played_at, outcome, hint_index, detail,"
+          + " reviewed_by, reviewed_at";
+
+  /** A cheap summary that changes whenever the board may have: the push polls it. */
+  public record Version(long plays, long lastId, long reviewed, long incidents, long closed) {
+    /** A number that grows with every change of the board's facts. */
+    public long total() {
+      return plays + reviewed + incidents + closed;
+    }
+  }
+
+  private final Db db;
+
+  public PlayStore(Db db) {
+    this.db = db;
+  }
+
+  /** Records a play; its id is the order of recording. Empty if the request key was used. */
+  public Optional<PlayRecord> insert(PlayRecord p, String requestKey) {
+    if (requestKey != null && byRequestKey(p.username(), requestKey).isPresent()) {
+      return Optional.empty();
+    }
+    try {
+      db.update(
+          "INSERT INTO chaos_play (game_day_id, incident_id, team, username, type, played_at,"
+              + " outcome, hint_index, detail, request_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          p.gameDayId(),
+          p.incidentId(),
+          p.team(),
+          p.username(),
+          p.type(),
+          p.at(),
+          p.outcome(),
+          p.hintIndex(),
+          p.detail(),
+          requestKey);
+    } catch (Db.DbException e) {
+      if (requestKey != null && byRequestKey(p.username(), requestKey).isPresent()) {
+        return Optional.empty(); // the same request, twice at once
+      }
+      throw e;
+    }
+    // The row just written: by request key when there is one, else the user's latest.
+    return requestKey != null
+        ? byRequestKey(p.username(), requestKey)
+        : db.one(
+            "SELECT "
+                + COLUMNS
+                + " FROM chaos_play WHERE username = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
+            PlayStore::row,
+            p.username());
+  }
+
+  private Optional<PlayRecord> byRequestKey(String username, String key) {
+    return db.one(
+        "SELECT " + COLUMNS + " FROM chaos_play WHERE username = ? AND request_key = ?",
+        PlayStore::row,
+        username,
+        key);
+  }
+
+  public Optional<PlayRecord> find(long id) {
+    return db.one("SELECT " + COLUMNS + " FROM chaos_play WHERE id = ?", PlayStore::row, id);
+  }
+
+  public List<PlayRecord> ofGameDay(String gameDayId) {
+    return db.query(
+        "SELECT " + COLUMNS + " FROM chaos_play WHERE game_day_id = ? ORDER BY id",
+        PlayStore::row,
+        gameDayId);
+  }
+
+  public List<PlayRecord> ofTeam(String gameDayId, String team) {
+    return db.query(
+        "SELECT " + COLUMNS + " FROM chaos_play WHERE game_day_id = ? AND team = ? ORDER BY id",
+        PlayStore::row,
+        gameDayId,
+        team);
+  }
+
+  public List<PlayRecord> pendingReviews(String gameDayId) {
+    return db.query(
+        "SELECT "
+            + COLUMNS
+            + " FROM chaos_play WHERE game_day_id = ? AND type = ? AND outcome = ? ORDER BY id",
+        PlayStore::row,
+        gameDayId,
+        PlayType.DIAGNOSIS,
+        Outcome.PENDING);
+  }
+
+  /** Judges a pending play; false if it was judged already (by another game master). */
+  public boolean review(long id, Outcome outcome, String reviewer, Instant at) {
+    return db.update(
+            "UPDATE chaos_play SET outcome = ?, reviewed_by = ?, reviewed_at = ?"
+                + " WHERE id = ? AND outcome = ?",
+            outcome,
+            reviewer,
+            at,
+            id,
+            Outcome.PENDING)
+        == 1;
+  }
+
+  public Version version(String gameDayId) {
+    long[] plays =
+        db.one(
+                "SELECT COUNT(*), COALESCE(MAX(id), 0), COUNT(reviewed_at) FROM chaos_play"
+                    + " WHERE game_day_id = ?",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)},
+                gameDayId)
+            .orElseThrow();
+    long[] incidents =
+        db.one(
+                "SELECT COUNT(injected_at), COUNT(closed_at) FROM chaos_incident"
+                    + " WHERE game_day_id = ?",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)},
+                gameDayId)
+            .orElseThrow();
+    return new Version(plays[0], plays[1], plays[2], incidents[0], incidents[1]);
+  }
+
+  public Optional<Instant> frozenAt(String gameDayId) {
+    return db.one(
+            "SELECT board_frozen_at FROM chaos_game_day WHERE id = ?",
+            rs -> Optional.ofNullable(Db.instant(rs, "board_frozen_at")),
+            gameDayId)
+        .flatMap(o -> o);
+  }
+
+  public void setFrozenAt(String gameDayId, Instant at) {
+    db.update("UPDATE chaos_game_day SET board_frozen_at = ? WHERE id = ?", at, gameDayId);
+  }
+
+  private static PlayRecord row(ResultSet rs) throws SQLException {
+    return new PlayRecord(
+        rs.getLong("id"),
+        rs.getString("game_day_id"),
+        rs.getString("incident_id"),
+        rs.getString("team"),
+        rs.getString("username"),
+        PlayType.valueOf(rs.getString("type")),
+        Db.instant(rs, "played_at"),
+        Outcome.valueOf(rs.getString("outcome")),
+        rs.getInt("hint_index"),
+        rs.getString("detail"),
+        rs.getString("reviewed_by"),
+        Db.instant(rs, "reviewed_at"));
+  }
+}

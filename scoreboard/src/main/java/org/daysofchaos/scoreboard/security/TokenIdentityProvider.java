@@ -1,0 +1,54 @@
+package org.daysofchaos.scoreboard.security;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+/**
+ * Turns a session or API token into the account's identity, looked up in the database on a worker
+ * thread. An account that still has its one-time password gets no role: it can only change it.
+ */
+@ApplicationScoped
+public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+  /** The identity attribute that holds the {@link Account}. */
+  public static final String ACCOUNT = "daysofchaos.account";
+
+  @Inject Instance<Accounts> accounts;
+
+  @Override
+  public Class<TokenAuthenticationRequest> getRequestType() {
+    return TokenAuthenticationRequest.class;
+  }
+
+  @Override
+  public Uni<SecurityIdentity> authenticate(
+      TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    String token = request.getToken().getToken();
+    return context.runBlocking(
+        () ->
+            accounts
+                .get()
+                .identify(token)
+                .map(TokenIdentityProvider::identity)
+                .orElseThrow(() -> new AuthenticationFailedException("unknown or expired token")));
+  }
+
+  static SecurityIdentity identity(Account account) {
+    QuarkusSecurityIdentity.Builder identity =
+        QuarkusSecurityIdentity.builder()
+            .setPrincipal(new QuarkusPrincipal(account.username()))
+            .addAttribute(ACCOUNT, account);
+    if (!account.mustChangePassword()) {
+      identity.addRole(account.role().roleName());
+    }
+    return identity.build();
+  }
+}

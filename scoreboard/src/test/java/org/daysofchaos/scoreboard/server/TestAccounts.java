@@ -1,0 +1,11 @@
+package org.daysofchaos.scoreboard.server;
+
+/**
+ * The first game master of the in-process test server ({@code %test} in application.properties).
+ */
+public final class TestAccounts {
+  public static final String GAME_MASTER = "gamemaster";
+  public static final String GAME_MASTER_PASSWORD = "test-game-master-password";
+
+  private TestAccounts() {}
+}
