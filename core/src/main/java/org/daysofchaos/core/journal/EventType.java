@@ -21,5 +21,10 @@ public enum EventType {
   NOT_RECOVERED,
   STEP_FAILED,
   ABORTED,
-  VERDICT
+  VERDICT,
+  /**
+   * An alert the scenario names arrived at the scoreboard's Alertmanager webhook: the first one of
+   * the incident, or the first one from a team. Written by the scoreboard, not by the run loop.
+   */
+  ALERT_RECEIVED
 }
