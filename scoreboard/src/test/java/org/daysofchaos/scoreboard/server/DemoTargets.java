@@ -11,7 +11,7 @@ import org.daysofchaos.scoreboard.demo.DemoSystem;
  * the server reaches it as it would reach a real one, through {@code chaos.targets.*}.
  */
 public class DemoTargets implements QuarkusTestResourceLifecycleManager {
-  static volatile DemoSystem demo;
+  public static volatile DemoSystem demo;
 
   @Override
   public Map<String, String> start() {
@@ -23,7 +23,8 @@ public class DemoTargets implements QuarkusTestResourceLifecycleManager {
     return Map.of(
         "chaos.targets.toxiproxy.default", demo.toxiproxyUrl().toString(),
         "chaos.targets.process.inventory", Long.toString(demo.inventoryPid()),
-        "chaos.targets.metrics", demo.metricsUrl().toString());
+        "chaos.targets.metrics", demo.metricsUrl().toString(),
+        "chaos.play.ops-url", demo.opsUrl().resolve("/ops").toString());
   }
 
   @Override
