@@ -3,15 +3,11 @@ package org.daysofchaos.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +27,8 @@ import org.daysofchaos.agents.proxy.EmbeddedToxiproxy;
  * how precisely thousands of scheduled incidents fire (scheduled time against the moment the fault
  * took effect), and how long halt-all takes with hundreds of active faults. The faults are latency
  * toxics on an embedded fault proxy in this JVM; a static metrics endpoint keeps every steady state
- * healthy. See docs/benchmarks.md, "Game-day server".
+ * healthy. The bench signs in as the server's first game master, whose password it sets ({@link
+ * BenchServer}). See docs/benchmarks.md, "Game-day server".
  */
 public final class ServerBench {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -96,45 +93,20 @@ public final class ServerBench {
     try (ServerSocket upstream = new ServerSocket(0);
         EmbeddedToxiproxy proxy = EmbeddedToxiproxy.start()) {
       proxy.createProxy("bench", "127.0.0.1:0", "127.0.0.1:" + upstream.getLocalPort());
-      HttpServer metrics = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      metrics.createContext(
-          "/metrics",
-          exchange -> {
-            byte[] body = "bench_up 1\n".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-          });
-      metrics.start();
-      Path data = Files.createTempDirectory("chaos-bench");
-      int port;
-      try (ServerSocket s = new ServerSocket(0)) {
-        port = s.getLocalPort();
-      }
-      URI base = URI.create("http://127.0.0.1:" + port);
-      List<String> command =
-          List.of(
-              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-              "-jar",
-              jar.toAbsolutePath().toString(),
-              "serve",
-              "--port",
-              Integer.toString(port),
-              "--data-dir",
-              data.resolve("data").toString(),
-              "--toxiproxy",
-              proxy.apiUrl().toString(),
-              "--metrics",
-              "http://127.0.0.1:" + metrics.getAddress().getPort() + "/metrics");
-      Process server =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(data.resolve("server.log").toFile())
-              .start();
-      try {
-        awaitUp(base, server);
-        post(base, "/api/scenarios", BLIP, "application/yaml");
-        post(base, "/api/scenarios", HOLD, "application/yaml");
+      HttpServer metrics = StaticMetrics.start();
+      try (BenchServer server =
+          BenchServer.start(
+              jar,
+              BenchServer.jvmOptions(),
+              List.of(
+                  "--toxiproxy",
+                  proxy.apiUrl().toString(),
+                  "--metrics",
+                  StaticMetrics.url(metrics)))) {
+        out.println("server log: " + server.log());
+        Api api = server.gameMaster();
+        api.post("/api/scenarios", BLIP, "application/yaml");
+        api.post("/api/scenarios", HOLD, "application/yaml");
         md.append("## Game-day server\n\n");
         md.append(
             String.format(
@@ -144,26 +116,21 @@ public final class ServerBench {
                 System.getProperty("os.name"),
                 System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors()));
-        md.append(firing(base, incidents, spread, lead, out));
-        md.append(halt(base, proxy, halts, rounds, out));
+        md.append(firing(api, incidents, spread, lead, out));
+        md.append(halt(api, proxy, halts, rounds, out));
       } finally {
-        new ProcessBuilder("kill", "-TERM", Long.toString(server.pid())).start().waitFor();
-        if (!server.waitFor(60, TimeUnit.SECONDS)) {
-          server.destroyForcibly();
-        }
         metrics.stop(0);
       }
       out.println(md);
       Files.createDirectories(report.toAbsolutePath().getParent());
       Files.writeString(report, md.toString());
       out.println("report written to " + report.toAbsolutePath());
-      out.println("server log: " + data.resolve("server.log"));
     }
   }
 
   /** Thousands of one-off incidents spread over a window: scheduled time to fault in effect. */
   private static String firing(
-      URI base, int incidents, Duration spread, Duration lead, PrintStream out) throws Exception {
+      Api api, int incidents, Duration spread, Duration lead, PrintStream out) throws Exception {
     StringBuilder day =
         new StringBuilder(
             "id: bench-day\nname: Bench\nwindow: { lasts: 1h }\nteams: [bench]\nscenarios:\n");
@@ -171,15 +138,15 @@ public final class ServerBench {
       long at = lead.toMillis() + spread.toMillis() * i / incidents;
       day.append("  - {scenario: bench/blip, at: ").append(at).append("ms}\n");
     }
-    post(base, "/api/gamedays", day.toString(), "application/yaml");
+    api.post("/api/gamedays", day.toString(), "application/yaml");
     long t0 = System.nanoTime();
-    post(base, "/api/gamedays/bench-day/start", "", "text/plain");
+    api.post("/api/gamedays/bench-day/start", "", "text/plain");
     Duration start = Duration.ofNanos(System.nanoTime() - t0);
     out.printf("game day of %d incidents started in %d ms%n", incidents, start.toMillis());
     Instant deadline = Instant.now().plus(lead).plus(spread).plus(Duration.ofMinutes(3));
     List<JsonNode> all;
     while (true) {
-      all = list(get(base, "/api/incidents?gameDay=bench-day&limit=100000"));
+      all = list(api.get("/api/incidents?gameDay=bench-day&limit=100000"));
       long open =
           all.stream()
               .filter(i -> List.of("SCHEDULED", "RUNNING").contains(i.get("state").asText()))
@@ -233,7 +200,7 @@ public final class ServerBench {
 
   /** Hundreds of active faults, then one halt-all call. */
   private static String halt(
-      URI base, EmbeddedToxiproxy proxy, List<Integer> sizes, int rounds, PrintStream out)
+      Api api, EmbeddedToxiproxy proxy, List<Integer> sizes, int rounds, PrintStream out)
       throws Exception {
     StringBuilder md =
         new StringBuilder(
@@ -251,8 +218,7 @@ public final class ServerBench {
             fired.add(
                 pool.submit(
                     () ->
-                        post(
-                            base,
+                        api.post(
                             "/api/incidents",
                             "{\"scenario\": \"bench/hold\"}",
                             "application/json")));
@@ -261,18 +227,18 @@ public final class ServerBench {
             f.get();
           }
           Instant until = Instant.now().plusSeconds(120);
-          while (active(base) < size && Instant.now().isBefore(until)) {
+          while (active(api) < size && Instant.now().isBefore(until)) {
             Thread.sleep(100);
           }
           int before = toxics(proxy);
           long t0 = System.nanoTime();
-          JsonNode answer = post(base, "/api/halt", "{\"reason\": \"bench\"}", "application/json");
+          JsonNode answer = api.post("/api/halt", "{\"reason\": \"bench\"}", "application/json");
           long answered = System.nanoTime() - t0;
           while (toxics(proxy) > 0 && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(60)) {
             Thread.sleep(1);
           }
           long gone = System.nanoTime() - t0;
-          post(base, "/api/halt/release", "", "text/plain");
+          api.post("/api/halt/release", "", "text/plain");
           String line =
               String.format(
                   Locale.ROOT,
@@ -292,15 +258,19 @@ public final class ServerBench {
     return md.append('\n').toString();
   }
 
-  private static int active(URI base) throws Exception {
+  private static int active(Api api) throws Exception {
     return (int)
-        list(get(base, "/api/ledger?open=true")).stream()
+        list(api.get("/api/ledger?open=true")).stream()
             .filter(r -> r.get("state").asText().equals("ACTIVE"))
             .count();
   }
 
   private static int toxics(EmbeddedToxiproxy proxy) throws Exception {
-    return get(proxy.apiUrl(), "/proxies/bench/toxics").size();
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(proxy.apiUrl().resolve("/proxies/bench/toxics")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(response.body()).size();
   }
 
   private static String pct(List<Long> sorted, double p) {
@@ -323,48 +293,5 @@ public final class ServerBench {
     List<JsonNode> list = new ArrayList<>();
     array.forEach(list::add);
     return list;
-  }
-
-  private static void awaitUp(URI base, Process server) throws Exception {
-    Instant until = Instant.now().plusSeconds(60);
-    while (Instant.now().isBefore(until)) {
-      if (!server.isAlive()) {
-        throw new IllegalStateException("the server exited with " + server.exitValue());
-      }
-      try {
-        get(base, "/api/status");
-        return;
-      } catch (IOException e) {
-        Thread.sleep(100);
-      }
-    }
-    throw new IllegalStateException("the server did not start within 60 s");
-  }
-
-  private static JsonNode get(URI base, String path) throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IOException("GET " + path + ": " + response.statusCode() + " " + response.body());
-    }
-    return JSON.readTree(response.body());
-  }
-
-  private static JsonNode post(URI base, String path, String body, String type)
-      throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(base.resolve(path))
-                .timeout(Duration.ofSeconds(120))
-                .header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() / 100 != 2) {
-      throw new IOException("POST " + path + ": " + response.statusCode() + " " + response.body());
-    }
-    return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
   }
 }

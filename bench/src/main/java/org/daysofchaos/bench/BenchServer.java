@@ -1,0 +1,143 @@
+package org.daysofchaos.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged server (`chaos serve`) in its own JVM, as users run it, on a free port with a fresh
+ * H2 file database in a temporary folder. Its first game master gets a password chosen here ({@code
+ * -Dchaos.security.admin.password}), so the bench can sign in without reading the log.
+ */
+final class BenchServer implements AutoCloseable {
+  static final String GAME_MASTER = "gamemaster";
+  private static final Duration START = Duration.ofSeconds(90);
+
+  private final Process process;
+  private final Path folder;
+  private final Api gameMaster;
+
+  private BenchServer(Process process, Path folder, Api gameMaster) {
+    this.process = process;
+    this.folder = folder;
+    this.gameMaster = gameMaster;
+  }
+
+  /**
+   * Starts the jar with {@code serve} and the given options, and waits until the game master can
+   * sign in.
+   *
+   * @param jvmOptions {@code -D…} and other JVM options, placed before {@code -jar}
+   */
+  static BenchServer start(Path jar, List<String> jvmOptions, List<String> serveOptions)
+      throws IOException, InterruptedException {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(
+          jar.toAbsolutePath()
+              + " is missing; build it first: ./mvnw -q -pl scoreboard -am package -DskipTests");
+    }
+    Path folder = Files.createTempDirectory("chaos-bench");
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    String password = "bench-" + UUID.randomUUID();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Dchaos.security.admin.password=" + password);
+    command.addAll(jvmOptions);
+    command.addAll(
+        List.of(
+            "-jar",
+            jar.toAbsolutePath().toString(),
+            "serve",
+            "--port",
+            Integer.toString(port),
+            "--data-dir",
+            folder.resolve("data").toString()));
+    command.addAll(serveOptions);
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(folder.resolve("server.log").toFile())
+            .start();
+    URI base = URI.create("http://127.0.0.1:" + port);
+    try {
+      return new BenchServer(process, folder, awaitSignIn(base, process, password));
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      process.destroyForcibly();
+      throw e;
+    }
+  }
+
+  private static Api awaitSignIn(URI base, Process process, String password)
+      throws IOException, InterruptedException {
+    Instant until = Instant.now().plus(START);
+    IOException last = null;
+    while (Instant.now().isBefore(until)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "the server exited with " + process.exitValue() + "; see its log");
+      }
+      try {
+        return Api.login(base, GAME_MASTER, password);
+      } catch (IOException e) {
+        // Not listening yet, or not done creating its first account: the JVM is still starting.
+        last = e;
+        Thread.sleep(100);
+      }
+    }
+    throw new IllegalStateException(
+        "the server did not let its game master sign in within "
+            + START.toSeconds()
+            + " s: "
+            + (last == null ? "no answer" : last.getMessage()));
+  }
+
+  /**
+   * Extra JVM options for the server, from {@code -Dbench.server.jvm="-Xmx1g …"} (separated by
+   * spaces), for instance a flight recording to see where its time goes.
+   */
+  static List<String> jvmOptions() {
+    return options(System.getProperty("bench.server.jvm", ""));
+  }
+
+  static List<String> options(String text) {
+    return text.isBlank() ? List.of() : List.of(text.strip().split("\\s+"));
+  }
+
+  /** The first game master, signed in. */
+  Api gameMaster() {
+    return gameMaster;
+  }
+
+  URI base() {
+    return gameMaster.base();
+  }
+
+  Path log() {
+    return folder.resolve("server.log");
+  }
+
+  /** CPU time the server's JVM used so far (user and system, all threads). */
+  Duration cpu() {
+    return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
+  /** SIGTERM, as an operator stops it: the server reverts its faults, then exits. */
+  @Override
+  public void close() throws IOException, InterruptedException {
+    new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}
