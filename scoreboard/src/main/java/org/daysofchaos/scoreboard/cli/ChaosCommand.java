@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       CleanupCommand.class,
       ServeCommand.class,
-      HaltCommand.class
+      HaltCommand.class,
+      ReportCommand.class
     })
 public class ChaosCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
