@@ -6,13 +6,16 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
+import java.text.SimpleDateFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TimeZone;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.daysofchaos.core.report.Breakdown;
@@ -340,6 +343,22 @@ public final class ReportCharts {
     XYPlot plot = chart.getXYPlot();
     DateAxis dates = new DateAxis();
     dates.setTickLabelFont(FONT);
+    SimpleDateFormat day = new SimpleDateFormat("yyyy-MM-dd", Locale.ROOT);
+    day.setTimeZone(TimeZone.getTimeZone("UTC"));
+    dates.setDateFormatOverride(day);
+    double first = Double.MAX_VALUE;
+    double last = -Double.MAX_VALUE;
+    for (int s = 0; s < data.getSeriesCount(); s++) {
+      if (data.getSeries(s).getItemCount() > 0) {
+        first = Math.min(first, data.getSeries(s).getMinX());
+        last = Math.max(last, data.getSeries(s).getMaxX());
+      }
+    }
+    if (first <= last) {
+      // A day of margin on each side: one game day alone still gets a readable axis.
+      double margin = Math.max(86_400_000, (last - first) * 0.04);
+      dates.setRange(first - margin, last + margin);
+    }
     plot.setDomainAxis(dates);
     XYLineAndShapeRenderer renderer = new ItemGroups(true, true);
     for (int s = 0; s < data.getSeriesCount(); s++) {
