@@ -1,6 +1,7 @@
 package org.daysofchaos.scoreboard.alerts;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -18,6 +19,7 @@ import org.daysofchaos.scoreboard.persistence.IncidentStore;
 import org.daysofchaos.scoreboard.security.Account;
 import org.daysofchaos.scoreboard.security.Caller;
 import org.daysofchaos.scoreboard.security.Role;
+import org.daysofchaos.scoreboard.security.Roles;
 import org.daysofchaos.scoreboard.security.TokenIdentityProvider;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -26,6 +28,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * webhook_configs} at {@code POST /api/alerts} (docs/alerting.md).
  */
 @Path("/api/alerts")
+@RolesAllowed(Roles.GAME_MASTER)
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {
   @Inject SecurityIdentity identity;
@@ -42,16 +45,19 @@ public class AlertResource {
 
   /**
    * Receives Alertmanager's webhook payload (version 4). Any content type: the body is read as JSON
-   * whatever the header says, so a hand-made {@code curl -d} works too.
+   * whatever the header says, so a hand-made {@code curl -d} works too. A game master's token
+   * records the alert for no team (the game's own monitoring); a player's token records it for the
+   * player's team (that team's alerting).
    */
   @POST
+  @RolesAllowed({Roles.GAME_MASTER, Roles.PLAYER})
   public AlertIntake.Outcome receive(String body) {
     return intake.receive(WebhookPayload.parse(body), source());
   }
 
   /**
    * Who sends: a player's token makes the alerts its team's, in its game day; anyone else's count
-   * for the incident only. Which roles may call at all is the security configuration's business.
+   * for the incident only. Only game masters and players may send.
    */
   private AlertSource source() {
     if (identity == null || identity.isAnonymous()) {

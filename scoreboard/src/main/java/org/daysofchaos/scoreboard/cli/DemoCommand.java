@@ -64,6 +64,7 @@ public class DemoCommand implements Callable<Integer> {
       out.println("  booking service   " + demo.bookingUrl() + "/book");
       out.println("  metrics           " + demo.metricsUrl());
       out.println("  fault proxy API   " + demo.toxiproxyUrl() + "  (Toxiproxy-compatible)");
+      out.println("  ops console       " + demo.opsUrl().resolve("/ops"));
       out.println("  inventory process pid " + demo.inventoryPid());
       RunSession session =
           new RunSession(

@@ -46,6 +46,14 @@ public class Targets implements AutoCloseable {
   @ConfigProperty(name = "chaos.demo.traffic", defaultValue = "" + DemoSystem.DEFAULT_TRAFFIC)
   int demoTraffic;
 
+  /** Where the demo's ops console (its operational levers, docs/demo.md) listens. */
+  @ConfigProperty(name = "chaos.demo.ops-port", defaultValue = "8475")
+  int demoOpsPort;
+
+  /** An ops console to link from the player console, for a real pre-production. */
+  @ConfigProperty(name = "chaos.play.ops-url")
+  Optional<URI> opsUrl;
+
   @ConfigProperty(name = "chaos.targets.metrics")
   Optional<List<URI>> metrics;
 
@@ -62,6 +70,15 @@ public class Targets implements AutoCloseable {
       Injectors injectors,
       ProbeRunners probes) {}
 
+  /** The operations console players pull levers on: the demo's, or {@code chaos.play.ops-url}. */
+  public Optional<URI> opsConsole() {
+    DemoSystem running = demo;
+    if (running != null) {
+      return Optional.of(running.opsUrl().resolve("/ops"));
+    }
+    return opsUrl;
+  }
+
   /** Starts the embedded demo when configured, then wires every target. Idempotent. */
   public synchronized Wiring start() throws IOException {
     if (wiring != null) {
@@ -72,16 +89,18 @@ public class Targets implements AutoCloseable {
     LocalProcesses processes = new LocalProcesses();
     List<URI> metricUrls = new ArrayList<>(metrics.orElse(List.of()));
     if (demoEnabled) {
-      demo = DemoSystem.start(demoTraffic, demoProxyPort);
+      demo = DemoSystem.start(demoTraffic, demoProxyPort, demoOpsPort);
       servers.put(ToxiproxyServer.DEFAULT, demo.toxiproxyUrl().toString());
       processes.register("inventory", demo.processes().find(inventoryTarget()));
       pids.put("inventory", demo.inventoryPid());
       metricUrls.add(demo.metricsUrl());
       LOG.info(
-          "demo pre-production: booking {}, metrics {}, fault proxy API {}, inventory pid {}",
+          "demo pre-production: booking {}, metrics {}, fault proxy API {}, ops console {}/ops,"
+              + " inventory pid {}",
           demo.bookingUrl(),
           demo.metricsUrl(),
           demo.toxiproxyUrl(),
+          demo.opsUrl(),
           demo.inventoryPid());
     }
     for (String name : config.getPropertyNames()) {

@@ -66,8 +66,13 @@ class AlertResourceTest {
   }
 
   @Test
+  void anonymousAlertsAreRefused() {
+    assertThat(api.postJson("/api/alerts", "{\"alerts\": []}").status()).isEqualTo(401);
+  }
+
+  @Test
   void malformedJsonIsRefusedWith400NamingLineAndColumn() {
-    Http.Answer answer = api.postJson("/api/alerts", "{\"alerts\": [\n  {\"status\": }\n]}");
+    Http.Answer answer = gm.postJson("/api/alerts", "{\"alerts\": [\n  {\"status\": }\n]}");
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.json().get("error").asText())
@@ -77,7 +82,7 @@ class AlertResourceTest {
   @Test
   void aPayloadThatIsNotAlertmanagersIsRefusedWith400NamingTheField() {
     Http.Answer answer =
-        api.postJson(
+        gm.postJson(
             "/api/alerts",
             "{\"alerts\": [{\"status\": \"firing\", \"labels\": {\"job\": \"x\"}}]}");
 
@@ -89,7 +94,7 @@ class AlertResourceTest {
   @Test
   void theAnswerCountsAlertsWithoutTellingWhichIncidentTheyMatched() throws IOException {
     Http.Answer answer =
-        api.post("/api/alerts", WebhookPayloadTest.resource("webhook-v4.json"), "text/plain");
+        gm.post("/api/alerts", WebhookPayloadTest.resource("webhook-v4.json"), "text/plain");
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.json().get("received").asInt()).isEqualTo(2);

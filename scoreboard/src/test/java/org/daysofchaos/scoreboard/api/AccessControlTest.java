@@ -88,6 +88,10 @@ class AccessControlTest {
           Endpoint.of("POST", "/api/accounts", "{}", Set.of(GM)),
           Endpoint.of("DELETE", "/api/accounts/nobody", null, Set.of(GM)),
           Endpoint.of("POST", "/api/auth/tokens", "{}", ALL),
+          Endpoint.of("POST", "/api/alerts", "{not json", Set.of(GM, PLAYER)),
+          Endpoint.of("GET", "/api/alerts?incident=nope", null, Set.of(GM)),
+          Endpoint.of("GET", "/api/alerts/first?gameDay=" + DAY, null, Set.of(GM)),
+          Endpoint.of("GET", "/api/alerts/unmatched", null, Set.of(GM)),
           Endpoint.of("GET", "/api/play", null, Set.of(PLAYER)),
           Endpoint.of("POST", "/api/play/detections", "{}", Set.of(PLAYER)),
           Endpoint.of("POST", "/api/play/diagnoses", "{}", Set.of(PLAYER)),
@@ -143,6 +147,45 @@ class AccessControlTest {
       }
     }
     return tests.stream();
+  }
+
+  /** The pages: their own role sees them, another role a 403 page, nobody the sign-in page. */
+  @TestFactory
+  Stream<DynamicTest> everyPageShowsOnlyToItsRoles() {
+    Map<String, Set<String>> pages =
+        Map.of("/console", Set.of(GM), "/play", Set.of(PLAYER), "/board/" + DAY, ALL);
+    List<DynamicTest> tests = new ArrayList<>();
+    pages.forEach(
+        (page, allowed) -> {
+          for (String role : List.of(GM, PLAYER, VIEWER, FRESH, ANONYMOUS)) {
+            int expected =
+                allowed.contains(role)
+                    ? 200
+                    : role.equals(ANONYMOUS) || role.equals(FRESH) ? 303 : 403;
+            tests.add(
+                DynamicTest.dynamicTest(
+                    page + " as " + role + " answers " + expected,
+                    () -> {
+                      Http.Answer answer = callers.get(role).get(page);
+                      assertThat(answer.status()).isEqualTo(expected);
+                      if (expected == 303) {
+                        assertThat(answer.headers().firstValue("Location").orElseThrow())
+                            .contains("/login?next=");
+                      }
+                    }));
+          }
+        });
+    return tests.stream();
+  }
+
+  @Test
+  void theSignInPageOnlySendsBackToThisSite() {
+    Http anonymous = callers.get(ANONYMOUS);
+    assertThat(anonymous.get("/login?next=https://evil.example/").body())
+        .contains("data-next=\"/\"")
+        .doesNotContain("evil.example");
+    assertThat(anonymous.get("/login?next=//evil.example/").body()).doesNotContain("evil.example");
+    assertThat(anonymous.get("/login?next=/play").body()).contains("data-next=\"/play\"");
   }
 
   @Test
