@@ -16,10 +16,11 @@ public final class PlayStore {
           + " reviewed_by, reviewed_at";
 
   /** A cheap summary that changes whenever the board may have: the push polls it. */
-  public record Version(long plays, long lastId, long reviewed, long incidents, long closed) {
+  public record Version(
+      long plays, long lastId, long reviewed, long incidents, long closed, long alerts) {
     /** A number that grows with every change of the board's facts. */
     public long total() {
-      return plays + reviewed + incidents + closed;
+      return plays + reviewed + incidents + closed + alerts;
     }
   }
 
@@ -131,7 +132,14 @@ public final class PlayStore {
                 rs -> new long[] {rs.getLong(1), rs.getLong(2)},
                 gameDayId)
             .orElseThrow();
-    return new Version(plays[0], plays[1], plays[2], incidents[0], incidents[1]);
+    long alerts =
+        db.one(
+                "SELECT COUNT(*) FROM chaos_alert a JOIN chaos_incident i ON i.id = a.incident_id"
+                    + " WHERE i.game_day_id = ? AND a.team IS NOT NULL",
+                rs -> rs.getLong(1),
+                gameDayId)
+            .orElse(0L);
+    return new Version(plays[0], plays[1], plays[2], incidents[0], incidents[1], alerts);
   }
 
   public Optional<Instant> frozenAt(String gameDayId) {

@@ -61,6 +61,7 @@ class PlayApiTest {
           below: 5
       detection:
         services: [booking, payment]
+        alerts: [GentleLatency]
       recovery:
         holdFor: 500ms
         within: 20s
@@ -198,6 +199,34 @@ class PlayApiTest {
     assertThat(card.get("hints").get(0).get("text").asText())
         .isEqualTo("Look at the payment link.");
     assertThat(card.get("hints").get(1).get("text").isNull()).as("not bought, not shown").isTrue();
+  }
+
+  @Test
+  void aTeamWhoseOwnAlertingFiredBeforeItsClaimEarnsTheBonus() {
+    String incident = fire("test/play-gentle");
+    String token =
+        blue.postJson("/api/auth/tokens", "{\"label\": \"alertmanager\"}")
+            .json()
+            .get("token")
+            .asText();
+    Http blueAlertmanager = new Http(base).withToken(token);
+    String payload =
+        """
+        {"version": "4", "status": "firing", "alerts": [{"status": "firing",
+          "labels": {"alertname": "GentleLatency"}, "startsAt": "%s", "fingerprint": "f1"}]}
+        """
+            .formatted(java.time.Instant.now());
+    Http.Answer received = blueAlertmanager.postJson("/api/alerts", payload);
+    assertThat(received.status()).as(received.body()).isEqualTo(200);
+    assertThat(claim(blue, "booking").json().get("incidentId").asText()).isEqualTo(incident);
+    assertThat(claim(red, "booking").status()).isEqualTo(201);
+
+    List<String> blueLines =
+        blue.getJson("/api/play").get("standing").get("lines").findValuesAsText("text");
+    assertThat(blueLines).anySatisfy(t -> assertThat(t).contains("own alerting"));
+    List<String> redLines =
+        red.getJson("/api/play").get("standing").get("lines").findValuesAsText("text");
+    assertThat(redLines).noneSatisfy(t -> assertThat(t).contains("own alerting"));
   }
 
   @Test
