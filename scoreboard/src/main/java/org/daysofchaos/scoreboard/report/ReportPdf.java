@@ -2,11 +2,14 @@ package org.daysofchaos.scoreboard.report;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The report's page as a PDF, through openhtmltopdf: the same HTML and SVG charts as on screen,
@@ -20,6 +23,18 @@ public final class ReportPdf {
    */
   static final List<String> FONT_DIRS =
       List.of("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu");
+
+  /**
+   * Kept so that its level stays set: PDFBox warns on every first use that the PDF base fonts fall
+   * back to a system font, which the report does not use (it embeds DejaVu).
+   */
+  private static final Logger PDFBOX_FONTS = Logger.getLogger("org.apache.pdfbox.pdmodel.font");
+
+  static {
+    // openhtmltopdf logs each rendering step at INFO: noise on a command line's stderr.
+    XRLog.setLoggingEnabled(false);
+    PDFBOX_FONTS.setLevel(Level.SEVERE);
+  }
 
   private ReportPdf() {}
 
