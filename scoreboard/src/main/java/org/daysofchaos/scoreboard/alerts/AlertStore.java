@@ -9,12 +9,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.daysofchaos.core.scoring.Outcome;
+import org.daysofchaos.core.scoring.Play;
+import org.daysofchaos.core.scoring.PlayType;
 import org.daysofchaos.scoreboard.persistence.Db;
 
 /**
@@ -182,6 +186,31 @@ public final class AlertStore {
                 AlertStore::matched,
                 incidentId))
             .get(incidentId));
+  }
+
+  /**
+   * Each team's first alert of each incident as the scoring rules read it: an alert from a team's
+   * own Alertmanager before its detection claim earns the own-alerting bonus. The board and the
+   * reports both read alerts through this, so that they never disagree.
+   */
+  public static List<Play> asPlays(Map<String, IncidentAlerts> firstAlerts) {
+    List<Play> plays = new ArrayList<>();
+    for (IncidentAlerts a : firstAlerts.values()) {
+      a.byTeam()
+          .forEach(
+              (team, first) ->
+                  plays.add(
+                      new Play(
+                          0,
+                          team,
+                          a.incidentId(),
+                          PlayType.ALERT,
+                          first.at(),
+                          Outcome.ACCEPTED,
+                          -1,
+                          "alert " + first.alertname())));
+    }
+    return plays;
   }
 
   /**

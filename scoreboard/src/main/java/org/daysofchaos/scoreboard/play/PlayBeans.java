@@ -7,11 +7,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.daysofchaos.core.scoring.Outcome;
-import org.daysofchaos.core.scoring.Play;
-import org.daysofchaos.core.scoring.PlayType;
 import org.daysofchaos.core.scoring.ScoringRules;
 import org.daysofchaos.scoreboard.alerts.AlertStore;
 import org.daysofchaos.scoreboard.gameday.GameDays;
@@ -86,33 +81,7 @@ public class PlayBeans {
         gameDays,
         clock,
         ScoringRules.defaults(),
-        day -> alertPlays(alerts, day));
-  }
-
-  /**
-   * Each team's first alert of each incident, as the scoring rules read it: an alert from the
-   * team's own Alertmanager that came before its detection claim earns the own-alerting bonus.
-   */
-  static List<Play> alertPlays(AlertStore alerts, String gameDayId) {
-    List<Play> plays = new ArrayList<>();
-    alerts
-        .firstAlerts(gameDayId)
-        .forEach(
-            (incident, seen) ->
-                seen.byTeam()
-                    .forEach(
-                        (team, first) ->
-                            plays.add(
-                                new Play(
-                                    0,
-                                    team,
-                                    incident,
-                                    PlayType.ALERT,
-                                    first.at(),
-                                    Outcome.ACCEPTED,
-                                    -1,
-                                    "alert " + first.alertname()))));
-    return plays;
+        day -> AlertStore.asPlays(alerts.firstAlerts(day)));
   }
 
   @Produces

@@ -25,9 +25,7 @@ import org.daysofchaos.core.report.Reports;
 import org.daysofchaos.core.report.SteadyStateChange;
 import org.daysofchaos.core.report.Timing;
 import org.daysofchaos.core.report.TrendReport;
-import org.daysofchaos.core.scoring.Outcome;
 import org.daysofchaos.core.scoring.Play;
-import org.daysofchaos.core.scoring.PlayType;
 import org.daysofchaos.core.scoring.ScoringRules;
 import org.daysofchaos.scoreboard.alerts.AlertStore;
 import org.daysofchaos.scoreboard.gameday.GameDays;
@@ -122,7 +120,7 @@ public final class DbReports {
     }
     List<Play> all = new ArrayList<>();
     plays.judged(id, byId).forEach(p -> all.add(p.toPlay()));
-    all.addAll(alertPlays(firstAlerts));
+    all.addAll(AlertStore.asPlays(firstAlerts));
     GameDayFacts facts =
         new GameDayFacts(
             id,
@@ -136,31 +134,6 @@ public final class DbReports {
     Optional<Instant> freeze = running ? playStore.frozenAt(id) : Optional.empty();
     return new ReportInput(
         facts, gameDays.teams(id), records, all, ScoringRules.defaults(), freeze, notes.of(id));
-  }
-
-  /**
-   * The teams' own alerts as ALERT plays, one per team and incident (its first), as the scoring
-   * rules read them for the own-alerting bonus. Sequence 0: at the same instant as a claim, the
-   * alert counts as earlier.
-   */
-  public static List<Play> alertPlays(Map<String, AlertStore.IncidentAlerts> firstAlerts) {
-    List<Play> result = new ArrayList<>();
-    for (AlertStore.IncidentAlerts a : firstAlerts.values()) {
-      a.byTeam()
-          .forEach(
-              (team, first) ->
-                  result.add(
-                      new Play(
-                          0,
-                          team,
-                          a.incidentId(),
-                          PlayType.ALERT,
-                          first.at(),
-                          Outcome.ACCEPTED,
-                          -1,
-                          first.alertname())));
-    }
-    return result;
   }
 
   private Optional<Scenario> scenario(Incident i) {

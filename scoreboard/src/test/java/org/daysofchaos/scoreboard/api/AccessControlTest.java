@@ -92,6 +92,13 @@ class AccessControlTest {
           Endpoint.of("GET", "/api/alerts?incident=nope", null, Set.of(GM)),
           Endpoint.of("GET", "/api/alerts/first?gameDay=" + DAY, null, Set.of(GM)),
           Endpoint.of("GET", "/api/alerts/unmatched", null, Set.of(GM)),
+          Endpoint.of("GET", "/api/reports", null, Set.of(GM, VIEWER)),
+          Endpoint.of("GET", "/api/reports/nope", null, Set.of(GM, VIEWER)),
+          Endpoint.of("GET", "/api/reports/nope/report.csv", null, Set.of(GM, VIEWER)),
+          Endpoint.of("GET", "/api/reports/trend.csv", null, Set.of(GM, VIEWER)),
+          Endpoint.of("PUT", "/api/reports/nope/notes", "{}", Set.of(GM)),
+          Endpoint.of("GET", "/reports", null, Set.of(GM, VIEWER)),
+          Endpoint.of("GET", "/q/openapi", null, Set.of(GM, PLAYER, VIEWER, FRESH, ANONYMOUS)),
           Endpoint.of("GET", "/api/play", null, Set.of(PLAYER)),
           Endpoint.of("POST", "/api/play/detections", "{}", Set.of(PLAYER)),
           Endpoint.of("POST", "/api/play/diagnoses", "{}", Set.of(PLAYER)),
@@ -220,6 +227,7 @@ class AccessControlTest {
     return switch (e.method()) {
       case "GET" -> http.get(e.path()).status();
       case "DELETE" -> http.delete(e.path()).status();
+      case "PUT" -> http.put(e.path(), e.body(), "application/json").status();
       default ->
           http.post(
                   e.path(),

@@ -108,6 +108,13 @@ public final class Http {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  public Answer put(String path, String body, String contentType) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", contentType)
+            .PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   public Answer postJson(String path, String json) {
     return post(path, json, "application/json");
   }
