@@ -72,14 +72,14 @@ public class BoardResource {
     return boards.view(boards.compute(id, live), live);
   }
 
-  /** Server-sent events: the board now, then every change. */
+  /** Server-sent events: the board now, then every change (each a BoardView, as JSON). */
   @GET
   @Path("board/stream")
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @RestStreamElementType(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.GAME_MASTER, Roles.PLAYER, Roles.VIEWER})
   @Blocking
-  public Multi<BoardView> stream(@PathParam("id") String id) {
+  public Multi<String> stream(@PathParam("id") String id) {
     gameDays.get(id); // 404 for an unknown game day, before the stream opens
     return hub.subscribe(id);
   }

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,31 +20,38 @@ import org.slf4j.LoggerFactory;
  * Pushes each game day's board to its viewers. A play recorded on this node pokes its board at
  * once; a short poll of the database's version of each watched board catches the rest (plays on
  * other nodes of a cluster, incidents that end, reviews). One computation per change serves every
- * viewer, and a slow viewer only ever gets the latest board.
+ * viewer, and a slow viewer only ever gets the latest board. Each board is turned into JSON once
+ * and the same text goes to every viewer: serializing it for each viewer took most of the push
+ * thread's time with hundreds of viewers (docs/benchmarks.md, "Leaderboard and plays").
  */
 public final class BoardHub implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BoardHub.class);
 
   private final Boards boards;
   private final PlayStore store;
+  private final Function<BoardView, String> json;
   private final ScheduledExecutorService worker;
   private final Map<String, Channel> channels = new ConcurrentHashMap<>();
 
   private final class Channel {
     final String gameDayId;
-    final Set<MultiEmitter<? super BoardView>> viewers = ConcurrentHashMap.newKeySet();
+    final Set<MultiEmitter<? super String>> viewers = ConcurrentHashMap.newKeySet();
     final AtomicBoolean queued = new AtomicBoolean();
     volatile PlayStore.Version version;
-    volatile BoardView last;
+    volatile String last;
 
     Channel(String gameDayId) {
       this.gameDayId = gameDayId;
     }
   }
 
-  public BoardHub(Boards boards, PlayStore store, Duration poll) {
+  /**
+   * @param json writes a board as the API does (the pushed text is sent as it is)
+   */
+  public BoardHub(Boards boards, PlayStore store, Duration poll, Function<BoardView, String> json) {
     this.boards = boards;
     this.store = store;
+    this.json = json;
     this.worker =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -55,15 +63,15 @@ public final class BoardHub implements AutoCloseable {
     worker.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
   }
 
-  /** The board now, then every change, for as long as the viewer stays. */
-  public Multi<BoardView> subscribe(String gameDayId) {
+  /** The board now, then every change, as JSON, for as long as the viewer stays. */
+  public Multi<String> subscribe(String gameDayId) {
     return Multi.createFrom()
         .emitter(
-            (MultiEmitter<? super BoardView> viewer) -> {
+            (MultiEmitter<? super String> viewer) -> {
               Channel channel = channels.computeIfAbsent(gameDayId, Channel::new);
               channel.viewers.add(viewer);
               viewer.onTermination(() -> channel.viewers.remove(viewer));
-              BoardView last = channel.last;
+              String last = channel.last;
               if (last != null) {
                 viewer.emit(last);
               } else {
@@ -105,10 +113,10 @@ public final class BoardHub implements AutoCloseable {
     channel.queued.set(false);
     try {
       PlayStore.Version version = store.version(channel.gameDayId);
-      BoardView view = boards.view(boards.compute(channel.gameDayId, false), false);
+      String view = json.apply(boards.view(boards.compute(channel.gameDayId, false), false));
       channel.version = version;
       channel.last = view;
-      for (MultiEmitter<? super BoardView> viewer : channel.viewers) {
+      for (MultiEmitter<? super String> viewer : channel.viewers) {
         viewer.emit(view);
       }
     } catch (RuntimeException e) {

@@ -1,10 +1,13 @@
 package org.daysofchaos.scoreboard.play;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import org.daysofchaos.core.scoring.ScoringRules;
@@ -86,8 +89,16 @@ public class PlayBeans {
 
   @Produces
   @Singleton
-  BoardHub hub(Boards boards, PlayStore store) {
-    return new BoardHub(boards, store, boardPoll);
+  BoardHub hub(Boards boards, PlayStore store, ObjectMapper mapper) {
+    return new BoardHub(boards, store, boardPoll, view -> json(mapper, view));
+  }
+
+  private static String json(ObjectMapper mapper, BoardView view) {
+    try {
+      return mapper.writeValueAsString(view);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("board of " + view.gameDayId() + " not written", e);
+    }
   }
 
   void closeHub(@Disposes BoardHub hub) {
