@@ -236,6 +236,8 @@ public class IncidentEngine {
     }
   }
 
+  private final Map<String, ParsedGuardrails> guardrails = new ConcurrentHashMap<>();
+
   /**
    * The guardrails of an incident's game day, which every incident of that day runs with after its
    * scenario's own; none for an incident fired outside a game day.
@@ -250,9 +252,16 @@ public class IncidentEngine {
     if (row.isEmpty()) {
       return List.of();
     }
+    String yaml = row.get().yaml();
+    // Parsed once per text of the game day: a day of thousands of slots fires thousands of
+    // incidents, and parsing it for each one made firing fall behind (docs/benchmarks.md).
+    ParsedGuardrails cached = guardrails.get(gameDayId);
+    if (cached != null && cached.yaml().equals(yaml)) {
+      return cached.guardrails();
+    }
     GameDayReadResult read =
         new GameDayReader(catalog.ids(), GameDays.QUARTZ_CRON, Catalog.standard())
-            .read(row.get().source(), row.get().yaml());
+            .read(row.get().source(), yaml);
     if (!read.ok()) {
       throw new IllegalStateException(
           "its game day "
@@ -260,8 +269,13 @@ public class IncidentEngine {
               + " no longer reads, so its guardrails are unknown: "
               + read.problems().get(0));
     }
-    return read.gameDay().orElseThrow().guardrails();
+    List<Guardrail> parsed = read.gameDay().orElseThrow().guardrails();
+    guardrails.put(gameDayId, new ParsedGuardrails(yaml, parsed));
+    return parsed;
   }
+
+  /** A game day's guardrails, with the text they were read from. */
+  private record ParsedGuardrails(String yaml, List<Guardrail> guardrails) {}
 
   private void run(Running run, Scenario scenario, Instant scheduledFor) {
     RunResult result = null;
