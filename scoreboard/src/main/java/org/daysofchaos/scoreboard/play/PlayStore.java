@@ -93,6 +93,18 @@ public final class PlayStore {
         team);
   }
 
+  /** The plays of one type of a team in a game day, in order (served by an index). */
+  public List<PlayRecord> ofTeam(String gameDayId, String team, PlayType type) {
+    return db.query(
+        "SELECT "
+            + COLUMNS
+            + " FROM chaos_play WHERE game_day_id = ? AND team = ? AND type = ? ORDER BY id",
+        PlayStore::row,
+        gameDayId,
+        team,
+        type);
+  }
+
   public List<PlayRecord> pendingReviews(String gameDayId) {
     return db.query(
         "SELECT "

@@ -326,15 +326,15 @@ public final class Plays {
   }
 
   private List<String> detectedBy(Account player) {
-    return store.ofTeam(player.gameDayId(), player.team()).stream()
-        .filter(p -> p.type() == PlayType.DETECTION_CLAIM && p.outcome() == Outcome.ACCEPTED)
+    return store.ofTeam(player.gameDayId(), player.team(), PlayType.DETECTION_CLAIM).stream()
+        .filter(p -> p.outcome() == Outcome.ACCEPTED)
         .map(PlayRecord::incidentId)
         .toList();
   }
 
   private List<PlayRecord> teamPlays(Account player, String incidentId, PlayType type) {
-    return store.ofTeam(player.gameDayId(), player.team()).stream()
-        .filter(p -> p.type() == type && incidentId.equals(p.incidentId()))
+    return store.ofTeam(player.gameDayId(), player.team(), type).stream()
+        .filter(p -> incidentId.equals(p.incidentId()))
         .toList();
   }
 
