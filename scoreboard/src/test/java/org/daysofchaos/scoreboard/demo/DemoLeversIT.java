@@ -138,12 +138,21 @@ class DemoLeversIT {
             Target.process("inventory-process", "inventory"),
             new InjectionContext("it", "it-0", Instant.now().plusSeconds(60)));
     try {
-      assertThat(processState(restarted)).as("the restarted process, paused").isEqualTo('T');
+      // SIGSTOP is delivered asynchronously: the state flips within moments, not at once.
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(
+              () ->
+                  assertThat(processState(restarted))
+                      .as("the restarted process, paused")
+                      .isEqualTo('T'));
     } finally {
       pause.revert();
     }
     assertThat(pause.residue()).isEmpty();
-    assertThat(processState(restarted)).isNotEqualTo('T');
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(processState(restarted)).isNotEqualTo('T'));
   }
 
   // --- a lever pulled without need costs something ----------------------------------------------

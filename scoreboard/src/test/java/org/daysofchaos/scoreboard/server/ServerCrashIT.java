@@ -167,15 +167,20 @@ class ServerCrashIT {
           .until(() -> Instant.now().isAfter(third.plusSeconds(1)));
 
       try (ServerProcess second = ServerProcess.start(dir, jar, jvm, args)) {
-        await()
-            .atMost(
-                Duration.ofSeconds(5)
-                    .minus(Duration.ofNanos(System.nanoTime() - second.startedNanos)))
-            .pollInterval(Duration.ofMillis(25))
-            .until(
-                () ->
-                    proxy.getJson("/proxies/payment/toxics").isEmpty()
-                        && !ProcState.stopped(inventory));
+        try {
+          await()
+              .atMost(
+                  Duration.ofSeconds(5)
+                      .minus(Duration.ofNanos(System.nanoTime() - second.startedNanos)))
+              .pollInterval(Duration.ofMillis(25))
+              .until(
+                  () ->
+                      proxy.getJson("/proxies/payment/toxics").isEmpty()
+                          && !ProcState.stopped(inventory));
+        } catch (RuntimeException e) {
+          throw new AssertionError(
+              "faults left 5 s after the restart; its output:\n" + second.output(), e);
+        }
         Duration gone = Duration.ofNanos(System.nanoTime() - second.startedNanos);
         System.out.printf(
             "%s: every fault gone %d ms after the server was started again%n",
