@@ -118,7 +118,8 @@ document.addEventListener('DOMContentLoaded', () => {
     haltArmed = null;
     chaos.text(button, 'HALT ALL');
     run(() => chaos.api('POST', '/api/halt', { reason: 'halt-all from the game-master console' }),
-      r => 'Halt-all: ' + r.reverted + ' injection(s) reverted, ' + r.stillActive + ' still active.');
+      r => 'Halt-all: ' + r.runsAborted + ' run(s) aborted and reverted, ' + r.reverted
+        + ' leftover injection(s) reverted, ' + r.stillActive + ' still active.');
   });
   $('halt-release').addEventListener('click', () =>
     run(() => chaos.api('POST', '/api/halt/release'), () => 'Halt released: injections are allowed again.'));

@@ -180,6 +180,27 @@ class PlayInBrowserIT {
     screenshot(red, "6-player-red");
     master.switchTo().window(console);
     screenshot(master, "7-console-end");
+
+    // The game master's HALT ALL button: a second click within five seconds halts everything.
+    new Select(master.findElement(By.id("fire-scenario"))).selectByValue("demo/payment-latency");
+    master.findElement(By.id("fire-submit")).click();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> !gm.getJson("/api/ledger?open=true").isEmpty());
+    master.findElement(By.id("halt-all")).click();
+    assertThat(gm.getJson("/api/halt").get("halted").asBoolean())
+        .as("one click only arms the button")
+        .isFalse();
+    master.findElement(By.id("halt-all")).click();
+    waitFor(master, d -> text(d, "halt-state").startsWith("HALT-ALL IN EFFECT"));
+    assertThat(gm.getJson("/api/ledger?open=true")).as("every fault reverted").isEmpty();
+    assertThat(text(master, "console-message"))
+        .matches(
+            "Halt-all: [1-9][0-9]* run\\(s\\) aborted and reverted, [0-9]+ leftover"
+                + " injection\\(s\\) reverted, 0 still active\\.");
+    screenshot(master, "8-console-halted");
+    master.findElement(By.id("halt-release")).click();
+    waitFor(master, d -> text(d, "halt-state").equals("no halt"));
   }
 
   private String oneTimePassword(String username, String role, String gameDay, String team) {
