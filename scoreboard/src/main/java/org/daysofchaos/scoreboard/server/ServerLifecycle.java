@@ -207,8 +207,11 @@ public class ServerLifecycle {
     if (startDemoGameDay) {
       GameDayStore.Row row = p.gameDays.start(day.id(), "server");
       LOG.info(
-          "demo game day {} started: follow it at http://{}:{}/api/gamedays/{} (closes at {})",
+          "demo game day {} started: sign in at http://{}:{}/ with a password above; the"
+              + " leaderboard is http://{}:{}/board/{} (closes at {})",
           day.id(),
+          host,
+          port,
           host,
           port,
           day.id(),

@@ -95,12 +95,12 @@ public class Targets implements AutoCloseable {
       pids.put("inventory", demo.inventoryPid());
       metricUrls.add(demo.metricsUrl());
       LOG.info(
-          "demo pre-production: booking {}, metrics {}, fault proxy API {}, ops console {}/ops,"
+          "demo pre-production: booking {}, metrics {}, fault proxy API {}, ops console {},"
               + " inventory pid {}",
           demo.bookingUrl(),
           demo.metricsUrl(),
           demo.toxiproxyUrl(),
-          demo.opsUrl(),
+          demo.opsUrl().resolve("/ops"),
           demo.inventoryPid());
     }
     for (String name : config.getPropertyNames()) {

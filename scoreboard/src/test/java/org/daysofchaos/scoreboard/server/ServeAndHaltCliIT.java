@@ -40,7 +40,11 @@ class ServeAndHaltCliIT {
       assertThat(list(day.get("incidents")))
           .hasSize(4)
           .allSatisfy(i -> assertThat(i.get("state").asText()).isEqualTo("SCHEDULED"));
-      assertThat(server.output()).contains("demo game day demo-day started");
+      assertThat(server.output())
+          .contains("demo game day demo-day started")
+          .containsPattern("blue-player +[A-Za-z0-9]{16} +player of team blue")
+          .as("a configured game-master password is never printed")
+          .doesNotContain(ServerProcess.GAME_MASTER_PASSWORD);
 
       long t0 = System.nanoTime();
       ServerProcess validate =
