@@ -12,6 +12,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
@@ -46,8 +48,18 @@ public class TokenAuthMechanism implements HttpAuthenticationMechanism {
         new TokenAuthenticationRequest(new TokenCredential(token, "bearer")), context);
   }
 
+  /**
+   * A browser asking for a page is sent to the sign-in page, which brings it back afterwards; an
+   * API client gets a 401 with the scheme to use.
+   */
   @Override
   public Uni<ChallengeData> getChallenge(RoutingContext context) {
+    String accept = context.request().getHeader("Accept");
+    String path = context.normalizedPath();
+    if (accept != null && accept.contains("text/html") && !path.startsWith("/api/")) {
+      String next = URLEncoder.encode(path, StandardCharsets.UTF_8);
+      return Uni.createFrom().item(new ChallengeData(303, "Location", "/login?next=" + next));
+    }
     return Uni.createFrom()
         .item(new ChallengeData(401, "WWW-Authenticate", "Bearer realm=\"days-of-chaos\""));
   }

@@ -186,6 +186,17 @@ class AccessControlTest {
   }
 
   @Test
+  void aBrowserWithoutASessionIsSentToSignInFromTheReportPagesToo() {
+    Http browser = callers.get(ANONYMOUS).with("Accept", "text/html,application/xhtml+xml");
+    Http.Answer page = browser.get("/reports");
+    assertThat(page.status()).isEqualTo(303);
+    assertThat(page.headers().firstValue("Location")).hasValue("/login?next=%2Freports");
+    assertThat(callers.get(ANONYMOUS).get("/reports").status())
+        .as("a client that does not ask for HTML gets the 401")
+        .isEqualTo(401);
+  }
+
+  @Test
   void theSignInPageOnlySendsBackToThisSite() {
     Http anonymous = callers.get(ANONYMOUS);
     assertThat(anonymous.get("/login?next=https://evil.example/").body())
