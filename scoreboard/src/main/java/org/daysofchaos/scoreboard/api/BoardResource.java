@@ -15,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.scoring.Standing;
@@ -108,9 +107,7 @@ public class BoardResource {
   @Path("teams")
   public List<TeamProgress> teams(@PathParam("id") String id) {
     Boards.Computed c = boards.compute(id, true);
-    Map<String, Incident> byId = new java.util.HashMap<>();
-    c.incidents().forEach(i -> byId.put(i.id(), i));
-    List<PlayRecord> all = plays.judged(id, byId);
+    List<PlayRecord> all = c.plays();
     return c.leaderboard().standings().stream()
         .map(
             s ->

@@ -96,10 +96,8 @@ public class PlayResource {
     Account me = Caller.account(identity);
     Boards.Computed board = boards.compute(me.gameDayId(), false);
     Map<String, String> labels = board.labels();
-    Map<String, Incident> byId = new java.util.HashMap<>();
-    board.incidents().forEach(i -> byId.put(i.id(), i));
     List<PlayRecord> mine =
-        plays.judged(me.gameDayId(), byId).stream()
+        board.plays().stream()
             .filter(p -> p.team().equals(me.team()) && p.type() != PlayType.ALERT)
             .toList();
     List<IncidentCard> cards = new ArrayList<>();
@@ -166,13 +164,13 @@ public class PlayResource {
   private IncidentCard card(Incident i, String label, List<PlayRecord> mine) {
     Scenario s = catalog.scenario(i.scenarioId(), i.scenarioSha256());
     List<PlayRecord> ofIt = mine.stream().filter(p -> i.id().equals(p.incidentId())).toList();
-    List<String> bought =
-        ofIt.stream().filter(p -> p.type() == PlayType.HINT).map(p -> "" + p.hintIndex()).toList();
+    List<Integer> bought =
+        ofIt.stream().filter(p -> p.type() == PlayType.HINT).map(PlayRecord::hintIndex).toList();
     List<Integer> costs = ScoringRules.defaults().hintCostPercents();
     List<HintCard> hints = new ArrayList<>();
     for (int n = 0; n < s.hints().size(); n++) {
       Hint h = s.hints().get(n);
-      boolean has = bought.contains("" + n);
+      boolean has = bought.contains(n);
       hints.add(
           new HintCard(
               n + 1,

@@ -31,12 +31,16 @@ import org.daysofchaos.scoreboard.persistence.IncidentStore;
 public final class Boards {
   private static final int RECENT = 12;
 
-  /** One computation: the core leaderboard, and the labels that stand for incidents. */
+  /**
+   * One computation: the core leaderboard, the labels that stand for incidents, and the plays as
+   * judged for it (so that the consoles read them once, not again).
+   */
   public record Computed(
       GameDayStore.Row day,
       Leaderboard leaderboard,
       Map<String, String> labels,
       List<Incident> incidents,
+      List<PlayRecord> plays,
       long version) {}
 
   private final Plays plays;
@@ -85,12 +89,13 @@ public final class Boards {
       Scenario s = catalog.scenario(i.scenarioId(), i.scenarioSha256());
       facts.add(new IncidentFacts(i.id(), i.scenarioId(), s.weight(), i.injectedAt()));
     }
+    List<PlayRecord> judged = plays.judged(gameDayId, byId);
     List<Play> all = new ArrayList<>();
-    plays.judged(gameDayId, byId).forEach(p -> all.add(p.toPlay()));
+    judged.forEach(p -> all.add(p.toPlay()));
     all.addAll(alertPlays.apply(gameDayId));
     Optional<Instant> freeze = live ? Optional.empty() : store.frozenAt(gameDayId);
     Leaderboard board = Scoring.leaderboard(rules, gameDays.teams(gameDayId), facts, all, freeze);
-    return new Computed(day, board, labels, fired, version);
+    return new Computed(day, board, labels, fired, judged, version);
   }
 
   /** The board everyone may see. */
