@@ -24,12 +24,13 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.daysofchaos.core.Durations;
 import org.daysofchaos.core.Guardrail;
+import org.daysofchaos.core.binder.Field;
+import org.daysofchaos.core.binder.ReadContext;
+import org.daysofchaos.core.binder.Suggest;
+import org.daysofchaos.core.binder.ValueType;
+import org.daysofchaos.core.binder.YamlSource;
 import org.daysofchaos.core.scenario.Problem;
-import org.daysofchaos.core.scenario.internal.Ctx;
-import org.daysofchaos.core.scenario.internal.GuardrailsKey;
-import org.daysofchaos.core.scenario.internal.ScenarioLanguage;
-import org.daysofchaos.core.scenario.internal.Suggest;
-import org.daysofchaos.core.scenario.internal.YamlSource;
+import org.daysofchaos.core.scenario.ScenarioKeys;
 import org.daysofchaos.core.spec.KindCatalog;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -80,7 +81,9 @@ public final class GameDayReader {
   private final CronCheck cron;
 
   /** Reads guardrails as scenarios do; null when the reader knows no probe kinds. */
-  private final GuardrailsKey guardrails;
+  private final Field guardrails;
+
+  private static final YamlSource SOURCE = new YamlSource("scenario");
 
   /**
    * A reader that checks scenario references against {@code knownScenarioIds}, cron expressions
@@ -91,8 +94,7 @@ public final class GameDayReader {
   public GameDayReader(Collection<String> knownScenarioIds, CronCheck cron, KindCatalog catalog) {
     this.knownScenarios = new TreeSet<>(Objects.requireNonNull(knownScenarioIds, "ids"));
     this.cron = Objects.requireNonNull(cron, "cron");
-    this.guardrails =
-        new GuardrailsKey(new ScenarioLanguage(Objects.requireNonNull(catalog, "catalog")));
+    this.guardrails = new ScenarioKeys(catalog).guardrails();
   }
 
   /**
@@ -127,17 +129,17 @@ public final class GameDayReader {
 
   /** Reads a text; {@code sourceName} stands for the file in problems. */
   public GameDayReadResult read(String sourceName, String yamlText) {
-    Ctx ctx = new Ctx(Objects.requireNonNull(sourceName, "sourceName"));
+    ReadContext ctx = new ReadContext(Objects.requireNonNull(sourceName, "sourceName"));
     GameDay day = null;
     try {
-      Node root = YamlSource.compose(Objects.requireNonNull(yamlText, "yamlText"), ctx);
+      Node root = SOURCE.compose(Objects.requireNonNull(yamlText, "yamlText"), ctx);
       if (ctx.problemCount() == 0) {
         day = new Binding(ctx).gameDay(root);
       }
     } catch (RuntimeException | StackOverflowError e) {
       ctx.problem(1, 1, "yaml", "internal error of the reader, please report it: " + e);
     }
-    List<Problem> problems = ctx.sortedProblems();
+    List<Problem> problems = Problem.of(ctx.sortedProblems());
     return new GameDayReadResult(
         problems.isEmpty() ? Optional.ofNullable(day) : Optional.empty(), problems);
   }
@@ -149,9 +151,9 @@ public final class GameDayReader {
 
   /** The binding of one file; collects problems and returns null where a value is invalid. */
   private final class Binding {
-    private final Ctx ctx;
+    private final ReadContext ctx;
 
-    Binding(Ctx ctx) {
+    Binding(ReadContext ctx) {
       this.ctx = ctx;
     }
 
@@ -200,7 +202,10 @@ public final class GameDayReader {
             node, field, "this reader was built without probe kinds, so it cannot read guardrails");
         return null;
       }
-      return guardrails.bind(node, field, ctx);
+      Object bound = guardrails.type().bind(node, field, ctx);
+      @SuppressWarnings("unchecked")
+      List<Guardrail> list = bound == ValueType.INVALID ? null : (List<Guardrail>) bound;
+      return list;
     }
 
     // --- window ---------------------------------------------------------------------------------
