@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
@@ -20,6 +21,7 @@ public final class ListType extends ValueType {
   private final int minItems;
   private final boolean sayEmpty;
   private final Function<Object, Object> identity;
+  private final String identityKey;
   private final String expected;
 
   private ListType(
@@ -28,27 +30,29 @@ public final class ListType extends ValueType {
       int minItems,
       boolean sayEmpty,
       Function<Object, Object> identity,
+      String identityKey,
       String expected) {
     this.item = item;
     this.noun = noun;
     this.minItems = minItems;
     this.sayEmpty = sayEmpty;
     this.identity = identity;
+    this.identityKey = identityKey;
     this.expected = expected;
   }
 
   static ListType of(ValueType item, String noun) {
-    return new ListType(item, noun, 0, false, null, "a list of " + noun + "s");
+    return new ListType(item, noun, 0, false, null, null, "a list of " + noun + "s");
   }
 
   /** At least {@code n} items, else "must list at least one fault" (or "at least n"). */
   public ListType atLeast(int n) {
-    return new ListType(item, noun, n, false, identity, expected);
+    return new ListType(item, noun, n, false, identity, identityKey, expected);
   }
 
   /** At least one item, else "must not be empty; expected {@link #expected()}". */
   public ListType nonEmpty() {
-    return new ListType(item, noun, 1, true, identity, expected);
+    return new ListType(item, noun, 1, true, identity, identityKey, expected);
   }
 
   /** Refuses an item equal to an earlier one: "duplicate alert name 'X'; ... at line 3". */
@@ -58,12 +62,20 @@ public final class ListType extends ValueType {
 
   /** Refuses an item whose {@code identity} equals an earlier one's (e.g. ignoring case). */
   public ListType uniqueBy(Function<Object, Object> identity) {
-    return new ListType(item, noun, minItems, sayEmpty, identity, expected);
+    return new ListType(item, noun, minItems, sayEmpty, identity, null, expected);
+  }
+
+  /**
+   * As {@link #uniqueBy(Function)}, for items that may be maps whose {@code key} gives their
+   * identity ({@code - name: blue}): a duplicate is reported at that key's value.
+   */
+  public ListType uniqueBy(Function<Object, Object> identity, String key) {
+    return new ListType(item, noun, minItems, sayEmpty, identity, key, expected);
   }
 
   /** The same list, described to users as {@code expected} ("a list of scenarios, each ..."). */
   public ListType describedAs(String expected) {
-    return new ListType(item, noun, minItems, sayEmpty, identity, expected);
+    return new ListType(item, noun, minItems, sayEmpty, identity, identityKey, expected);
   }
 
   @Override
@@ -123,9 +135,19 @@ public final class ListType extends ValueType {
     if (first < 0) {
       return true;
     }
+    Node at = node;
+    String atField = field;
+    Node keyed =
+        identityKey != null && node instanceof MappingNode map
+            ? Nodes.value(map, identityKey)
+            : null;
+    if (keyed != null) {
+      at = keyed;
+      atField = Paths.child(field, identityKey);
+    }
     ctx.problem(
-        node,
-        field,
+        at,
+        atField,
         "duplicate "
             + noun
             + " "

@@ -83,6 +83,16 @@ public final class Nodes {
     return entries;
   }
 
+  /** The value of the first {@code key} of {@code map}, or null when it has none. */
+  public static Node value(MappingNode map, String key) {
+    for (NodeTuple tuple : map.getValue()) {
+      if (tuple.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key)) {
+        return tuple.getValueNode();
+      }
+    }
+    return null;
+  }
+
   /** "expected {@code expected}, got {@link #describe what was written}". */
   public static String mismatch(String expected, Node node) {
     return "expected " + expected + ", got " + describe(node);
