@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  * change of the catalog or of the format, regenerate it with
  *
  * <pre>
- * ./mvnw -o -pl core,experiments install -DskipTests
- * ./mvnw -o -pl scenarios test -Dtest=ScenarioSchemaFileTest -Dschema.update=true
+ * ./mvnw -o -pl scenarios -am test -Dtest=ScenarioSchemaFileTest \
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dschema.update=true
  * </pre>
  */
 class ScenarioSchemaFileTest {
@@ -34,9 +34,8 @@ class ScenarioSchemaFileTest {
     assertThat(committed)
         .as(
             "scenarios/scenario.schema.json is out of date with the catalog; regenerate it with"
-                + " `./mvnw -o -pl core,experiments install -DskipTests` then"
-                + " `./mvnw -o -pl scenarios test -Dtest=ScenarioSchemaFileTest"
-                + " -Dschema.update=true`, and commit it")
+                + " `./mvnw -o -pl scenarios -am test -Dtest=ScenarioSchemaFileTest"
+                + " -Dsurefire.failIfNoSpecifiedTests=false -Dschema.update=true`, and commit it")
         .isEqualTo(generated);
   }
 }

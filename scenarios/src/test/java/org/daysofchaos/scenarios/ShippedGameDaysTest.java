@@ -2,6 +2,9 @@ package org.daysofchaos.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.daysofchaos.core.Scenario;
@@ -12,7 +15,10 @@ import org.daysofchaos.core.scenario.ScenarioReader;
 import org.daysofchaos.experiments.Catalog;
 import org.junit.jupiter.api.Test;
 
-/** Every game day this module ships reads without problems and names only shipped scenarios. */
+/**
+ * Every game day this module ships reads without problems, names only shipped scenarios, and points
+ * editors at the game-day schema.
+ */
 class ShippedGameDaysTest {
   @Test
   void everyShippedGameDayReadsWithoutProblems() {
@@ -26,6 +32,17 @@ class ShippedGameDaysTest {
     for (Path file : files) {
       GameDayReadResult result = reader.read(file);
       assertThat(result.problems()).as(result.report()).isEmpty();
+    }
+  }
+
+  @Test
+  void everyShippedGameDayPointsEditorsAtTheSchema() throws IOException {
+    for (Path file : ShippedFiles.gameDays()) {
+      String first = Files.readAllLines(file, StandardCharsets.UTF_8).get(0);
+      String prefix = "# yaml-language-server: $schema=";
+      assertThat(first).as(ShippedFiles.relative(file)).startsWith(prefix);
+      Path schema = file.getParent().resolve(first.substring(prefix.length())).normalize();
+      assertThat(schema).as(ShippedFiles.relative(file)).isEqualTo(ShippedFiles.GAME_DAY_SCHEMA);
     }
   }
 }
