@@ -19,11 +19,19 @@ public final class SchemaWriter {
    * root's object schema with {@code description}.
    */
   public static ObjectNode document(String title, String description, Shape root) {
+    return document(title, description, root.schema());
+  }
+
+  /** As {@link #document(String, String, Shape)}, for a root that has rules across its keys. */
+  public static ObjectNode document(String title, String description, MapType root) {
+    return document(title, description, root.schema());
+  }
+
+  private static ObjectNode document(String title, String description, ObjectNode schema) {
     ObjectNode document = ValueType.JSON.objectNode();
     document.put("$schema", "https://json-schema.org/draft/2020-12/schema");
     document.put("title", title);
     document.put("description", description);
-    ObjectNode schema = root.schema();
     schema.remove("description");
     document.setAll(schema);
     return document;

@@ -32,8 +32,8 @@ public final class YamlSource {
   private final String noun;
 
   /**
-   * A source of files that each hold one {@code noun}, as messages name it: "a scenario file holds
-   * one document".
+   * A source of files that each hold one {@code noun}, with its article, as messages name it: "a
+   * scenario" gives "a scenario file holds one document".
    */
   public YamlSource(String noun) {
     this.noun = noun;
@@ -63,7 +63,7 @@ public final class YamlSource {
           "yaml",
           "the file is too large ("
               + text.length()
-              + " characters); a "
+              + " characters); "
               + noun
               + " file has at most "
               + MAX_CHARS);

@@ -28,7 +28,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * Guardrails are the scenario language's own field, lent by {@code ScenarioKeys}.
  */
 final class GameDayLanguage {
-  static final YamlSource SOURCE = new YamlSource("game day");
+  static final YamlSource SOURCE = new YamlSource("a game day");
 
   /** Lower-case words joined by '-': game-day ids appear in URLs, so they have no '/'. */
   static final String ID_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$";

@@ -11,7 +11,7 @@ public final class YamlErrors {
   /**
    * A limit that tripped.
    *
-   * @param noun what a file holds, e.g. {@code scenario}
+   * @param noun what a file holds, with its article, e.g. {@code a scenario}
    */
   public static String limitMessage(
       YAMLException e, String noun, int maxAliases, int maxDepth, int maxChars) {
@@ -19,14 +19,14 @@ public final class YamlErrors {
     if (m.startsWith("Number of aliases")) {
       return "too many aliases (*name) to lists or maps; at most "
           + maxAliases
-          + " are allowed in a "
+          + " are allowed in "
           + noun;
     }
     if (m.startsWith("Nesting Depth")) {
       return "lists and maps are nested too deep; at most " + maxDepth + " levels are allowed";
     }
     if (m.contains("exceeds the limit")) {
-      return "the file is too large; a " + noun + " file has at most " + maxChars + " characters";
+      return "the file is too large; " + noun + " file has at most " + maxChars + " characters";
     }
     return "cannot read the YAML: " + m;
   }
@@ -37,7 +37,7 @@ public final class YamlErrors {
         && String.valueOf(e.getProblem()).contains("end of stream");
   }
 
-  /** A syntax error, made shorter; {@code noun} is what a file holds, e.g. {@code scenario}. */
+  /** A syntax error, made shorter; {@code noun} is what a file holds, e.g. {@code a scenario}. */
   public static String syntaxMessage(MarkedYAMLException e, String noun) {
     String problem = String.valueOf(e.getProblem());
     String context = String.valueOf(e.getContext());
@@ -55,7 +55,7 @@ public final class YamlErrors {
     } else if (problem.equals("could not find expected ':'")) {
       problem = "could not find the ':' after a key; check the indentation or quote the text";
     } else if (problem.equals("but found another document")) {
-      return "a " + noun + " file holds one document; remove the second '---'";
+      return noun + " file holds one document; remove the second '---'";
     }
     if (e.getContext() != null) {
       problem = problem + " (" + e.getContext() + contextLine + ")";

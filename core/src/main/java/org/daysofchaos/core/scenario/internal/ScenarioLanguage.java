@@ -61,7 +61,7 @@ public final class ScenarioLanguage {
           .nonBlank();
 
   /** The source of scenario files, so that YAML errors speak of "a scenario file". */
-  public static final YamlSource SOURCE = new YamlSource("scenario");
+  public static final YamlSource SOURCE = new YamlSource("a scenario");
 
   final KindType faultType;
   final KindType probeType;
