@@ -3,8 +3,6 @@ package org.daysofchaos.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import org.daysofchaos.core.gameday.GameDaySchema;
 import org.daysofchaos.experiments.Catalog;
 import org.junit.jupiter.api.Test;
@@ -23,15 +21,8 @@ class GameDaySchemaFileTest {
   @Test
   void committedSchemaIsTheOneTheLanguageGenerates() throws IOException {
     String generated = GameDaySchema.generate(Catalog.standard());
-    if (Boolean.getBoolean("schema.update")) {
-      Files.writeString(ShippedFiles.GAME_DAY_SCHEMA, generated, StandardCharsets.UTF_8);
-    }
-    String committed =
-        Files.exists(ShippedFiles.GAME_DAY_SCHEMA)
-            ? Files.readString(ShippedFiles.GAME_DAY_SCHEMA, StandardCharsets.UTF_8)
-            : "";
 
-    assertThat(committed)
+    assertThat(SchemaFiles.committed(ShippedFiles.GAME_DAY_SCHEMA, generated))
         .as(
             "scenarios/gameday.schema.json is out of date with the game-day language; regenerate"
                 + " it with `./mvnw -o -pl scenarios -am test -Dtest=GameDaySchemaFileTest"

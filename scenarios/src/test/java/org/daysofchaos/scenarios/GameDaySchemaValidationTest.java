@@ -2,23 +2,12 @@ package org.daysofchaos.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
 import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.gameday.CronCheck;
-import org.daysofchaos.core.gameday.GameDayReadResult;
 import org.daysofchaos.core.gameday.GameDayReader;
 import org.daysofchaos.core.scenario.ScenarioReader;
 import org.daysofchaos.experiments.Catalog;
@@ -32,16 +21,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * starts with {@code # schema: } and the beginning of the error the schema must report.
  */
 class GameDaySchemaValidationTest {
-  private static final Path REJECTS = Path.of("src", "test", "resources", "gameday-rejects");
-  private static final String EXPECT = "# schema: ";
-  private static final YAMLMapper YAML = new YAMLMapper();
   private static JsonSchema schema;
   private static GameDayReader reader;
 
   @BeforeAll
   static void load() throws IOException {
-    JsonNode json = new ObjectMapper().readTree(ShippedFiles.GAME_DAY_SCHEMA.toFile());
-    schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(json);
+    schema = SchemaFiles.load(ShippedFiles.GAME_DAY_SCHEMA);
     List<String> scenarioIds =
         new ScenarioReader(Catalog.standard())
             .read(ShippedFiles.yaml()).scenarios().stream().map(Scenario::id).toList();
@@ -52,34 +37,19 @@ class GameDaySchemaValidationTest {
     return ShippedFiles.gameDays();
   }
 
-  static List<Path> rejects() throws IOException {
-    try (Stream<Path> files = Files.list(REJECTS)) {
-      return files.sorted().toList();
-    }
+  static List<Path> rejects() {
+    return SchemaFiles.rejects("gameday-rejects");
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("shipped")
   void schemaAcceptsEveryShippedGameDay(Path file) throws IOException {
-    Set<ValidationMessage> errors = schema.validate(YAML.readTree(file.toFile()));
-
-    assertThat(errors).isEmpty();
+    assertThat(SchemaFiles.validate(schema, file)).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("rejects")
   void schemaRejectsBrokenGameDaysAsTheReaderDoes(Path file) throws IOException {
-    String first = Files.readAllLines(file, StandardCharsets.UTF_8).get(0);
-    assertThat(first).startsWith(EXPECT);
-    String expected = first.substring(EXPECT.length());
-
-    Set<ValidationMessage> errors = schema.validate(YAML.readTree(file.toFile()));
-    GameDayReadResult read = reader.read(file);
-
-    assertThat(errors)
-        .as("schema errors of %s", file.getFileName())
-        .extracting(ValidationMessage::getMessage)
-        .anySatisfy(m -> assertThat(m).startsWith(expected));
-    assertThat(read.problems()).as("reader problems of %s", file.getFileName()).isNotEmpty();
+    SchemaFiles.assertRejectedByBoth(schema, file, reader.read(file).problems());
   }
 }

@@ -3,8 +3,6 @@ package org.daysofchaos.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.daysofchaos.core.Scenario;
@@ -37,12 +35,6 @@ class ShippedGameDaysTest {
 
   @Test
   void everyShippedGameDayPointsEditorsAtTheSchema() throws IOException {
-    for (Path file : ShippedFiles.gameDays()) {
-      String first = Files.readAllLines(file, StandardCharsets.UTF_8).get(0);
-      String prefix = "# yaml-language-server: $schema=";
-      assertThat(first).as(ShippedFiles.relative(file)).startsWith(prefix);
-      Path schema = file.getParent().resolve(first.substring(prefix.length())).normalize();
-      assertThat(schema).as(ShippedFiles.relative(file)).isEqualTo(ShippedFiles.GAME_DAY_SCHEMA);
-    }
+    SchemaFiles.assertPointAt(ShippedFiles.gameDays(), ShippedFiles.GAME_DAY_SCHEMA);
   }
 }

@@ -11,7 +11,8 @@ import org.yaml.snakeyaml.nodes.Node;
 /**
  * A map of a known {@link Shape}, built into a value once all its fields are valid and its {@link
  * Rule}s hold. Rules run even when some fields are invalid (they see the valid ones), so that a
- * file gets every problem at once.
+ * file gets every problem at once. The build may still refuse the value: it then reports why and
+ * returns {@link #INVALID} (as a record's constructor does, see {@link RecordShape#construct}).
  */
 public final class MapType extends ValueType {
   private final Shape shape;
@@ -53,8 +54,8 @@ public final class MapType extends ValueType {
 
   @Override
   public Object bind(Node node, String field, ReadContext ctx) {
-    if (!(node instanceof MappingNode map)) {
-      ctx.problem(node, field, Nodes.mismatch(expected(), node));
+    MappingNode map = Nodes.map(node, field, expected(), ctx);
+    if (map == null) {
       return INVALID;
     }
     Shape.Bound bound = shape.bind(map, Nodes.entries(map, field, ctx), field, ctx);

@@ -83,6 +83,18 @@ public final class Nodes {
     return entries;
   }
 
+  /**
+   * {@code node} as a map, or null after reporting "expected {@code expected}, got ..." at it: the
+   * start of every value type that is written as a map.
+   */
+  public static MappingNode map(Node node, String field, String expected, ReadContext ctx) {
+    if (node instanceof MappingNode map) {
+      return map;
+    }
+    ctx.problem(node, field, mismatch(expected, node));
+    return null;
+  }
+
   /** The value of the first {@code key} of {@code map}, or null when it has none. */
   public static Node value(MappingNode map, String key) {
     for (NodeTuple tuple : map.getValue()) {

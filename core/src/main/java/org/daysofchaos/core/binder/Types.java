@@ -89,13 +89,31 @@ public final class Types {
   public static final ValueType POSITIVE_DURATION = new DurationType(true, DURATION_EXPECTED);
 
   /** An {@code int}; a quoted number is refused, as in the schema. */
-  public static final ValueType INT = new WholeType(false);
+  public static final ValueType INT =
+      new NumberType(
+          WHOLE,
+          "a whole number",
+          "integer",
+          Integer::parseInt,
+          t -> ValueType.JSON.numberNode(Integer.parseInt(t)));
 
   /** A {@code long}. */
-  public static final ValueType LONG = new WholeType(true);
+  public static final ValueType LONG =
+      new NumberType(
+          WHOLE,
+          "a whole number",
+          "integer",
+          Long::parseLong,
+          t -> ValueType.JSON.numberNode(Long.parseLong(t)));
 
   /** A {@code double}. */
-  public static final ValueType DOUBLE = new DecimalType();
+  public static final ValueType DOUBLE =
+      new NumberType(
+          DECIMAL,
+          "a number",
+          "number",
+          Types::finite,
+          t -> ValueType.JSON.numberNode(new BigDecimal(t)));
 
   /** {@code true} or {@code false} (also capitalised), not in quotes. */
   public static final ValueType BOOLEAN = new BooleanType();
@@ -147,7 +165,8 @@ public final class Types {
    * @throws IllegalArgumentException when the record cannot be written in YAML
    */
   public static ValueType record(Class<? extends Record> type, String doc) {
-    return new RecordType(RecordShape.of(type, type.getSimpleName(), doc, List.of()));
+    RecordShape record = RecordShape.of(type, type.getSimpleName(), doc, List.of());
+    return map(record.shape(), record::construct);
   }
 
   static boolean isOptional(ValueType type) {
@@ -212,10 +231,6 @@ public final class Types {
     return null;
   }
 
-  private static String quotedNumber(String expected, String text) {
-    return "expected " + expected + ", got " + Nodes.quote(text) + " in quotes; remove them";
-  }
-
   private static final class DurationType extends ScalarType {
     private final boolean positive;
     private final String expected;
@@ -245,25 +260,43 @@ public final class Types {
     }
   }
 
-  /** Whole numbers, as int or long. */
-  private static final class WholeType extends ScalarType {
-    private final boolean isLong;
+  /** A number written without quotes (as the schema's "integer" or "number" wants it). */
+  private static final class NumberType extends ScalarType {
+    private final Pattern notation;
+    private final String expected;
+    private final String jsonType;
+    private final Function<String, Object> parse;
+    private final Function<String, JsonNode> json;
 
-    WholeType(boolean isLong) {
-      this.isLong = isLong;
+    /**
+     * @param parse the value of a text of {@code notation}; a NumberFormatException when too large
+     * @param json the value of a default as JSON
+     */
+    NumberType(
+        Pattern notation,
+        String expected,
+        String jsonType,
+        Function<String, Object> parse,
+        Function<String, JsonNode> json) {
+      this.notation = notation;
+      this.expected = expected;
+      this.jsonType = jsonType;
+      this.parse = parse;
+      this.json = json;
     }
 
     @Override
     protected Object convert(ScalarNode scalar) {
       String text = scalar.getValue().strip();
-      if (!WHOLE.matcher(text).matches()) {
+      if (!notation.matcher(text).matches()) {
         throw new IllegalArgumentException(Nodes.mismatch(expected(), scalar));
       }
       if (Nodes.isQuoted(scalar)) {
-        throw new IllegalArgumentException(quotedNumber(expected(), text));
+        throw new IllegalArgumentException(
+            "expected " + expected() + ", got " + Nodes.quote(text) + " in quotes; remove them");
       }
       try {
-        return isLong ? (Object) Long.parseLong(text) : (Object) Integer.parseInt(text);
+        return parse.apply(text);
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(Nodes.quote(text) + " is too large a number");
       }
@@ -271,54 +304,26 @@ public final class Types {
 
     @Override
     public String expected() {
-      return "a whole number";
+      return expected;
     }
 
     @Override
     public ObjectNode schema() {
-      return JSON.objectNode().put("type", "integer");
+      return JSON.objectNode().put("type", jsonType);
     }
 
     @Override
     public JsonNode defaultJson(Node node) {
-      String text = ((ScalarNode) node).getValue().strip();
-      return isLong
-          ? JSON.numberNode(Long.parseLong(text))
-          : JSON.numberNode(Integer.parseInt(text));
+      return json.apply(((ScalarNode) node).getValue().strip());
     }
   }
 
-  private static final class DecimalType extends ScalarType {
-    @Override
-    protected Object convert(ScalarNode scalar) {
-      String text = scalar.getValue().strip();
-      if (!DECIMAL.matcher(text).matches()) {
-        throw new IllegalArgumentException(Nodes.mismatch(expected(), scalar));
-      }
-      if (Nodes.isQuoted(scalar)) {
-        throw new IllegalArgumentException(quotedNumber(expected(), text));
-      }
-      double value = Double.parseDouble(text);
-      if (Double.isInfinite(value)) {
-        throw new IllegalArgumentException(Nodes.quote(text) + " is too large a number");
-      }
-      return value;
+  private static double finite(String text) {
+    double value = Double.parseDouble(text);
+    if (Double.isInfinite(value)) {
+      throw new NumberFormatException("too large: " + text);
     }
-
-    @Override
-    public String expected() {
-      return "a number";
-    }
-
-    @Override
-    public ObjectNode schema() {
-      return JSON.objectNode().put("type", "number");
-    }
-
-    @Override
-    public JsonNode defaultJson(Node node) {
-      return JSON.numberNode(new BigDecimal(((ScalarNode) node).getValue().strip()));
-    }
+    return value;
   }
 
   private static final class BooleanType extends ScalarType {

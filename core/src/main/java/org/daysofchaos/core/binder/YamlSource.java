@@ -81,16 +81,7 @@ public final class YamlSource {
       }
       ctx.problem(at, "yaml", YamlErrors.syntaxMessage(e, noun));
     } catch (ReaderException e) {
-      int[] lineColumn = YamlErrors.lineColumn(yaml, e.getPosition());
-      ctx.problem(
-          lineColumn[0],
-          lineColumn[1],
-          "yaml",
-          String.format(
-              Locale.ROOT,
-              "the character U+%04X is not allowed in YAML; remove it or write it as an escape"
-                  + " in double quotes",
-              e.getCodePoint()));
+      badCharacter(yaml, e, ctx);
     } catch (YAMLException e) {
       ctx.problem(
           peekMark(parser),
@@ -98,6 +89,19 @@ public final class YamlSource {
           YamlErrors.limitMessage(e, noun, MAX_ALIASES, MAX_DEPTH, MAX_CHARS));
     }
     return null;
+  }
+
+  private static void badCharacter(String yaml, ReaderException e, ReadContext ctx) {
+    int[] lineColumn = YamlErrors.lineColumn(yaml, e.getPosition());
+    ctx.problem(
+        lineColumn[0],
+        lineColumn[1],
+        "yaml",
+        String.format(
+            Locale.ROOT,
+            "the character U+%04X is not allowed in YAML; remove it or write it as an escape"
+                + " in double quotes",
+            e.getCodePoint()));
   }
 
   /** Composes a short, trusted text (a default written in the code); null for an empty one. */

@@ -51,8 +51,8 @@ public final class KindType extends ValueType {
 
   @Override
   public Object bind(Node node, String field, ReadContext ctx) {
-    if (!(node instanceof MappingNode map)) {
-      ctx.problem(node, field, Nodes.mismatch(expected(), node));
+    MappingNode map = Nodes.map(node, field, expected(), ctx);
+    if (map == null) {
       return INVALID;
     }
     Map<String, Entry> entries = Nodes.entries(map, field, ctx);
