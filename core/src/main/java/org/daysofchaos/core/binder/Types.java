@@ -1,21 +1,16 @@
 package org.daysofchaos.core.binder;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.daysofchaos.core.Durations;
 import org.daysofchaos.core.spec.YamlEnum;
-import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
@@ -112,7 +107,7 @@ public final class Types {
           DECIMAL,
           "a number",
           "number",
-          Types::finite,
+          NumberType::finite,
           t -> ValueType.JSON.numberNode(new BigDecimal(t)));
 
   /** {@code true} or {@code false} (also capitalised), not in quotes. */
@@ -229,198 +224,5 @@ public final class Types {
       return BOOLEAN;
     }
     return null;
-  }
-
-  private static final class DurationType extends ScalarType {
-    private final boolean positive;
-    private final String expected;
-
-    DurationType(boolean positive, String expected) {
-      this.positive = positive;
-      this.expected = expected;
-    }
-
-    @Override
-    protected Object convert(ScalarNode scalar) {
-      Duration d = Durations.parse(scalar.getValue());
-      if (positive && d.isZero()) {
-        throw new IllegalArgumentException("must be longer than 0s");
-      }
-      return d;
-    }
-
-    @Override
-    public String expected() {
-      return expected;
-    }
-
-    @Override
-    public ObjectNode schema() {
-      return JSON.objectNode().put("$ref", positive ? POSITIVE_DURATION_DEF : DURATION_DEF);
-    }
-  }
-
-  /** A number written without quotes (as the schema's "integer" or "number" wants it). */
-  private static final class NumberType extends ScalarType {
-    private final Pattern notation;
-    private final String expected;
-    private final String jsonType;
-    private final Function<String, Object> parse;
-    private final Function<String, JsonNode> json;
-
-    /**
-     * @param parse the value of a text of {@code notation}; a NumberFormatException when too large
-     * @param json the value of a default as JSON
-     */
-    NumberType(
-        Pattern notation,
-        String expected,
-        String jsonType,
-        Function<String, Object> parse,
-        Function<String, JsonNode> json) {
-      this.notation = notation;
-      this.expected = expected;
-      this.jsonType = jsonType;
-      this.parse = parse;
-      this.json = json;
-    }
-
-    @Override
-    protected Object convert(ScalarNode scalar) {
-      String text = scalar.getValue().strip();
-      if (!notation.matcher(text).matches()) {
-        throw new IllegalArgumentException(Nodes.mismatch(expected(), scalar));
-      }
-      if (Nodes.isQuoted(scalar)) {
-        throw new IllegalArgumentException(
-            "expected " + expected() + ", got " + Nodes.quote(text) + " in quotes; remove them");
-      }
-      try {
-        return parse.apply(text);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(Nodes.quote(text) + " is too large a number");
-      }
-    }
-
-    @Override
-    public String expected() {
-      return expected;
-    }
-
-    @Override
-    public ObjectNode schema() {
-      return JSON.objectNode().put("type", jsonType);
-    }
-
-    @Override
-    public JsonNode defaultJson(Node node) {
-      return json.apply(((ScalarNode) node).getValue().strip());
-    }
-  }
-
-  private static double finite(String text) {
-    double value = Double.parseDouble(text);
-    if (Double.isInfinite(value)) {
-      throw new NumberFormatException("too large: " + text);
-    }
-    return value;
-  }
-
-  private static final class BooleanType extends ScalarType {
-    @Override
-    protected Object convert(ScalarNode scalar) {
-      String text = scalar.getValue();
-      if (!Nodes.isQuoted(scalar)) {
-        switch (text) {
-          case "true", "True", "TRUE":
-            return true;
-          case "false", "False", "FALSE":
-            return false;
-          default:
-            break;
-        }
-      }
-      throw new IllegalArgumentException(Nodes.mismatch(expected(), scalar));
-    }
-
-    @Override
-    public String expected() {
-      return "true or false";
-    }
-
-    @Override
-    public ObjectNode schema() {
-      return JSON.objectNode().put("type", "boolean");
-    }
-
-    @Override
-    public JsonNode defaultJson(Node node) {
-      return JSON.booleanNode(Boolean.parseBoolean(((ScalarNode) node).getValue()));
-    }
-  }
-
-  /** An enum, spelled as {@link YamlEnum} does. */
-  private static final class EnumType extends ScalarType {
-    private final Map<String, Enum<?>> bySpelling = new LinkedHashMap<>();
-
-    EnumType(Class<?> type) {
-      for (Object constant : type.getEnumConstants()) {
-        bySpelling.put(YamlEnum.name((Enum<?>) constant), (Enum<?>) constant);
-      }
-    }
-
-    @Override
-    protected Object convert(ScalarNode scalar) {
-      Enum<?> value = bySpelling.get(scalar.getValue());
-      if (value == null) {
-        throw new IllegalArgumentException(
-            Nodes.mismatch(expected(), scalar)
-                + Suggest.didYouMean(scalar.getValue(), bySpelling.keySet()));
-      }
-      return value;
-    }
-
-    @Override
-    public String expected() {
-      return "one of " + String.join(", ", bySpelling.keySet());
-    }
-
-    @Override
-    public ObjectNode schema() {
-      ObjectNode schema = JSON.objectNode().put("type", "string");
-      ArrayNode values = schema.putArray("enum");
-      bySpelling.keySet().forEach(values::add);
-      return schema;
-    }
-  }
-
-  /** An optional value: absent is {@code Optional.empty()}. */
-  private static final class OptionalType extends ValueType {
-    private final ValueType inner;
-
-    OptionalType(ValueType inner) {
-      this.inner = inner;
-    }
-
-    @Override
-    public Object bind(Node node, String field, ReadContext ctx) {
-      Object value = inner.bind(node, field, ctx);
-      return value == INVALID ? INVALID : Optional.of(value);
-    }
-
-    @Override
-    public String expected() {
-      return inner.expected();
-    }
-
-    @Override
-    public ObjectNode schema() {
-      return inner.schema();
-    }
-
-    @Override
-    public JsonNode defaultJson(Node node) {
-      return inner.defaultJson(node);
-    }
   }
 }
