@@ -18,6 +18,8 @@ final class ShippedFiles {
 
   static final Path SCHEMA = MODULE.resolve("scenario.schema.json");
 
+  static final Path GAME_DAY_SCHEMA = MODULE.resolve("gameday.schema.json");
+
   private static final Set<String> NOT_SHIPPED = Set.of("target", "src");
 
   private ShippedFiles() {}

@@ -2,6 +2,7 @@ package org.daysofchaos.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.daysofchaos.core.Scenario;
@@ -12,7 +13,10 @@ import org.daysofchaos.core.scenario.ScenarioReader;
 import org.daysofchaos.experiments.Catalog;
 import org.junit.jupiter.api.Test;
 
-/** Every game day this module ships reads without problems and names only shipped scenarios. */
+/**
+ * Every game day this module ships reads without problems, names only shipped scenarios, and points
+ * editors at the game-day schema.
+ */
 class ShippedGameDaysTest {
   @Test
   void everyShippedGameDayReadsWithoutProblems() {
@@ -27,5 +31,10 @@ class ShippedGameDaysTest {
       GameDayReadResult result = reader.read(file);
       assertThat(result.problems()).as(result.report()).isEmpty();
     }
+  }
+
+  @Test
+  void everyShippedGameDayPointsEditorsAtTheSchema() throws IOException {
+    SchemaFiles.assertPointAt(ShippedFiles.gameDays(), ShippedFiles.GAME_DAY_SCHEMA);
   }
 }

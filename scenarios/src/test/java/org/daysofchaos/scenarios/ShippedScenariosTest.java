@@ -3,8 +3,6 @@ package org.daysofchaos.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.daysofchaos.core.scenario.ReadResult;
@@ -29,12 +27,6 @@ class ShippedScenariosTest {
 
   @Test
   void everyShippedScenarioPointsEditorsAtTheSchema() throws IOException {
-    for (Path file : ShippedFiles.yaml()) {
-      String first = Files.readAllLines(file, StandardCharsets.UTF_8).get(0);
-      String prefix = "# yaml-language-server: $schema=";
-      assertThat(first).as(ShippedFiles.relative(file)).startsWith(prefix);
-      Path schema = file.getParent().resolve(first.substring(prefix.length())).normalize();
-      assertThat(schema).as(ShippedFiles.relative(file)).isEqualTo(ShippedFiles.SCHEMA);
-    }
+    SchemaFiles.assertPointAt(ShippedFiles.yaml(), ShippedFiles.SCHEMA);
   }
 }

@@ -2,6 +2,7 @@ package org.daysofchaos.core.scenario;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.daysofchaos.core.Detection;
 import org.daysofchaos.core.Durations;
 import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.Guardrail;
@@ -53,18 +54,29 @@ public final class DryRun {
     }
     sb.append("  steady state, all must hold:\n");
     probes(sb, scenario.steadyState());
-    if (scenario.detection().isEmpty()) {
+    detection(sb, scenario.detection());
+    recoveryAndAnswer(sb, scenario);
+    guardrails(sb, scenario.guardrails());
+    return sb.toString();
+  }
+
+  private static void detection(StringBuilder sb, Detection detection) {
+    if (detection.isEmpty()) {
       sb.append("  detected only by the teams' claims (no monitoring signal)\n");
     }
-    if (!scenario.detection().signals().isEmpty()) {
+    if (!detection.signals().isEmpty()) {
       sb.append("  detected when any holds:\n");
-      probes(sb, scenario.detection().signals());
+      probes(sb, detection.signals());
     }
-    if (!scenario.detection().alerts().isEmpty()) {
+    if (!detection.alerts().isEmpty()) {
       sb.append("  detected when Alertmanager sends any of the alerts: ")
-          .append(String.join(", ", scenario.detection().alerts()))
+          .append(String.join(", ", detection.alerts()))
           .append('\n');
     }
+  }
+
+  /** Recovery, the answer key and the hints. */
+  private static void recoveryAndAnswer(StringBuilder sb, Scenario scenario) {
     sb.append("  recovered when the steady state holds for ")
         .append(Durations.format(scenario.recovery().holdFor()))
         .append(", at most ")
@@ -87,20 +99,23 @@ public final class DryRun {
                   .collect(Collectors.joining(", ")))
           .append('\n');
     }
-    if (!scenario.guardrails().isEmpty()) {
-      sb.append("  aborted (faults reverted) when a guardrail fails:\n");
-      for (Guardrail g : scenario.guardrails()) {
-        sb.append("    - ")
-            .append(g.name())
-            .append(": ")
-            .append(KindCatalog.kindOf(g.holds()))
-            .append(": ")
-            .append(g.holds().describe())
-            .append(g.abortAfter().isZero() ? "" : ", for " + Durations.format(g.abortAfter()))
-            .append('\n');
-      }
+  }
+
+  private static void guardrails(StringBuilder sb, List<Guardrail> guardrails) {
+    if (guardrails.isEmpty()) {
+      return;
     }
-    return sb.toString();
+    sb.append("  aborted (faults reverted) when a guardrail fails:\n");
+    for (Guardrail g : guardrails) {
+      sb.append("    - ")
+          .append(g.name())
+          .append(": ")
+          .append(KindCatalog.kindOf(g.holds()))
+          .append(": ")
+          .append(g.holds().describe())
+          .append(g.abortAfter().isZero() ? "" : ", for " + Durations.format(g.abortAfter()))
+          .append('\n');
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.daysofchaos.core.scenario;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,6 +21,16 @@ public record Problem(String file, int line, int column, String field, String me
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(field, "field");
     Objects.requireNonNull(message, "message");
+  }
+
+  /** The same problem, as the binder reported it. */
+  public static Problem of(org.daysofchaos.core.binder.Problem p) {
+    return new Problem(p.file(), p.line(), p.column(), p.field(), p.message());
+  }
+
+  /** The same problems, in the same order. */
+  public static List<Problem> of(List<org.daysofchaos.core.binder.Problem> problems) {
+    return problems.stream().map(Problem::of).toList();
   }
 
   /** {@code file:line:column: field: message}, the way compilers report, so editors can jump. */

@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.daysofchaos.core.Scenario;
-import org.daysofchaos.core.scenario.internal.Ctx;
+import org.daysofchaos.core.binder.ReadContext;
+import org.daysofchaos.core.binder.YamlSource;
 import org.daysofchaos.core.scenario.internal.ScenarioLanguage;
-import org.daysofchaos.core.scenario.internal.YamlSource;
+import org.daysofchaos.core.scenario.internal.ScenarioRefs;
 import org.daysofchaos.core.spec.KindCatalog;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -65,11 +66,11 @@ public final class ScenarioReader {
     return combine(List.of(readText(sourceName, yamlText)));
   }
 
-  private record Outcome(Ctx ctx, Scenario scenario, List<Problem> problems) {}
+  private record Outcome(ReadContext ctx, Scenario scenario, List<Problem> problems) {}
 
   private Outcome readFile(Path file) {
     String name = file.toString();
-    Ctx ctx = new Ctx(name);
+    ReadContext ctx = new ReadContext(name);
     try {
       if (Files.isDirectory(file)) {
         ctx.problem(1, 1, "file", "is a directory, not a scenario file");
@@ -97,14 +98,14 @@ public final class ScenarioReader {
     } catch (IOException | RuntimeException e) {
       ctx.problem(1, 1, "file", "cannot be read: " + e);
     }
-    return new Outcome(ctx, null, ctx.sortedProblems());
+    return new Outcome(ctx, null, Problem.of(ctx.sortedProblems()));
   }
 
   private Outcome readText(String sourceName, String text) {
-    Ctx ctx = new Ctx(Objects.requireNonNull(sourceName, "sourceName"));
+    ReadContext ctx = new ReadContext(Objects.requireNonNull(sourceName, "sourceName"));
     Scenario scenario = null;
     try {
-      Node root = YamlSource.compose(Objects.requireNonNull(text, "yamlText"), ctx);
+      Node root = ScenarioLanguage.SOURCE.compose(Objects.requireNonNull(text, "yamlText"), ctx);
       if (ctx.problemCount() == 0) {
         scenario = language.bind(root, ctx);
       }
@@ -113,7 +114,8 @@ public final class ScenarioReader {
       ctx.problem(1, 1, "yaml", "internal error of the reader, please report it: " + e);
       scenario = null;
     }
-    return new Outcome(ctx, ctx.problemCount() == 0 ? scenario : null, ctx.sortedProblems());
+    return new Outcome(
+        ctx, ctx.problemCount() == 0 ? scenario : null, Problem.of(ctx.sortedProblems()));
   }
 
   private static ReadResult combine(List<Outcome> outcomes) {
@@ -122,20 +124,21 @@ public final class ScenarioReader {
     List<Problem> problems = new ArrayList<>();
     for (Outcome outcome : outcomes) {
       List<Problem> own = new ArrayList<>(outcome.problems());
-      Ctx ctx = outcome.ctx();
+      ReadContext ctx = outcome.ctx();
+      ScenarioRefs refs = ScenarioRefs.of(ctx);
       boolean duplicate = false;
-      if (ctx.id() != null) {
-        Problem where = at(ctx, ctx.idNode(), "id", "");
-        Problem first = firstIds.putIfAbsent(ctx.id(), where);
+      if (refs.id() != null) {
+        Problem where = at(ctx, refs.idNode(), "id", "");
+        Problem first = firstIds.putIfAbsent(refs.id(), where);
         if (first != null) {
           duplicate = true;
           own.add(
               at(
                   ctx,
-                  ctx.idNode(),
+                  refs.idNode(),
                   "id",
                   "duplicate id '"
-                      + ctx.id()
+                      + refs.id()
                       + "'; it is already used by "
                       + first.file()
                       + ":"
@@ -153,7 +156,7 @@ public final class ScenarioReader {
     return new ReadResult(scenarios, problems);
   }
 
-  private static Problem at(Ctx ctx, Node node, String field, String message) {
+  private static Problem at(ReadContext ctx, Node node, String field, String message) {
     int line = node == null ? 1 : node.getStartMark().getLine() + 1;
     int column = node == null ? 1 : node.getStartMark().getColumn() + 1;
     return new Problem(ctx.source(), line, column, field, message);

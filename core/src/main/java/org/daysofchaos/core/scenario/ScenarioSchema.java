@@ -1,7 +1,8 @@
 package org.daysofchaos.core.scenario;
 
+import org.daysofchaos.core.binder.SchemaWriter;
 import org.daysofchaos.core.scenario.internal.ScenarioLanguage;
-import org.daysofchaos.core.scenario.internal.SchemaWriter;
+import org.daysofchaos.core.scenario.internal.ScenarioSchemaWriter;
 import org.daysofchaos.core.spec.KindCatalog;
 
 /**
@@ -19,6 +20,6 @@ public final class ScenarioSchema {
    * @throws IllegalArgumentException when a kind record of the catalog cannot be written in YAML
    */
   public static String generate(KindCatalog catalog) {
-    return SchemaWriter.write(SchemaWriter.schema(new ScenarioLanguage(catalog)));
+    return SchemaWriter.write(ScenarioSchemaWriter.schema(new ScenarioLanguage(catalog)));
   }
 }

@@ -1,13 +1,19 @@
 package org.daysofchaos.core.scenario.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.lang.reflect.InvocationTargetException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.daysofchaos.core.binder.Entry;
+import org.daysofchaos.core.binder.Nodes;
+import org.daysofchaos.core.binder.Paths;
+import org.daysofchaos.core.binder.ReadContext;
+import org.daysofchaos.core.binder.Shape;
+import org.daysofchaos.core.binder.Suggest;
+import org.daysofchaos.core.binder.ValueType;
 import org.daysofchaos.core.spec.KindCatalog;
-import org.daysofchaos.core.spec.SpecException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -44,97 +50,78 @@ public final class KindType extends ValueType {
   }
 
   @Override
-  public Object bind(Node node, String field, Ctx ctx) {
-    if (!(node instanceof MappingNode map)) {
-      ctx.problem(node, field, Nodes.mismatch(expected(), node));
+  public Object bind(Node node, String field, ReadContext ctx) {
+    MappingNode map = Nodes.map(node, field, expected(), ctx);
+    if (map == null) {
       return INVALID;
     }
     Map<String, Entry> entries = Nodes.entries(map, field, ctx);
-    Entry kindEntry = entries.get("kind");
-    String kindField = Paths.child(field, "kind");
+    KindShape kind = kind(map, entries.get("kind"), Paths.child(field, "kind"), ctx);
+    if (kind == null) {
+      return INVALID;
+    }
+    Shape.Bound bound = kind.shape().bind(map, entries, field, ctx);
+    if (faults && bound.values().get("target") instanceof String target) {
+      ScenarioRefs.of(ctx)
+          .targetRefs
+          .add(
+              new ScenarioRefs.TargetRef(
+                  kind.kind(),
+                  kind.targets(),
+                  kind.kubernetes(),
+                  target,
+                  bound.node("target"),
+                  Paths.child(field, "target")));
+    }
+    return bound.valid() ? kind.record().construct(bound) : INVALID;
+  }
+
+  /** The kind the {@code kind:} entry names; null after reporting why there is none. */
+  private KindShape kind(MappingNode map, Entry kindEntry, String kindField, ReadContext ctx) {
     if (kindEntry == null || Nodes.isNull(kindEntry.value())) {
       ctx.problem(
           kindEntry == null ? map : kindEntry.keyNode(),
           kindField,
           "is missing; expected a " + family() + " kind: one of " + known());
-      return INVALID;
+      return null;
     }
     if (!(kindEntry.value() instanceof ScalarNode kindNode)) {
       ctx.problem(
           kindEntry.value(),
           kindField,
           Nodes.mismatch("a " + family() + " kind: one of " + known(), kindEntry.value()));
-      return INVALID;
+      return null;
     }
-    String name = kindNode.getValue();
-    KindShape kind = kinds.get(name);
+    KindShape kind = kinds.get(kindNode.getValue());
     if (kind == null) {
-      boolean otherFamily =
-          faults ? catalog.probe(name).isPresent() : catalog.fault(name).isPresent();
-      String message =
-          otherFamily
-              ? Nodes.quote(name)
-                  + " is a "
-                  + (faults ? "probe" : "fault")
-                  + " kind, not a "
-                  + family()
-                  + " kind; "
-                  + family()
-                  + " kinds: "
-                  + known()
-              : "unknown "
-                  + family()
-                  + " kind "
-                  + Nodes.quote(name)
-                  + Suggest.didYouMean(name, kinds.keySet())
-                  + "; known "
-                  + family()
-                  + " kinds: "
-                  + known();
-      ctx.problem(kindNode, kindField, message);
-      return INVALID;
+      ctx.problem(kindNode, kindField, unknown(kindNode.getValue()));
     }
-    Shape.Bound bound = kind.shape().bind(map, entries, field, ctx);
-    if (faults && bound.values().get("target") instanceof String target) {
-      ctx.targetRefs.add(
-          new Ctx.TargetRef(
-              name,
-              kind.targets(),
-              kind.kubernetes(),
-              target,
-              bound.node("target"),
-              Paths.child(field, "target")));
-    }
-    if (!bound.valid()) {
-      return INVALID;
-    }
-    return construct(kind, map, bound, field, ctx);
+    return kind;
   }
 
-  private static Object construct(
-      KindShape kind, MappingNode map, Shape.Bound bound, String field, Ctx ctx) {
-    Object[] args = kind.shape().fields().stream().map(f -> bound.values().get(f.name())).toArray();
-    try {
-      return kind.constructor().newInstance(args);
-    } catch (InvocationTargetException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof SpecException spec && spec.field() != null) {
-        Entry entry = bound.entries().get(spec.field());
-        Node at =
-            entry == null ? map : Nodes.isNull(entry.value()) ? entry.keyNode() : entry.value();
-        ctx.problem(at, Paths.child(field, spec.field()), message(spec));
-      } else {
-        ctx.problem(map, field, message(cause));
-      }
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      ctx.problem(map, field, kind.kind() + " cannot be built: " + message(e));
+  private String unknown(String name) {
+    boolean otherFamily =
+        faults ? catalog.probe(name).isPresent() : catalog.fault(name).isPresent();
+    if (otherFamily) {
+      return Nodes.quote(name)
+          + " is a "
+          + (faults ? "probe" : "fault")
+          + " kind, not a "
+          + family()
+          + " kind; "
+          + family()
+          + " kinds: "
+          + known();
     }
-    return INVALID;
-  }
-
-  private static String message(Throwable t) {
-    String m = t.getMessage();
-    return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    return "unknown "
+        + family()
+        + " kind "
+        + Nodes.quote(name)
+        + Suggest.didYouMean(name, kinds.keySet())
+        + "; known "
+        + family()
+        + " kinds: "
+        + known();
   }
 
   @Override
@@ -159,33 +146,37 @@ public final class KindType extends ValueType {
     ArrayNode names = kindProperty.putArray("enum");
     kinds.keySet().forEach(names::add);
     ArrayNode branches = def.putArray("allOf");
-    for (KindShape kind : kinds.values()) {
-      ObjectNode branch = branches.addObject();
-      ObjectNode condition = branch.putObject("if");
-      condition.putObject("properties").putObject("kind").put("const", kind.kind());
-      condition.putArray("required").add("kind");
-      ObjectNode then = kind.shape().schema();
-      ObjectNode properties = (ObjectNode) then.get("properties");
-      ObjectNode withKind = JSON.objectNode();
-      withKind.putObject("kind").put("const", kind.kind());
-      withKind.setAll(properties);
-      then.set("properties", withKind);
-      ArrayNode required = JSON.arrayNode().add("kind");
-      if (then.has("required")) {
-        required.addAll((ArrayNode) then.get("required"));
-      }
-      // keep "required" before "properties" as in every other object of the schema
-      ObjectNode ordered = JSON.objectNode();
-      for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : then.properties()) {
-        if (e.getKey().equals("type")) {
-          ordered.set("type", e.getValue());
-          ordered.set("required", required);
-        } else if (!e.getKey().equals("required")) {
-          ordered.set(e.getKey(), e.getValue());
-        }
-      }
-      branch.set("then", ordered);
-    }
+    kinds.values().forEach(kind -> branches.add(branch(kind)));
     return def;
+  }
+
+  /** If the kind is this one, then its fields (and kind) only. */
+  private static ObjectNode branch(KindShape kind) {
+    ObjectNode branch = JSON.objectNode();
+    ObjectNode condition = branch.putObject("if");
+    condition.putObject("properties").putObject("kind").put("const", kind.kind());
+    condition.putArray("required").add("kind");
+    ObjectNode then = kind.shape().schema();
+    ObjectNode properties = (ObjectNode) then.get("properties");
+    ObjectNode withKind = JSON.objectNode();
+    withKind.putObject("kind").put("const", kind.kind());
+    withKind.setAll(properties);
+    then.set("properties", withKind);
+    ArrayNode required = JSON.arrayNode().add("kind");
+    if (then.has("required")) {
+      required.addAll((ArrayNode) then.get("required"));
+    }
+    // keep "required" before "properties" as in every other object of the schema
+    ObjectNode ordered = JSON.objectNode();
+    for (Map.Entry<String, JsonNode> e : then.properties()) {
+      if (e.getKey().equals("type")) {
+        ordered.set("type", e.getValue());
+        ordered.set("required", required);
+      } else if (!e.getKey().equals("required")) {
+        ordered.set(e.getKey(), e.getValue());
+      }
+    }
+    branch.set("then", ordered);
+    return branch;
   }
 }

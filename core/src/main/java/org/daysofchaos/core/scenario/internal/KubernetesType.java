@@ -12,6 +12,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.KubernetesTarget.Resource;
+import org.daysofchaos.core.binder.Entry;
+import org.daysofchaos.core.binder.Field;
+import org.daysofchaos.core.binder.Nodes;
+import org.daysofchaos.core.binder.Paths;
+import org.daysofchaos.core.binder.ReadContext;
+import org.daysofchaos.core.binder.ScalarType;
+import org.daysofchaos.core.binder.Shape;
+import org.daysofchaos.core.binder.ValueType;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -74,7 +82,7 @@ final class KubernetesType extends ValueType {
   }
 
   @Override
-  public Object bind(Node node, String field, Ctx ctx) {
+  public Object bind(Node node, String field, ReadContext ctx) {
     if (!(node instanceof MappingNode map)) {
       ctx.problem(node, field, Nodes.mismatch(expected(), node));
       return INVALID;
@@ -163,7 +171,7 @@ final class KubernetesType extends ValueType {
     }
 
     @Override
-    Object convert(ScalarNode scalar) {
+    protected Object convert(ScalarNode scalar) {
       String name = scalar.getValue();
       String wrong = problem.apply(name);
       if (wrong != null) {
@@ -189,7 +197,7 @@ final class KubernetesType extends ValueType {
   /** A label selector: a map of label keys to values, all of which a pod must carry. */
   private static final class LabelsType extends ValueType {
     @Override
-    public Object bind(Node node, String field, Ctx ctx) {
+    public Object bind(Node node, String field, ReadContext ctx) {
       if (!(node instanceof MappingNode map)) {
         ctx.problem(node, field, Nodes.mismatch(expected(), node));
         return INVALID;

@@ -12,6 +12,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.TargetType;
+import org.daysofchaos.core.binder.Entry;
+import org.daysofchaos.core.binder.Field;
+import org.daysofchaos.core.binder.Nodes;
+import org.daysofchaos.core.binder.Paths;
+import org.daysofchaos.core.binder.ReadContext;
+import org.daysofchaos.core.binder.Shape;
+import org.daysofchaos.core.binder.Types;
+import org.daysofchaos.core.binder.ValueType;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -69,14 +77,14 @@ final class TargetsType extends ValueType {
   }
 
   @Override
-  public Object bind(Node node, String field, Ctx ctx) {
+  public Object bind(Node node, String field, ReadContext ctx) {
     if (!(node instanceof MappingNode map)) {
       ctx.problem(node, field, Nodes.mismatch(expected(), node));
       return INVALID;
     }
     Map<String, Entry> entries = Nodes.entries(map, field, ctx);
     if (!entries.isEmpty()) {
-      ctx.targetNames = new LinkedHashSet<>(entries.keySet());
+      ScenarioRefs.of(ctx).targetNames = new LinkedHashSet<>(entries.keySet());
     } else {
       ctx.problem(
           node, field, "must name at least one target, e.g. payment-link: {proxy: payment}");
@@ -90,13 +98,13 @@ final class TargetsType extends ValueType {
         valid = false;
       } else {
         targets.put(entry.key(), target);
-        ctx.targets.put(entry.key(), target);
+        ScenarioRefs.of(ctx).targets.put(entry.key(), target);
       }
     }
     return valid ? targets : INVALID;
   }
 
-  private Target bindOne(Entry entry, String field, Ctx ctx) {
+  private Target bindOne(Entry entry, String field, ReadContext ctx) {
     String expected = "a map like " + example();
     if (Nodes.isNull(entry.value())) {
       ctx.problem(entry.keyNode(), field, "is missing; expected " + expected);

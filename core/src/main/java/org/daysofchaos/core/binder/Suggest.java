@@ -1,7 +1,8 @@
-package org.daysofchaos.core.scenario.internal;
+package org.daysofchaos.core.binder;
 
 import java.util.Collection;
 import java.util.Locale;
+import org.daysofchaos.core.binder.internal.Distance;
 
 /** "Did you mean ...?": the closest of a few names to what a user wrote, if it is close enough. */
 public final class Suggest {
@@ -22,7 +23,7 @@ public final class Suggest {
     int bestDistance = Integer.MAX_VALUE;
     String lower = given.toLowerCase(Locale.ROOT);
     for (String candidate : candidates) {
-      int d = distance(lower, candidate.toLowerCase(Locale.ROOT));
+      int d = Distance.between(lower, candidate.toLowerCase(Locale.ROOT));
       if (d < bestDistance) {
         best = candidate;
         bestDistance = d;
@@ -34,39 +35,12 @@ public final class Suggest {
   }
 
   /** " (did you mean 'x'?)" or "". */
-  static String didYouMean(String given, Collection<String> candidates) {
+  public static String didYouMean(String given, Collection<String> candidates) {
     String closest = closest(given, candidates);
     return closest == null ? "" : " (did you mean '" + closest + "'?)";
   }
 
   private static String normalize(String s) {
     return s.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(" ", "");
-  }
-
-  /** Optimal string alignment distance: edits, with a swap of two neighbours counting as one. */
-  static int distance(String a, String b) {
-    if (Math.abs(a.length() - b.length()) > 3 || a.length() > 64 || b.length() > 64) {
-      return Integer.MAX_VALUE;
-    }
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1
-            && j > 1
-            && a.charAt(i - 1) == b.charAt(j - 2)
-            && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
   }
 }

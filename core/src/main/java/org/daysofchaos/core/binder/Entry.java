@@ -1,4 +1,4 @@
-package org.daysofchaos.core.scenario.internal;
+package org.daysofchaos.core.binder;
 
 import org.yaml.snakeyaml.nodes.Node;
 

@@ -1,4 +1,4 @@
-package org.daysofchaos.core.scenario.internal;
+package org.daysofchaos.core.binder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -8,7 +8,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * How one kind of YAML value becomes a Java value: a duration, a number, a map of a known shape, a
- * list of faults. Each type also describes itself to users ("expected ...") and to the JSON Schema.
+ * list of faults. Each type also describes itself to users ("expected ...") and to the JSON Schema,
+ * so that the reader and the schema cannot drift apart. Implementations are immutable: one instance
+ * serves every read; what a read must remember goes into its {@link ReadContext}.
  */
 public abstract class ValueType {
   /** What {@link #bind} returns when the value had a problem (already reported). */
@@ -20,13 +22,14 @@ public abstract class ValueType {
         }
       };
 
-  static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  /** Where schema fragments come from. */
+  public static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   /**
    * Binds a value that is present and not null; reports its problems to {@code ctx} under {@code
-   * field} and returns {@link #INVALID} if there were any.
+   * field} and returns {@link #INVALID} if there were any. Never throws on what a file contains.
    */
-  public abstract Object bind(Node node, String field, Ctx ctx);
+  public abstract Object bind(Node node, String field, ReadContext ctx);
 
   /** What a user should write, e.g. "a duration such as 500ms, 30s, 2m or 1h30m". */
   public abstract String expected();

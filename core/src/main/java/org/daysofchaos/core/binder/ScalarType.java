@@ -1,13 +1,17 @@
-package org.daysofchaos.core.scenario.internal;
+package org.daysofchaos.core.binder;
 
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
-/** A type written as one YAML scalar. */
-abstract class ScalarType extends ValueType {
+/**
+ * A type written as one YAML scalar. Anything else (a list, a map, nothing) is reported as
+ * "expected {@link #expected()}, got ..."; a scalar goes to {@link #convert}, whose exception
+ * message becomes the problem.
+ */
+public abstract class ScalarType extends ValueType {
 
   @Override
-  public final Object bind(Node node, String field, Ctx ctx) {
+  public final Object bind(Node node, String field, ReadContext ctx) {
     if (!(node instanceof ScalarNode scalar) || Nodes.isNull(node)) {
       ctx.problem(node, field, Nodes.mismatch(expected(), node));
       return INVALID;
@@ -25,5 +29,5 @@ abstract class ScalarType extends ValueType {
    *
    * @throws IllegalArgumentException with a message fit for a user
    */
-  abstract Object convert(ScalarNode scalar);
+  protected abstract Object convert(ScalarNode scalar);
 }

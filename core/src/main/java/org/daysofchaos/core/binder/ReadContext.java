@@ -1,45 +1,44 @@
-package org.daysofchaos.core.scenario.internal;
+package org.daysofchaos.core.binder;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.daysofchaos.core.KubernetesTarget;
-import org.daysofchaos.core.Target;
-import org.daysofchaos.core.TargetType;
-import org.daysofchaos.core.scenario.Problem;
+import java.util.function.Supplier;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** The state of reading one source: its problems and what later checks need to know. */
-public final class Ctx {
-  /** A fault's reference to a target, checked once all targets are known. */
-  public record TargetRef(
-      String kind,
-      TargetType[] allowed,
-      KubernetesTarget.Resource[] kubernetes,
-      String name,
-      Node node,
-      String field) {}
+/**
+ * The state of reading one source: its name, its problems, and what a language keeps for the checks
+ * that need the whole file (references to names declared elsewhere in it). One per read; not shared
+ * between threads.
+ */
+public final class ReadContext {
+
+  /**
+   * A slot of per-read state of a language, created on first use with {@code initial}. Keys are
+   * compared by identity: declare each one once, as a constant.
+   */
+  public static final class Key<T> {
+    private final Supplier<T> initial;
+
+    private Key(Supplier<T> initial) {
+      this.initial = initial;
+    }
+
+    public static <T> Key<T> of(Supplier<T> initial) {
+      return new Key<>(initial);
+    }
+  }
 
   private final String source;
   private final List<Problem> problems = new ArrayList<>();
+  private final Map<Key<?>, Object> state = new HashMap<>();
 
-  /** Names of every entry of {@code targets}, valid or not; null when there is no usable map. */
-  Set<String> targetNames;
-
-  final Map<String, Target> targets = new HashMap<>();
-  final List<TargetRef> targetRefs = new ArrayList<>();
-
-  /** The scenario's id and where it is, once it is known to be valid. */
-  String id;
-
-  Node idNode;
-
-  public Ctx(String source) {
+  public ReadContext(String source) {
     this.source = source;
   }
 
@@ -47,6 +46,13 @@ public final class Ctx {
     return source;
   }
 
+  /** This read's value of {@code key}, created on first use. */
+  @SuppressWarnings("unchecked")
+  public <T> T get(Key<T> key) {
+    return (T) state.computeIfAbsent(key, k -> k.initial.get());
+  }
+
+  /** A problem at the start of {@code at} (line 1, column 1 when null). */
   public void problem(Node at, String field, String message) {
     problem(at == null ? null : at.getStartMark(), field, message);
   }
@@ -57,6 +63,10 @@ public final class Ctx {
     problem(line, column, field, message);
   }
 
+  /**
+   * A problem at a 1-based position; an empty field becomes {@code yaml} (the file as a whole), and
+   * control characters are escaped so that each problem prints on one line.
+   */
   public void problem(int line, int column, String field, String message) {
     problems.add(
         new Problem(
@@ -74,7 +84,7 @@ public final class Ctx {
         .forEach(
             cp -> {
               if (Character.isISOControl(cp)) {
-                sb.append(String.format(java.util.Locale.ROOT, "\\u%04X", cp));
+                sb.append(String.format(Locale.ROOT, "\\u%04X", cp));
               } else {
                 sb.appendCodePoint(cp);
               }
@@ -86,18 +96,13 @@ public final class Ctx {
     return problems.size();
   }
 
-  /** The problems by position; problems at the same position keep the order they were found in. */
+  /**
+   * The problems by position, each once; problems at the same position keep the order they were
+   * found in.
+   */
   public List<Problem> sortedProblems() {
     List<Problem> sorted = new ArrayList<>(problems);
     sorted.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
     return List.copyOf(new LinkedHashSet<>(sorted));
-  }
-
-  public String id() {
-    return id;
-  }
-
-  public Node idNode() {
-    return idNode;
   }
 }

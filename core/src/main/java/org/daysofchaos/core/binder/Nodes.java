@@ -1,4 +1,4 @@
-package org.daysofchaos.core.scenario.internal;
+package org.daysofchaos.core.binder;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,24 +11,25 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /** Helpers over SnakeYAML nodes. Never calls {@code Node.toString()}: nodes may be recursive. */
-final class Nodes {
+public final class Nodes {
   private static final int SHOWN = 40;
 
   private Nodes() {}
 
   /** Absent, empty ({@code key:}) or an explicit null ({@code ~}, {@code null}). */
-  static boolean isNull(Node node) {
+  public static boolean isNull(Node node) {
     return node == null || (node instanceof ScalarNode && Tag.NULL.equals(node.getTag()));
   }
 
-  static boolean isQuoted(ScalarNode node) {
+  /** Written in single or double quotes, which makes {@code "6"} a text rather than a number. */
+  public static boolean isQuoted(ScalarNode node) {
     DumperOptions.ScalarStyle style = node.getScalarStyle();
     return style == DumperOptions.ScalarStyle.DOUBLE_QUOTED
         || style == DumperOptions.ScalarStyle.SINGLE_QUOTED;
   }
 
   /** "nothing", "'abc'", "a list", "a map": what a user wrote, for "expected X, got Y". */
-  static String describe(Node node) {
+  public static String describe(Node node) {
     if (isNull(node)) {
       return "nothing";
     }
@@ -45,7 +46,7 @@ final class Nodes {
   }
 
   /** A value in single quotes, on one line, shortened if long. */
-  static String quote(String value) {
+  public static String quote(String value) {
     String text = value.replace("\r", "").replace("\n", "\\n").replace("\t", "\\t");
     if (text.codePointCount(0, text.length()) > SHOWN) {
       text = text.substring(0, text.offsetByCodePoints(0, SHOWN - 3)) + "...";
@@ -57,7 +58,7 @@ final class Nodes {
    * The entries of a map by key, in file order. Keys that are not plain scalars and repeated keys
    * are problems; the first of repeated keys wins.
    */
-  static Map<String, Entry> entries(MappingNode map, String path, Ctx ctx) {
+  public static Map<String, Entry> entries(MappingNode map, String path, ReadContext ctx) {
     Map<String, Entry> entries = new LinkedHashMap<>();
     for (NodeTuple tuple : map.getValue()) {
       Node keyNode = tuple.getKeyNode();
@@ -82,7 +83,30 @@ final class Nodes {
     return entries;
   }
 
-  static String mismatch(String expected, Node node) {
+  /**
+   * {@code node} as a map, or null after reporting "expected {@code expected}, got ..." at it: the
+   * start of every value type that is written as a map.
+   */
+  public static MappingNode map(Node node, String field, String expected, ReadContext ctx) {
+    if (node instanceof MappingNode map) {
+      return map;
+    }
+    ctx.problem(node, field, mismatch(expected, node));
+    return null;
+  }
+
+  /** The value of the first {@code key} of {@code map}, or null when it has none. */
+  public static Node value(MappingNode map, String key) {
+    for (NodeTuple tuple : map.getValue()) {
+      if (tuple.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key)) {
+        return tuple.getValueNode();
+      }
+    }
+    return null;
+  }
+
+  /** "expected {@code expected}, got {@link #describe what was written}". */
+  public static String mismatch(String expected, Node node) {
     return "expected " + expected + ", got " + describe(node);
   }
 }

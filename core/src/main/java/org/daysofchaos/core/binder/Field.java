@@ -1,4 +1,4 @@
-package org.daysofchaos.core.scenario.internal;
+package org.daysofchaos.core.binder;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -7,6 +7,7 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * One key of a map: its type, whether it is required, its default, its documentation and bounds.
+ * The reader, the "is missing; expected ..." message and the JSON Schema all come from it.
  *
  * @param defaultValue the value when the key is absent or null (for optional fields)
  * @param defaultNode the default as written in YAML, for the schema; null when there is none
@@ -23,12 +24,14 @@ public record Field(
     double min,
     double max) {
 
-  static Field required(String name, ValueType type, String doc) {
+  /** A key that must be given, with a value. */
+  public static Field required(String name, ValueType type, String doc) {
     return new Field(
         name, type, true, null, null, doc, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
   }
 
-  static Field optional(String name, ValueType type, Object defaultValue, String doc) {
+  /** A key that may be left out (or left empty): then it is {@code defaultValue}. */
+  public static Field optional(String name, ValueType type, Object defaultValue, String doc) {
     return new Field(
         name,
         type,
@@ -40,20 +43,25 @@ public record Field(
         Double.POSITIVE_INFINITY);
   }
 
-  Field withDefaultNode(Node node) {
+  /**
+   * The same field, whose default the schema shows as {@code node} (see {@link
+   * YamlSource#composeTrusted}).
+   */
+  public Field withDefaultNode(Node node) {
     return new Field(name, type, required, defaultValue, node, doc, min, max);
   }
 
-  Field withRange(double min, double max) {
+  /** The same field, refusing a number outside {@code [min, max]}. */
+  public Field withRange(double min, double max) {
     return new Field(name, type, required, defaultValue, defaultNode, doc, min, max);
   }
 
-  boolean hasRange() {
+  public boolean hasRange() {
     return min != Double.NEGATIVE_INFINITY || max != Double.POSITIVE_INFINITY;
   }
 
   /** What to write, with the bounds: "a whole number from 1 to 10". */
-  String expected() {
+  public String expected() {
     if (!hasRange()) {
       return type.expected();
     }
@@ -61,7 +69,7 @@ public record Field(
   }
 
   /** Null when the value is within bounds, else the message. */
-  String outOfRange(Object value) {
+  public String outOfRange(Object value) {
     if (!hasRange() || !(value instanceof Number n)) {
       return null;
     }
@@ -82,7 +90,7 @@ public record Field(
     return "from " + number(min) + " to " + number(max);
   }
 
-  static String number(double d) {
+  private static String number(double d) {
     if (d == Math.rint(d) && Math.abs(d) < 1e15) {
       return String.format(Locale.ROOT, "%d", (long) d);
     }
@@ -90,7 +98,7 @@ public record Field(
   }
 
   /** The schema of this field: its type's, with description, bounds and default. */
-  ObjectNode schema() {
+  public ObjectNode schema() {
     ObjectNode schema = type.schema();
     ObjectNode result = ValueType.JSON.objectNode();
     if (doc != null && !doc.isEmpty()) {
