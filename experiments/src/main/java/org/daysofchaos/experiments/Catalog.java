@@ -14,6 +14,7 @@ import org.daysofchaos.experiments.faults.ProcessPause;
 import org.daysofchaos.experiments.kubernetes.AvailableReplicas;
 import org.daysofchaos.experiments.kubernetes.ConfigChange;
 import org.daysofchaos.experiments.kubernetes.EnvChange;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
 import org.daysofchaos.experiments.kubernetes.NodeCordon;
 import org.daysofchaos.experiments.kubernetes.Partition;
 import org.daysofchaos.experiments.kubernetes.PodKill;
@@ -24,11 +25,16 @@ import org.daysofchaos.experiments.kubernetes.Scale;
 import org.daysofchaos.experiments.probes.HttpStatus;
 import org.daysofchaos.experiments.probes.MetricThreshold;
 import org.daysofchaos.experiments.probes.ProxyState;
+import org.daysofchaos.experiments.targets.ProcessTarget;
+import org.daysofchaos.experiments.targets.ProxyTarget;
 
-/** Every kind that scenario files may use. */
+/** Every kind that scenario files may use: targets, faults and probes. */
 public final class Catalog {
   private static final KindCatalog STANDARD =
       KindCatalog.of(
+          ProxyTarget.class,
+          ProcessTarget.class,
+          KubernetesTarget.class,
           NetworkLatency.class,
           NetworkDown.class,
           NetworkResetPeer.class,

@@ -51,6 +51,19 @@ public record Field(
     return new Field(name, type, required, defaultValue, node, doc, min, max);
   }
 
+  /** The same field with another documentation. */
+  public Field withDoc(String doc) {
+    return new Field(name, type, required, defaultValue, defaultNode, doc, min, max);
+  }
+
+  /**
+   * The same field, optional: absent, it is its default (null for a field that was required). For a
+   * map that several shapes share, where a key is required by one of them only.
+   */
+  public Field asOptional() {
+    return new Field(name, type, false, defaultValue, defaultNode, doc, min, max);
+  }
+
   /** The same field, refusing a number outside {@code [min, max]}. */
   public Field withRange(double min, double max) {
     return new Field(name, type, required, defaultValue, defaultNode, doc, min, max);

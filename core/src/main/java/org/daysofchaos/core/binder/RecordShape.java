@@ -2,12 +2,15 @@ package org.daysofchaos.core.binder;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.daysofchaos.core.spec.Default;
 import org.daysofchaos.core.spec.Doc;
+import org.daysofchaos.core.spec.NotBlank;
 import org.daysofchaos.core.spec.Range;
 import org.daysofchaos.core.spec.SpecException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -15,10 +18,10 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * A record as the binder sees it: its components are the keys of a map (with {@link Doc}, {@link
- * Default} and {@link Range}; a component without {@code @Default} is required, unless it is an
- * {@code Optional}), and its canonical constructor builds the value. A constructor that refuses its
- * values with a {@link SpecException} gets a problem at the field the exception names; any other
- * exception, a problem at the map.
+ * Default}, {@link Range} and {@link NotBlank}; a component without {@code @Default} is required,
+ * unless it is an {@code Optional}), and its canonical constructor builds the value. A constructor
+ * that refuses its values with a {@link SpecException} gets a problem at the field the exception
+ * names; any other exception, a problem at the map.
  *
  * @param name how messages name the record, e.g. its kind
  */
@@ -83,7 +86,7 @@ public record RecordShape(
   }
 
   private static Field field(RecordComponent c, String where) {
-    ValueType type = Types.of(c.getGenericType());
+    ValueType type = type(c, where);
     Doc doc = c.getAnnotation(Doc.class);
     String docText = doc == null ? null : doc.value();
     Default def = c.getAnnotation(Default.class);
@@ -100,6 +103,21 @@ public record RecordShape(
     }
     Range range = c.getAnnotation(Range.class);
     return range == null ? field : ranged(field, range, where);
+  }
+
+  /** The component's notation; {@code @NotBlank} texts refuse blanks. */
+  private static ValueType type(RecordComponent c, String where) {
+    if (!c.isAnnotationPresent(NotBlank.class)) {
+      return Types.of(c.getGenericType());
+    }
+    Type text =
+        c.getGenericType() instanceof ParameterizedType p
+            ? p.getActualTypeArguments()[0]
+            : c.getGenericType();
+    if (text != String.class) {
+      throw new IllegalArgumentException(where + ": @NotBlank is only for texts");
+    }
+    return Types.of(c.getGenericType(), Types.NON_BLANK);
   }
 
   /** {@code @Default("")}: absent is null, an empty Optional or an empty list. */

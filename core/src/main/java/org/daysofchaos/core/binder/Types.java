@@ -173,41 +173,62 @@ public final class Types {
   }
 
   /**
-   * The value type of a record component.
+   * The value type of a record component: the plain types, enums, {@code Optional<...>} and {@code
+   * List<...>} of those, a class with a {@link Notation}, and a record (a map of its components).
    *
    * @throws IllegalArgumentException for a Java type the binder has no notation for
    */
-  @SuppressWarnings("unchecked")
   public static ValueType of(Type type) {
+    return of(type, STRING);
+  }
+
+  /** As {@link #of(Type)}, with {@code text} for {@code String} (e.g. {@link #NON_BLANK}). */
+  @SuppressWarnings("unchecked")
+  static ValueType of(Type type, ValueType text) {
     if (type instanceof Class<?> c) {
-      ValueType plain = plain(c);
+      ValueType plain = c == String.class ? text : plain(c);
       if (plain != null) {
         return plain;
       }
       if (c.isEnum()) {
         return enumOf((Class<? extends Enum<?>>) c);
       }
+      if (c.isAnnotationPresent(Notation.class)) {
+        return notation(c.getAnnotation(Notation.class));
+      }
+      if (c.isRecord()) {
+        return record(c.asSubclass(Record.class), null);
+      }
     }
     if (type instanceof ParameterizedType p && p.getActualTypeArguments().length == 1) {
       Type arg = p.getActualTypeArguments()[0];
       if (p.getRawType() == Optional.class) {
-        return optional(of(arg));
+        return optional(of(arg, text));
       }
       if (p.getRawType() == List.class) {
-        return list(of(arg), "value");
+        return list(of(arg, text), "value");
       }
     }
     throw new IllegalArgumentException(
         "no YAML notation for "
             + type.getTypeName()
-            + "; use one of String, Duration, int, long, double, boolean (or boxed), an enum,"
-            + " Optional<...> or List<...> of those");
+            + "; use one of String, Duration, int, long, double, boolean (or boxed), an enum, a"
+            + " record, a class with a @Notation, Optional<...> or List<...> of those");
+  }
+
+  private static ValueType notation(Notation notation) {
+    try {
+      var constructor = notation.value().getDeclaredConstructor();
+      constructor.setAccessible(true);
+      return constructor.newInstance();
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new IllegalArgumentException(
+          "cannot build the notation " + notation.value().getName() + " (no-argument constructor)",
+          e);
+    }
   }
 
   private static ValueType plain(Class<?> c) {
-    if (c == String.class) {
-      return STRING;
-    }
     if (c == Duration.class) {
       return DURATION;
     }

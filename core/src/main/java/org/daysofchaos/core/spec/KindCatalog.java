@@ -7,14 +7,17 @@ import java.util.Map;
 import java.util.Optional;
 import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.ProbeSpec;
+import org.daysofchaos.core.TargetSpec;
 
 /**
- * The kinds a scenario may use, by their {@code kind:} name. The standard catalog lives in the
- * {@code experiments} module; tests and extensions may build their own.
+ * The kinds a scenario may use, by their name: faults and probes by their {@code kind:}, targets by
+ * the key that introduces them ({@code proxy}). The standard catalog lives in the {@code
+ * experiments} module; tests and extensions may build their own.
  */
 public final class KindCatalog {
   private final Map<String, Class<? extends FaultSpec>> faults = new LinkedHashMap<>();
   private final Map<String, Class<? extends ProbeSpec>> probes = new LinkedHashMap<>();
+  private final Map<String, Class<? extends TargetSpec>> targets = new LinkedHashMap<>();
 
   private KindCatalog() {}
 
@@ -22,7 +25,7 @@ public final class KindCatalog {
    * A catalog of the given records, each annotated with {@link Kind}.
    *
    * @throws IllegalArgumentException if a class lacks {@link Kind}, is not a record, implements
-   *     neither spec interface, or repeats a kind name
+   *     none of the spec interfaces, or repeats a kind name
    */
   @SafeVarargs
   public static KindCatalog of(Class<? extends Record>... kinds) {
@@ -39,16 +42,19 @@ public final class KindCatalog {
     if (kind == null) {
       throw new IllegalArgumentException(type.getName() + " has no @Kind");
     }
-    if (faults.containsKey(kind.value()) || probes.containsKey(kind.value())) {
-      throw new IllegalArgumentException("kind " + kind.value() + " is registered twice");
+    String name = kind.value();
+    if (faults.containsKey(name) || probes.containsKey(name) || targets.containsKey(name)) {
+      throw new IllegalArgumentException("kind " + name + " is registered twice");
     }
     if (FaultSpec.class.isAssignableFrom(type)) {
-      faults.put(kind.value(), (Class<? extends FaultSpec>) (Class<?>) type);
+      faults.put(name, (Class<? extends FaultSpec>) (Class<?>) type);
     } else if (ProbeSpec.class.isAssignableFrom(type)) {
-      probes.put(kind.value(), (Class<? extends ProbeSpec>) (Class<?>) type);
+      probes.put(name, (Class<? extends ProbeSpec>) (Class<?>) type);
+    } else if (TargetSpec.class.isAssignableFrom(type)) {
+      targets.put(name, (Class<? extends TargetSpec>) (Class<?>) type);
     } else {
       throw new IllegalArgumentException(
-          type.getName() + " is neither a FaultSpec nor a ProbeSpec");
+          type.getName() + " is none of FaultSpec, ProbeSpec and TargetSpec");
     }
   }
 
@@ -60,6 +66,11 @@ public final class KindCatalog {
     return Optional.ofNullable(probes.get(kind));
   }
 
+  /** The target kind introduced by the key {@code kind}, e.g. {@code proxy}. */
+  public Optional<Class<? extends TargetSpec>> target(String kind) {
+    return Optional.ofNullable(targets.get(kind));
+  }
+
   public Collection<String> faultKinds() {
     return List.copyOf(faults.keySet());
   }
@@ -68,9 +79,21 @@ public final class KindCatalog {
     return List.copyOf(probes.keySet());
   }
 
+  /** The target kinds in the order they were given: messages and the schema list them so. */
+  public Collection<String> targetKinds() {
+    return List.copyOf(targets.keySet());
+  }
+
   /** The {@code kind:} name of a spec record, e.g. {@code network/latency}. */
   public static String kindOf(Object spec) {
-    Kind kind = spec.getClass().getAnnotation(Kind.class);
-    return kind == null ? spec.getClass().getSimpleName() : kind.value();
+    return kindName(spec.getClass());
+  }
+
+  /**
+   * The {@code kind:} name of a spec record class, or its simple name if it has no {@link Kind}.
+   */
+  public static String kindName(Class<?> type) {
+    Kind kind = type.getAnnotation(Kind.class);
+    return kind == null ? type.getSimpleName() : kind.value();
   }
 }

@@ -17,8 +17,8 @@ import org.daysofchaos.core.Mode;
 import org.daysofchaos.core.Recovery;
 import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.Target;
-import org.daysofchaos.core.TargetType;
 import org.daysofchaos.core.spec.KindCatalog;
+import org.daysofchaos.core.testing.TestProxy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,8 +73,8 @@ class ScenarioReaderTest {
     assertThat(s.maxDuration()).isEqualTo(Duration.ofMinutes(5));
     assertThat(s.targets())
         .containsEntry(
-            "link", new Target("link", TargetType.PROXY, "payment", Optional.of("preprod-1")))
-        .containsEntry("worker", Target.process("worker", "inventory"));
+            "link", new Target("link", new TestProxy("payment", Optional.of("preprod-1"))))
+        .containsEntry("worker", new Target("worker", new TestKinds.Process("inventory")));
     assertThat(s.faults())
         .containsExactly(
             new TestKinds.Delay(

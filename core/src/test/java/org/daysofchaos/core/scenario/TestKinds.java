@@ -6,20 +6,55 @@ import java.util.Optional;
 import org.daysofchaos.core.Durations;
 import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.ProbeSpec;
-import org.daysofchaos.core.TargetType;
+import org.daysofchaos.core.TargetSpec;
 import org.daysofchaos.core.spec.Default;
 import org.daysofchaos.core.spec.Doc;
 import org.daysofchaos.core.spec.Kind;
 import org.daysofchaos.core.spec.KindCatalog;
+import org.daysofchaos.core.spec.NotBlank;
 import org.daysofchaos.core.spec.Range;
 import org.daysofchaos.core.spec.SpecException;
+import org.daysofchaos.core.testing.TestProxy;
 
 /** Kinds for the reader's tests (core cannot see the real catalog of the experiments module). */
 final class TestKinds {
   private TestKinds() {}
 
   static KindCatalog catalog() {
-    return KindCatalog.of(Delay.class, Stop.class, Label.class, Level.class, WebOk.class);
+    return KindCatalog.of(
+        TestProxy.class,
+        Process.class,
+        Cluster.class,
+        Delay.class,
+        Stop.class,
+        Label.class,
+        Level.class,
+        WebOk.class);
+  }
+
+  /** A flat target kind with one key, {@code {process: p}}. */
+  @Kind(value = "process", doc = "A process by name.")
+  record Process(@NotBlank String process) implements TargetSpec {
+    @Override
+    public String describe() {
+      return "process " + process;
+    }
+  }
+
+  /**
+   * A nested target kind, standing in for the experiments module's Kubernetes target: the record is
+   * the value of its key, {@code {kubernetes: {namespace: n, deployment: d}}}.
+   */
+  @Kind(
+      value = "kubernetes",
+      example = "{kubernetes: {namespace: NS, deployment: NAME}}",
+      doc = "A workload in a cluster.")
+  record Cluster(@Doc("Its namespace.") String namespace, @Doc("Its name.") String deployment)
+      implements TargetSpec {
+    @Override
+    public String describe() {
+      return "kubernetes deployment " + deployment + " in namespace " + namespace;
+    }
   }
 
   enum Way {
@@ -27,7 +62,7 @@ final class TestKinds {
     BACKWARD_ONLY
   }
 
-  @Kind(value = "net/delay", targets = TargetType.PROXY, doc = "Delays the data through a proxy.")
+  @Kind(value = "net/delay", targets = TestProxy.class, doc = "Delays the data through a proxy.")
   record Delay(
       @Doc("The proxy to slow down.") String target,
       @Doc("How long each chunk waits.") Duration delay,
@@ -47,7 +82,7 @@ final class TestKinds {
     }
   }
 
-  @Kind(value = "proc/stop", targets = TargetType.PROCESS, doc = "Stops a process.")
+  @Kind(value = "proc/stop", targets = Process.class, doc = "Stops a process.")
   record Stop(
       String target,
       @Default("3") @Range(min = 1, max = 9) int times,

@@ -10,7 +10,6 @@ import org.daysofchaos.core.Mode;
 import org.daysofchaos.core.ProbeSpec;
 import org.daysofchaos.core.Recovery;
 import org.daysofchaos.core.Scenario;
-import org.daysofchaos.core.Target;
 
 /** Builds scenarios in tests without YAML. */
 public final class Scenarios {
@@ -48,7 +47,7 @@ public final class Scenarios {
         mode,
         duration,
         maxDuration,
-        Map.of("db", Target.proxy("db", "db"), "cache", Target.proxy("cache", "cache")),
+        Map.of("db", TestProxy.target("db", "db"), "cache", TestProxy.target("cache", "cache")),
         faults,
         steadyState,
         new Detection(signals),

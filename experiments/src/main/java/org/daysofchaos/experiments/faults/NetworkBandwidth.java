@@ -1,16 +1,16 @@
 package org.daysofchaos.experiments.faults;
 
 import org.daysofchaos.core.FaultSpec;
-import org.daysofchaos.core.TargetType;
 import org.daysofchaos.core.spec.Default;
 import org.daysofchaos.core.spec.Doc;
 import org.daysofchaos.core.spec.Kind;
 import org.daysofchaos.core.spec.Range;
+import org.daysofchaos.experiments.targets.ProxyTarget;
 
 /** The proxy passes at most {@code rate} kilobytes per second. */
 @Kind(
     value = "network/bandwidth",
-    targets = TargetType.PROXY,
+    targets = ProxyTarget.class,
     doc = "Limits the throughput of a proxy to rate KB/s.")
 public record NetworkBandwidth(
     @Doc("The target (a proxy) to throttle.") String target,

@@ -3,17 +3,17 @@ package org.daysofchaos.experiments.faults;
 import java.time.Duration;
 import org.daysofchaos.core.Durations;
 import org.daysofchaos.core.FaultSpec;
-import org.daysofchaos.core.TargetType;
 import org.daysofchaos.core.spec.Default;
 import org.daysofchaos.core.spec.Doc;
 import org.daysofchaos.core.spec.Kind;
 import org.daysofchaos.core.spec.Range;
 import org.daysofchaos.core.spec.SpecException;
+import org.daysofchaos.experiments.targets.ProxyTarget;
 
 /** Every chunk of data through the proxy waits {@code latency ± jitter}. */
 @Kind(
     value = "network/latency",
-    targets = TargetType.PROXY,
+    targets = ProxyTarget.class,
     doc = "Delays the data through a proxy by latency ± jitter.")
 public record NetworkLatency(
     @Doc("The target (a proxy) to slow down.") String target,

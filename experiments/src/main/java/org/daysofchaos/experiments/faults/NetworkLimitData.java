@@ -1,18 +1,18 @@
 package org.daysofchaos.experiments.faults;
 
 import org.daysofchaos.core.FaultSpec;
-import org.daysofchaos.core.TargetType;
 import org.daysofchaos.core.spec.Default;
 import org.daysofchaos.core.spec.Doc;
 import org.daysofchaos.core.spec.Kind;
 import org.daysofchaos.core.spec.Range;
+import org.daysofchaos.experiments.targets.ProxyTarget;
 
 /**
  * A connection through the proxy is closed once it has carried {@code bytes}: truncated answers.
  */
 @Kind(
     value = "network/limit-data",
-    targets = TargetType.PROXY,
+    targets = ProxyTarget.class,
     doc = "Closes each connection through a proxy once it has carried bytes.")
 public record NetworkLimitData(
     @Doc("The target (a proxy) whose connections are cut.") String target,

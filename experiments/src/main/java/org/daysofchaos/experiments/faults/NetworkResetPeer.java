@@ -3,16 +3,16 @@ package org.daysofchaos.experiments.faults;
 import java.time.Duration;
 import org.daysofchaos.core.Durations;
 import org.daysofchaos.core.FaultSpec;
-import org.daysofchaos.core.TargetType;
 import org.daysofchaos.core.spec.Default;
 import org.daysofchaos.core.spec.Doc;
 import org.daysofchaos.core.spec.Kind;
 import org.daysofchaos.core.spec.Range;
+import org.daysofchaos.experiments.targets.ProxyTarget;
 
 /** Connections through the proxy are reset (TCP RST), at once or after a delay. */
 @Kind(
     value = "network/reset-peer",
-    targets = TargetType.PROXY,
+    targets = ProxyTarget.class,
     doc = "Resets connections through a proxy with a TCP RST, at once or after a delay.")
 public record NetworkResetPeer(
     @Doc("The target (a proxy) whose connections are reset.") String target,

@@ -3,17 +3,17 @@ package org.daysofchaos.experiments.faults;
 import java.time.Duration;
 import org.daysofchaos.core.Durations;
 import org.daysofchaos.core.FaultSpec;
-import org.daysofchaos.core.TargetType;
 import org.daysofchaos.core.spec.Default;
 import org.daysofchaos.core.spec.Doc;
 import org.daysofchaos.core.spec.Kind;
 import org.daysofchaos.core.spec.Range;
 import org.daysofchaos.core.spec.SpecException;
+import org.daysofchaos.experiments.targets.ProxyTarget;
 
 /** Data through the proxy is cut into small slices sent apart: parsers meet partial reads. */
 @Kind(
     value = "network/slicer",
-    targets = TargetType.PROXY,
+    targets = ProxyTarget.class,
     doc = "Slices the data through a proxy into small packets with a delay between them.")
 public record NetworkSlicer(
     @Doc("The target (a proxy) whose data is sliced.") String target,

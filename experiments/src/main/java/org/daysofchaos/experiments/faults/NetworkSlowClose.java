@@ -3,16 +3,16 @@ package org.daysofchaos.experiments.faults;
 import java.time.Duration;
 import org.daysofchaos.core.Durations;
 import org.daysofchaos.core.FaultSpec;
-import org.daysofchaos.core.TargetType;
 import org.daysofchaos.core.spec.Default;
 import org.daysofchaos.core.spec.Doc;
 import org.daysofchaos.core.spec.Kind;
 import org.daysofchaos.core.spec.Range;
+import org.daysofchaos.experiments.targets.ProxyTarget;
 
 /** Closing a connection through the proxy is delayed: sockets linger, pools run dry. */
 @Kind(
     value = "network/slow-close",
-    targets = TargetType.PROXY,
+    targets = ProxyTarget.class,
     doc = "Delays the closing of connections through a proxy by delay.")
 public record NetworkSlowClose(
     @Doc("The target (a proxy) whose connections close slowly.") String target,

@@ -3,16 +3,16 @@ package org.daysofchaos.experiments.faults;
 import java.time.Duration;
 import org.daysofchaos.core.Durations;
 import org.daysofchaos.core.FaultSpec;
-import org.daysofchaos.core.TargetType;
 import org.daysofchaos.core.spec.Default;
 import org.daysofchaos.core.spec.Doc;
 import org.daysofchaos.core.spec.Kind;
 import org.daysofchaos.core.spec.Range;
+import org.daysofchaos.experiments.targets.ProxyTarget;
 
 /** Data stops flowing (a black hole); connections close after {@code closeAfter} if not zero. */
 @Kind(
     value = "network/timeout",
-    targets = TargetType.PROXY,
+    targets = ProxyTarget.class,
     doc = "Stops all data through a proxy; closes connections after closeAfter (0 = never).")
 public record NetworkTimeout(
     @Doc("The target (a proxy) to black-hole.") String target,

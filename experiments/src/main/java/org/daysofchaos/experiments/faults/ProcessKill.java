@@ -1,10 +1,10 @@
 package org.daysofchaos.experiments.faults;
 
 import org.daysofchaos.core.FaultSpec;
-import org.daysofchaos.core.TargetType;
 import org.daysofchaos.core.spec.Default;
 import org.daysofchaos.core.spec.Doc;
 import org.daysofchaos.core.spec.Kind;
+import org.daysofchaos.experiments.targets.ProcessTarget;
 
 /**
  * The process is killed. Reverting restarts it when its supervisor knows how (the demo's does);
@@ -12,7 +12,7 @@ import org.daysofchaos.core.spec.Kind;
  */
 @Kind(
     value = "process/kill",
-    targets = TargetType.PROCESS,
+    targets = ProcessTarget.class,
     doc = "Kills a local process; the revert restarts it where its supervisor can.")
 public record ProcessKill(
     @Doc("The target (a process) to kill.") String target,

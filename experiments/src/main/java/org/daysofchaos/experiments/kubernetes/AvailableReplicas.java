@@ -1,6 +1,5 @@
 package org.daysofchaos.experiments.kubernetes;
 
-import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.ProbeSpec;
 import org.daysofchaos.core.spec.Default;
 import org.daysofchaos.core.spec.Doc;

@@ -2,11 +2,10 @@ package org.daysofchaos.experiments.kubernetes;
 
 import java.util.regex.Pattern;
 import org.daysofchaos.core.FaultSpec;
-import org.daysofchaos.core.KubernetesTarget.Resource;
-import org.daysofchaos.core.TargetType;
 import org.daysofchaos.core.spec.Doc;
 import org.daysofchaos.core.spec.Kind;
 import org.daysofchaos.core.spec.SpecException;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget.Resource;
 
 /**
  * The bad configuration of a game day: sets one key of a ConfigMap; the revert puts back the exact
@@ -16,9 +15,9 @@ import org.daysofchaos.core.spec.SpecException;
  */
 @Kind(
     value = "kubernetes/config-change",
-    targets = TargetType.KUBERNETES,
-    kubernetes = Resource.CONFIG_MAP,
+    targets = KubernetesTarget.class,
     doc = "Sets a key of a ConfigMap to a bad value; the revert restores the exact previous value.")
+@Resources(Resource.CONFIG_MAP)
 public record ConfigChange(
     @Doc("The target (a configMap) to change.") String target,
     @Doc("The key of the ConfigMap's data to set.") String key,

@@ -3,12 +3,11 @@ package org.daysofchaos.experiments.kubernetes;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.daysofchaos.core.FaultSpec;
-import org.daysofchaos.core.KubernetesTarget.Resource;
-import org.daysofchaos.core.TargetType;
 import org.daysofchaos.core.spec.Doc;
 import org.daysofchaos.core.spec.Kind;
 import org.daysofchaos.core.spec.Range;
 import org.daysofchaos.core.spec.SpecException;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget.Resource;
 
 /**
  * The bad configuration of a game day, as a deployment would ship it: sets an environment variable
@@ -17,11 +16,11 @@ import org.daysofchaos.core.spec.SpecException;
  */
 @Kind(
     value = "kubernetes/env-change",
-    targets = TargetType.KUBERNETES,
-    kubernetes = {Resource.DEPLOYMENT, Resource.STATEFULSET},
+    targets = KubernetesTarget.class,
     doc =
         "Sets an environment variable of a workload's containers (a rollout); the revert restores"
             + " the exact previous definition.")
+@Resources({Resource.DEPLOYMENT, Resource.STATEFULSET})
 public record EnvChange(
     @Doc("The target (a deployment or a statefulset) to change.") String target,
     @Doc("The environment variable to set.") String name,

@@ -1,13 +1,12 @@
 package org.daysofchaos.experiments.kubernetes;
 
 import org.daysofchaos.core.FaultSpec;
-import org.daysofchaos.core.KubernetesTarget.Resource;
-import org.daysofchaos.core.TargetType;
 import org.daysofchaos.core.spec.Default;
 import org.daysofchaos.core.spec.Doc;
 import org.daysofchaos.core.spec.Kind;
 import org.daysofchaos.core.spec.Range;
 import org.daysofchaos.core.spec.SpecException;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget.Resource;
 
 /**
  * Marks a node unschedulable and, with {@code drain}, evicts its pods (of opted-in namespaces only;
@@ -15,9 +14,9 @@ import org.daysofchaos.core.spec.SpecException;
  */
 @Kind(
     value = "kubernetes/node-cordon",
-    targets = TargetType.KUBERNETES,
-    kubernetes = Resource.NODE,
+    targets = KubernetesTarget.class,
     doc = "Cordons a node (no new pods) and, with drain, evicts its pods; the revert uncordons it.")
+@Resources(Resource.NODE)
 public record NodeCordon(
     @Doc("The target (a node) to cordon.") String target,
     @Doc("Also evict the node's pods, as kubectl drain does (PodDisruptionBudgets apply).")

@@ -1,12 +1,11 @@
 package org.daysofchaos.experiments.kubernetes;
 
 import org.daysofchaos.core.FaultSpec;
-import org.daysofchaos.core.KubernetesTarget.Resource;
-import org.daysofchaos.core.TargetType;
 import org.daysofchaos.core.spec.Default;
 import org.daysofchaos.core.spec.Doc;
 import org.daysofchaos.core.spec.Kind;
 import org.daysofchaos.core.spec.Range;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget.Resource;
 
 /**
  * Cuts pods off the network with a deny-all NetworkPolicy of our own; the revert deletes it. The
@@ -14,9 +13,9 @@ import org.daysofchaos.core.spec.Range;
  */
 @Kind(
     value = "kubernetes/partition",
-    targets = TargetType.KUBERNETES,
-    kubernetes = {Resource.PODS, Resource.DEPLOYMENT, Resource.STATEFULSET},
+    targets = KubernetesTarget.class,
     doc = "Isolates the pods of a selector or a workload with a deny-all NetworkPolicy.")
+@Resources({Resource.PODS, Resource.DEPLOYMENT, Resource.STATEFULSET})
 public record Partition(
     @Doc("The target (pods by selector, a deployment or a statefulset) to isolate.") String target,
     @Doc("Which traffic is denied: ingress (to the pods), egress (from them) or both.")

@@ -4,13 +4,12 @@ import java.time.Duration;
 import java.util.Optional;
 import org.daysofchaos.core.Durations;
 import org.daysofchaos.core.FaultSpec;
-import org.daysofchaos.core.KubernetesTarget.Resource;
-import org.daysofchaos.core.TargetType;
 import org.daysofchaos.core.spec.Default;
 import org.daysofchaos.core.spec.Doc;
 import org.daysofchaos.core.spec.Kind;
 import org.daysofchaos.core.spec.Range;
 import org.daysofchaos.core.spec.SpecException;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget.Resource;
 
 /**
  * Deletes running pods of a selector or a workload; their controller starts new ones. Nothing is
@@ -18,9 +17,9 @@ import org.daysofchaos.core.spec.SpecException;
  */
 @Kind(
     value = "kubernetes/pod-kill",
-    targets = TargetType.KUBERNETES,
-    kubernetes = {Resource.PODS, Resource.DEPLOYMENT, Resource.STATEFULSET},
+    targets = KubernetesTarget.class,
     doc = "Kills running pods of a selector or a workload: one, all, a count or a percentage.")
+@Resources({Resource.PODS, Resource.DEPLOYMENT, Resource.STATEFULSET})
 public record PodKill(
     @Doc("The target (pods by selector, a deployment or a statefulset) whose pods are killed.")
         String target,

@@ -1,7 +1,6 @@
 package org.daysofchaos.experiments.kubernetes;
 
 import java.util.Map;
-import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.ProbeSpec;
 import org.daysofchaos.core.spec.Default;
 import org.daysofchaos.core.spec.Doc;

@@ -3,7 +3,6 @@ package org.daysofchaos.experiments.kubernetes;
 import java.time.Duration;
 import java.util.Map;
 import org.daysofchaos.core.Durations;
-import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.ProbeSpec;
 import org.daysofchaos.core.spec.Default;
 import org.daysofchaos.core.spec.Doc;

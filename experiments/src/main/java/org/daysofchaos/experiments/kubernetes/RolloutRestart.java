@@ -1,11 +1,10 @@
 package org.daysofchaos.experiments.kubernetes;
 
 import org.daysofchaos.core.FaultSpec;
-import org.daysofchaos.core.KubernetesTarget.Resource;
-import org.daysofchaos.core.TargetType;
 import org.daysofchaos.core.spec.Doc;
 import org.daysofchaos.core.spec.Kind;
 import org.daysofchaos.core.spec.Range;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget.Resource;
 
 /**
  * Restarts a workload as {@code kubectl rollout restart} does: every pod is replaced, following the
@@ -13,9 +12,9 @@ import org.daysofchaos.core.spec.Range;
  */
 @Kind(
     value = "kubernetes/rollout-restart",
-    targets = TargetType.KUBERNETES,
-    kubernetes = {Resource.DEPLOYMENT, Resource.STATEFULSET},
+    targets = KubernetesTarget.class,
     doc = "Restarts every pod of a deployment or statefulset, as kubectl rollout restart does.")
+@Resources({Resource.DEPLOYMENT, Resource.STATEFULSET})
 public record RolloutRestart(
     @Doc("The target (a deployment or a statefulset) to restart.") String target,
     @Doc(

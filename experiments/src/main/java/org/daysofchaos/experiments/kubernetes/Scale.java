@@ -1,19 +1,18 @@
 package org.daysofchaos.experiments.kubernetes;
 
 import org.daysofchaos.core.FaultSpec;
-import org.daysofchaos.core.KubernetesTarget.Resource;
-import org.daysofchaos.core.TargetType;
 import org.daysofchaos.core.spec.Default;
 import org.daysofchaos.core.spec.Doc;
 import org.daysofchaos.core.spec.Kind;
 import org.daysofchaos.core.spec.Range;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget.Resource;
 
 /** Scales a workload down; the revert restores the replica count it had before. */
 @Kind(
     value = "kubernetes/scale",
-    targets = TargetType.KUBERNETES,
-    kubernetes = {Resource.DEPLOYMENT, Resource.STATEFULSET},
+    targets = KubernetesTarget.class,
     doc = "Scales a deployment or statefulset down; the revert restores its original replicas.")
+@Resources({Resource.DEPLOYMENT, Resource.STATEFULSET})
 public record Scale(
     @Doc("The target (a deployment or a statefulset) to scale down.") String target,
     @Doc("The replica count during the fault, below the current one.") @Default("0") @Range(min = 0)

@@ -2,8 +2,7 @@ package org.daysofchaos.core.scenario.internal;
 
 import java.util.List;
 import org.daysofchaos.core.FaultSpec;
-import org.daysofchaos.core.KubernetesTarget;
-import org.daysofchaos.core.TargetType;
+import org.daysofchaos.core.TargetSpec;
 import org.daysofchaos.core.binder.RecordShape;
 import org.daysofchaos.core.binder.Shape;
 import org.daysofchaos.core.spec.Kind;
@@ -13,11 +12,7 @@ import org.daysofchaos.core.spec.Kind;
  * takes, and the record's fields and constructor (see {@link RecordShape}).
  */
 public record KindShape(
-    String kind,
-    String doc,
-    TargetType[] targets,
-    KubernetesTarget.Resource[] kubernetes,
-    RecordShape record) {
+    String kind, String doc, List<Class<? extends TargetSpec>> targets, RecordShape record) {
 
   /**
    * Reads a kind record.
@@ -45,8 +40,7 @@ public record KindShape(
     return new KindShape(
         kind.value(),
         kind.doc(),
-        kind.targets().clone(),
-        kind.kubernetes().clone(),
+        List.of(kind.targets()),
         RecordShape.of(type, kind.value(), kind.doc(), List.of("kind")));
   }
 

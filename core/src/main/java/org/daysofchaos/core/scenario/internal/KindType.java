@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.binder.Entry;
 import org.daysofchaos.core.binder.Nodes;
 import org.daysofchaos.core.binder.Paths;
@@ -67,8 +68,8 @@ public final class KindType extends ValueType {
           .add(
               new ScenarioRefs.TargetRef(
                   kind.kind(),
+                  kind.record().type().asSubclass(FaultSpec.class),
                   kind.targets(),
-                  kind.kubernetes(),
                   target,
                   bound.node("target"),
                   Paths.child(field, "target")));

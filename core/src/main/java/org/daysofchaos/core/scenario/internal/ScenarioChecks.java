@@ -1,20 +1,18 @@
 package org.daysofchaos.core.scenario.internal;
 
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.daysofchaos.core.Durations;
-import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Mode;
 import org.daysofchaos.core.Target;
-import org.daysofchaos.core.TargetType;
+import org.daysofchaos.core.TargetSpec;
 import org.daysofchaos.core.binder.Nodes;
 import org.daysofchaos.core.binder.ReadContext;
 import org.daysofchaos.core.binder.Shape;
 import org.daysofchaos.core.binder.Suggest;
+import org.daysofchaos.core.spec.KindCatalog;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** The rules of a scenario that need the whole file: timing keys together, target references. */
@@ -48,7 +46,7 @@ final class ScenarioChecks {
     }
   }
 
-  /** Every fault names a target of the file, of a type (and Kubernetes resource) it takes. */
+  /** Every fault names a target of the file, of a kind it takes and that fits it. */
   static void targetRefs(ScenarioRefs refs, ReadContext ctx) {
     Set<String> names = refs.targetNames;
     if (names == null) {
@@ -70,48 +68,41 @@ final class ScenarioChecks {
         continue;
       }
       if (target != null) {
-        checkResource(ref, target, ctx);
+        checkFit(ref, target, ctx);
       }
     }
   }
 
-  /** False after reporting a target of a type the fault does not take. */
+  /** False after reporting a target of a kind the fault does not take. */
   private static boolean checkType(ScenarioRefs.TargetRef ref, Target target, ReadContext ctx) {
-    List<TargetType> allowed = Arrays.asList(ref.allowed());
-    if (allowed.isEmpty() || allowed.contains(target.type())) {
+    if (ref.allowed().isEmpty()
+        || ref.allowed().stream().anyMatch(t -> t.isInstance(target.spec()))) {
       return true;
     }
-    ctx.problem(
-        ref.node(),
-        ref.field(),
-        ref.kind()
-            + " needs a "
-            + allowed.stream().map(TargetType::yamlName).collect(Collectors.joining(" or "))
-            + " target, but "
-            + Nodes.quote(ref.name())
-            + " is a "
-            + target.type().yamlName());
+    String needs =
+        "a "
+            + ref.allowed().stream().map(KindCatalog::kindName).collect(Collectors.joining(" or "))
+            + " target";
+    mismatch(ref, new TargetSpec.Mismatch(needs, "is a " + KindCatalog.kindOf(target.spec())), ctx);
     return false;
   }
 
-  private static void checkResource(ScenarioRefs.TargetRef ref, Target target, ReadContext ctx) {
-    List<KubernetesTarget.Resource> resources = Arrays.asList(ref.kubernetes());
-    if (target.kubernetes().isEmpty()
-        || resources.isEmpty()
-        || resources.contains(target.kubernetes().get().resource())) {
-      return;
-    }
+  /** A target of the right kind that the fault still cannot act on (a scale on pods). */
+  private static void checkFit(ScenarioRefs.TargetRef ref, Target target, ReadContext ctx) {
+    target.spec().mismatch(ref.faultType()).ifPresent(m -> mismatch(ref, m, ctx));
+  }
+
+  private static void mismatch(
+      ScenarioRefs.TargetRef ref, TargetSpec.Mismatch mismatch, ReadContext ctx) {
     ctx.problem(
         ref.node(),
         ref.field(),
         ref.kind()
-            + " needs a kubernetes target with "
-            + resources.stream()
-                .map(KubernetesTarget.Resource::yamlKey)
-                .collect(Collectors.joining(" or "))
+            + " needs "
+            + mismatch.needs()
             + ", but "
             + Nodes.quote(ref.name())
-            + " has "
-            + target.kubernetes().get().resource().yamlKey());
+            + " "
+            + mismatch.has());
   }
 }

@@ -32,8 +32,8 @@ import org.yaml.snakeyaml.nodes.Node;
  * The scenario language of one catalog: the keys of a scenario file, their types and rules, and the
  * binding of a composed YAML tree to a {@link Scenario}. Shared by the reader and the schema
  * generator, so that both always agree. Written with the binder ({@code
- * org.daysofchaos.core.binder}); what is the scenario's own is here: the kinds of the catalog,
- * targets, and the rules across keys.
+ * org.daysofchaos.core.binder}); what is the scenario's own is here: the fault, probe and target
+ * kinds of the catalog, and the rules across keys.
  */
 public final class ScenarioLanguage {
   public static final Duration DEFAULT_MAX_DURATION = Duration.ofMinutes(20);
@@ -65,7 +65,7 @@ public final class ScenarioLanguage {
 
   final KindType faultType;
   final KindType probeType;
-  final TargetsType targetsType = new TargetsType();
+  final TargetsType targetsType;
   final Shape guardrail;
   final Shape scenario;
 
@@ -77,6 +77,11 @@ public final class ScenarioLanguage {
   public ScenarioLanguage(KindCatalog catalog) {
     faultType = new KindType(catalog, true);
     probeType = new KindType(catalog, false);
+    targetsType =
+        new TargetsType(
+            catalog.targetKinds().stream()
+                .map(name -> TargetKind.of(catalog.target(name).orElseThrow()))
+                .toList());
     guardrail = guardrailShape();
     List<Field> fields = new ArrayList<>(whatFields());
     fields.addAll(howFields());

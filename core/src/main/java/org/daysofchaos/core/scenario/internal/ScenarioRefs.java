@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.daysofchaos.core.KubernetesTarget;
+import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.Target;
-import org.daysofchaos.core.TargetType;
+import org.daysofchaos.core.TargetSpec;
 import org.daysofchaos.core.binder.ReadContext;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -19,11 +19,15 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class ScenarioRefs {
   static final ReadContext.Key<ScenarioRefs> KEY = ReadContext.Key.of(ScenarioRefs::new);
 
-  /** A fault's reference to a target, checked once all targets are known. */
+  /**
+   * A fault's reference to a target, checked once all targets are known.
+   *
+   * @param allowed the target kinds the fault accepts; empty for any
+   */
   record TargetRef(
       String kind,
-      TargetType[] allowed,
-      KubernetesTarget.Resource[] kubernetes,
+      Class<? extends FaultSpec> faultType,
+      List<Class<? extends TargetSpec>> allowed,
       String name,
       Node node,
       String field) {}

@@ -7,73 +7,55 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.daysofchaos.core.Target;
-import org.daysofchaos.core.TargetType;
+import org.daysofchaos.core.TargetSpec;
 import org.daysofchaos.core.binder.Entry;
 import org.daysofchaos.core.binder.Field;
 import org.daysofchaos.core.binder.Nodes;
 import org.daysofchaos.core.binder.Paths;
 import org.daysofchaos.core.binder.ReadContext;
 import org.daysofchaos.core.binder.Shape;
-import org.daysofchaos.core.binder.Types;
 import org.daysofchaos.core.binder.ValueType;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * The {@code targets} map: a name of the preparer's choice to {@code {proxy: NAME [, server:
- * NAME]}}, {@code {process: NAME}} or {@code {kubernetes: {...}}} (see {@link KubernetesType}),
- * exactly one type key per target.
+ * The {@code targets} map: a name of the preparer's choice to a target of one of the catalog's
+ * target kinds, introduced by its key ({@code {proxy: payment, server: eu}}, {@code {process:
+ * inventory}}): exactly one kind key per target, and only the keys of that kind beside it.
  */
 final class TargetsType extends ValueType {
-  static final String SERVER = "server";
-
+  private final List<TargetKind> kinds;
   private final Shape shape;
 
-  TargetsType() {
-    List<Field> fields = new ArrayList<>();
-    for (TargetType type : TargetType.values()) {
-      ValueType value = type == TargetType.KUBERNETES ? new KubernetesType() : Types.NON_BLANK;
-      fields.add(Field.optional(type.yamlName(), value, null, doc(type)));
+  /** The keys beside the kind keys, with the kinds that have them ({@code server: [proxy]}). */
+  private final Map<String, List<String>> owners = new LinkedHashMap<>();
+
+  /**
+   * The targets of {@code kinds}, in this order in messages and the schema. Kinds that share a key
+   * beside their own (two kinds with a {@code server}) read it as the first of them does.
+   */
+  TargetsType(List<TargetKind> kinds) {
+    this.kinds = List.copyOf(kinds);
+    // every kind's key first, then the keys beside them: one map that any target is written in
+    Map<String, Field> fields = new LinkedHashMap<>();
+    kinds.forEach(k -> fields.put(k.kind(), k.key()));
+    for (TargetKind kind : kinds) {
+      for (Field f : kind.besides()) {
+        fields.putIfAbsent(f.name(), f.asOptional());
+        owners.computeIfAbsent(f.name(), name -> new ArrayList<>()).add(kind.kind());
+      }
     }
-    fields.add(
-        Field.optional(
-            SERVER,
-            Types.NON_BLANK,
-            null,
-            "For a proxy: the configured server that holds it; the default server if absent."));
-    shape = new Shape("A thing the faults may break.", fields);
+    shape = new Shape("A thing the faults may break.", List.copyOf(fields.values()));
   }
 
-  private static String doc(TargetType type) {
-    return switch (type) {
-      case PROXY -> "A named proxy on a Toxiproxy-compatible server (embedded or real).";
-      case PROCESS -> "A local process, by the name the process injector knows it by.";
-      case KUBERNETES ->
-          "Something in a Kubernetes cluster: pods by selector, a deployment, a statefulset or a"
-              + " configMap in a namespace, or a node.";
-    };
+  private String kindKeys() {
+    return kinds.stream().map(TargetKind::kind).collect(Collectors.joining(", "));
   }
 
-  private static String typeKeys() {
-    return Stream.of(TargetType.values())
-        .map(TargetType::yamlName)
-        .collect(Collectors.joining(", "));
-  }
-
-  private static String example() {
-    return Stream.of(TargetType.values())
-        .map(
-            t ->
-                "{"
-                    + t.yamlName()
-                    + ": "
-                    + (t == TargetType.KUBERNETES ? KubernetesType.EXAMPLE : "NAME")
-                    + "}")
-        .collect(Collectors.joining(" or "));
+  private String example() {
+    return kinds.stream().map(TargetKind::example).collect(Collectors.joining(" or "));
   }
 
   @Override
@@ -117,45 +99,70 @@ final class TargetsType extends ValueType {
     Map<String, Entry> entries = Nodes.entries(map, field, ctx);
     int before = ctx.problemCount();
     Shape.Bound bound = shape.bind(map, entries, field, ctx);
+    List<TargetKind> given = given(entries, field, ctx);
     boolean unknownKeys = entries.keySet().stream().anyMatch(k -> !shape.allowedKeys().contains(k));
-    List<TargetType> given = new ArrayList<>();
-    for (TargetType type : TargetType.values()) {
-      Entry e = entries.get(type.yamlName());
-      if (e != null && !Nodes.isNull(e.value())) {
-        if (given.size() == 1) {
-          ctx.problem(
-              e.keyNode(),
-              Paths.child(field, type.yamlName()),
-              "give only one of " + typeKeys() + ": a target is one thing");
-        }
-        given.add(type);
-      }
-    }
     if (given.isEmpty() && !unknownKeys) {
       ctx.problem(map, field, "give the kind of target: " + example());
     }
-    Entry server = entries.get(SERVER);
-    if (server != null
-        && !Nodes.isNull(server.value())
-        && given.size() == 1
-        && given.get(0) != TargetType.PROXY) {
-      ctx.problem(
-          server.keyNode(),
-          Paths.child(field, SERVER),
-          "only a proxy target has a server; a " + given.get(0).yamlName() + " target has none");
+    if (given.size() == 1) {
+      keysOfOtherKinds(given.get(0), bound);
+      missingKeys(given.get(0), bound);
     }
     if (!bound.valid() || ctx.problemCount() > before || given.size() != 1) {
       return null;
     }
-    TargetType type = given.get(0);
-    if (type == TargetType.KUBERNETES) {
-      return Target.kubernetes(entry.key(), bound.get(type.yamlName()));
+    Object spec = given.get(0).build().apply(bound);
+    return spec == INVALID ? null : new Target(entry.key(), (TargetSpec) spec);
+  }
+
+  /** The kinds whose key is given (with a value); a second one is reported. */
+  private List<TargetKind> given(Map<String, Entry> entries, String field, ReadContext ctx) {
+    List<TargetKind> given = new ArrayList<>();
+    for (TargetKind kind : kinds) {
+      Entry e = entries.get(kind.kind());
+      if (e != null && !Nodes.isNull(e.value())) {
+        if (given.size() == 1) {
+          ctx.problem(
+              e.keyNode(),
+              Paths.child(field, kind.kind()),
+              "give only one of " + kindKeys() + ": a target is one thing");
+        }
+        given.add(kind);
+      }
     }
-    return new Target(
-        entry.key(),
-        type,
-        bound.get(type.yamlName()),
-        Optional.ofNullable(bound.<String>get(SERVER)));
+    return given;
+  }
+
+  /** "only a proxy target has a server; a process target has none". */
+  private void keysOfOtherKinds(TargetKind kind, Shape.Bound bound) {
+    owners.forEach(
+        (key, having) -> {
+          if (!having.contains(kind.kind()) && bound.has(key) && !Nodes.isNull(bound.node(key))) {
+            bound.problemAtKey(
+                key,
+                "only a "
+                    + String.join(" or ", having)
+                    + " target has a "
+                    + key
+                    + "; a "
+                    + kind.kind()
+                    + " target has none");
+          }
+        });
+  }
+
+  /** A key that the given kind requires beside its own, and that the shared map could not. */
+  private static void missingKeys(TargetKind kind, Shape.Bound bound) {
+    for (Field f : kind.besides()) {
+      if (f.required() && (!bound.has(f.name()) || Nodes.isNull(bound.node(f.name())))) {
+        bound
+            .ctx()
+            .problem(
+                bound.has(f.name()) ? bound.entries().get(f.name()).keyNode() : bound.map(),
+                Paths.child(bound.path(), f.name()),
+                "is missing; expected " + f.expected());
+      }
+    }
   }
 
   @Override
@@ -170,14 +177,24 @@ final class TargetsType extends ValueType {
     return schema;
   }
 
-  /** The definition of one target. */
+  /** The definition of one target: one kind key, and the other keys only with their kinds. */
   ObjectNode definition() {
     ObjectNode def = shape.schema();
     ArrayNode oneOf = def.putArray("oneOf");
-    for (TargetType type : TargetType.values()) {
-      oneOf.addObject().putArray("required").add(type.yamlName());
-    }
-    def.putObject("dependentRequired").putArray(SERVER).add(TargetType.PROXY.yamlName());
+    kinds.forEach(k -> oneOf.addObject().putArray("required").add(k.kind()));
+    owners.forEach(
+        (key, having) -> {
+          if (having.size() == 1) {
+            dependent(def, "dependentRequired").putArray(key).add(having.get(0));
+          } else {
+            ArrayNode anyOf = dependent(def, "dependentSchemas").putObject(key).putArray("anyOf");
+            having.forEach(kind -> anyOf.addObject().putArray("required").add(kind));
+          }
+        });
     return def;
+  }
+
+  private static ObjectNode dependent(ObjectNode def, String name) {
+    return def.has(name) ? (ObjectNode) def.get(name) : def.putObject(name);
   }
 }

@@ -1,4 +1,4 @@
-package org.daysofchaos.core.scenario.internal;
+package org.daysofchaos.experiments.kubernetes;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,8 +10,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.daysofchaos.core.KubernetesTarget;
-import org.daysofchaos.core.KubernetesTarget.Resource;
 import org.daysofchaos.core.binder.Entry;
 import org.daysofchaos.core.binder.Field;
 import org.daysofchaos.core.binder.Nodes;
@@ -20,23 +18,25 @@ import org.daysofchaos.core.binder.ReadContext;
 import org.daysofchaos.core.binder.ScalarType;
 import org.daysofchaos.core.binder.Shape;
 import org.daysofchaos.core.binder.ValueType;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget.Resource;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * The value of a {@code kubernetes:} target: {@code {namespace: shop, selector: {app: checkout}}},
- * {@code {namespace: shop, deployment: checkout}}, {@code {namespace: shop, statefulset: db}},
- * {@code {namespace: shop, configMap: checkout-config}} or {@code {node: worker-1}}.
+ * How a {@link KubernetesTarget} is written, the value of a {@code kubernetes:} target: {@code
+ * {namespace: shop, selector: {app: checkout}}}, {@code {namespace: shop, deployment: checkout}},
+ * {@code {namespace: shop, statefulset: db}}, {@code {namespace: shop, configMap: checkout-config}}
+ * or {@code {node: worker-1}}.
  */
-final class KubernetesType extends ValueType {
+final class KubernetesTargetType extends ValueType {
   static final String NAMESPACE = "namespace";
 
   static final String EXAMPLE = "{namespace: NS, deployment: NAME}";
 
   private final Shape shape;
 
-  KubernetesType() {
+  KubernetesTargetType() {
     List<Field> fields = new ArrayList<>();
     fields.add(
         Field.optional(
@@ -77,7 +77,7 @@ final class KubernetesType extends ValueType {
     };
   }
 
-  static String resourceKeys() {
+  private static String resourceKeys() {
     return Stream.of(Resource.values()).map(Resource::yamlKey).collect(Collectors.joining(", "));
   }
 

@@ -1,25 +1,40 @@
-package org.daysofchaos.core;
+package org.daysofchaos.experiments.kubernetes;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.daysofchaos.core.FaultSpec;
+import org.daysofchaos.core.TargetSpec;
+import org.daysofchaos.core.binder.Notation;
+import org.daysofchaos.core.spec.Kind;
 
 /**
  * Where a Kubernetes target is: the pods of a label selector, a deployment, a statefulset or a
- * ConfigMap in a namespace, or a node. Plain data: the {@code agents} module resolves it against a
- * cluster (and refuses namespaces and nodes that have not opted in).
+ * ConfigMap in a namespace, or a node. Written {@code {kubernetes: {namespace: shop, deployment:
+ * checkout}}}: its YAML names the resource by its key, so {@link KubernetesTargetType} reads it.
+ * Plain data: the {@code agents} module resolves it against a cluster (and refuses namespaces and
+ * nodes that have not opted in).
  *
  * @param resource what the target is
  * @param namespace the namespace; empty only for a node
  * @param name the object's name; empty for pods chosen by a selector
  * @param selector the label selector of {@link Resource#PODS}; empty for the other resources
  */
+@Kind(
+    value = "kubernetes",
+    example = "{kubernetes: " + KubernetesTargetType.EXAMPLE + "}",
+    doc =
+        "Something in a Kubernetes cluster: pods by selector, a deployment, a statefulset or a"
+            + " configMap in a namespace, or a node.")
+@Notation(KubernetesTargetType.class)
 public record KubernetesTarget(
-    Resource resource, Optional<String> namespace, String name, Map<String, String> selector) {
+    Resource resource, Optional<String> namespace, String name, Map<String, String> selector)
+    implements TargetSpec {
 
   /** The kinds of Kubernetes objects a target can be, by the key that names them in YAML. */
   public enum Resource {
@@ -107,11 +122,37 @@ public record KubernetesTarget(
   }
 
   /**
-   * "deployment checkout in namespace shop", "pods app=checkout in namespace shop", "node
-   * worker-1".
+   * "kubernetes deployment checkout in namespace shop", "kubernetes pods app=checkout in namespace
+   * shop", "kubernetes node worker-1".
    */
+  @Override
   public String describe() {
+    return "kubernetes " + describeObject();
+  }
+
+  /** "deployment checkout in namespace shop", "pods app=checkout in namespace shop". */
+  public String describeObject() {
     return resource.noun() + " " + ref() + namespace.map(ns -> " in namespace " + ns).orElse("");
+  }
+
+  /** A fault kind with {@link Resources} acts on those only: "has selector" otherwise. */
+  @Override
+  public Optional<Mismatch> mismatch(Class<? extends FaultSpec> faultType) {
+    List<Resource> accepted = resourcesOf(faultType);
+    if (accepted.isEmpty() || accepted.contains(resource)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Mismatch(
+            "a kubernetes target with "
+                + accepted.stream().map(Resource::yamlKey).collect(Collectors.joining(" or ")),
+            "has " + resource.yamlKey()));
+  }
+
+  /** The resources a fault kind acts on, from its {@link Resources}; empty for any. */
+  public static List<Resource> resourcesOf(Class<?> faultType) {
+    Resources resources = faultType.getAnnotation(Resources.class);
+    return resources == null ? List.of() : List.of(resources.value());
   }
 
   /** A selector as kubectl writes it: {@code app=checkout,tier=web}. */

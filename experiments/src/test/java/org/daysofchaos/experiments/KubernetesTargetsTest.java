@@ -1,4 +1,4 @@
-package org.daysofchaos.core.scenario;
+package org.daysofchaos.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,22 +8,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.daysofchaos.core.FaultSpec;
-import org.daysofchaos.core.KubernetesTarget;
-import org.daysofchaos.core.KubernetesTarget.Resource;
 import org.daysofchaos.core.Target;
-import org.daysofchaos.core.TargetType;
+import org.daysofchaos.core.scenario.Problem;
+import org.daysofchaos.core.scenario.ReadResult;
+import org.daysofchaos.core.scenario.ScenarioReader;
+import org.daysofchaos.core.scenario.ScenarioSchema;
 import org.daysofchaos.core.spec.Kind;
 import org.daysofchaos.core.spec.KindCatalog;
+import org.daysofchaos.experiments.faults.NetworkLatency;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget.Resource;
+import org.daysofchaos.experiments.kubernetes.Resources;
+import org.daysofchaos.experiments.probes.HttpStatus;
+import org.daysofchaos.experiments.targets.ProcessTarget;
+import org.daysofchaos.experiments.targets.ProxyTarget;
 import org.junit.jupiter.api.Test;
 
-/** Kubernetes targets in scenario files: what reads, what is refused, and where. */
+/**
+ * Kubernetes targets in scenario files: what reads, what is refused, and where (moved from core
+ * with the Kubernetes target kind).
+ */
 class KubernetesTargetsTest {
 
-  @Kind(
-      value = "k8s/shrink",
-      targets = TargetType.KUBERNETES,
-      kubernetes = {Resource.DEPLOYMENT, Resource.STATEFULSET},
-      doc = "Shrinks a workload.")
+  @Kind(value = "k8s/shrink", targets = KubernetesTarget.class, doc = "Shrinks a workload.")
+  @Resources({Resource.DEPLOYMENT, Resource.STATEFULSET})
   record Shrink(String target) implements FaultSpec {
     @Override
     public String describe() {
@@ -31,7 +39,7 @@ class KubernetesTargetsTest {
     }
   }
 
-  @Kind(value = "k8s/anything", targets = TargetType.KUBERNETES, doc = "Any Kubernetes target.")
+  @Kind(value = "k8s/anything", targets = KubernetesTarget.class, doc = "Any Kubernetes target.")
   record Anything(String target) implements FaultSpec {
     @Override
     public String describe() {
@@ -41,11 +49,13 @@ class KubernetesTargetsTest {
 
   private static final KindCatalog CATALOG =
       KindCatalog.of(
+          ProxyTarget.class,
+          ProcessTarget.class,
+          KubernetesTarget.class,
           Shrink.class,
           Anything.class,
-          TestKinds.Delay.class,
-          TestKinds.Level.class,
-          TestKinds.WebOk.class);
+          NetworkLatency.class,
+          HttpStatus.class);
   private static final ScenarioReader READER = new ScenarioReader(CATALOG);
 
   private static String scenario(String target, String kind) {
@@ -58,7 +68,7 @@ class KubernetesTargetsTest {
           - kind: %s
             target: it
         steadyState:
-          - kind: web/ok
+          - kind: http/status
             url: http://localhost/health
         """
         .formatted(target, kind);
@@ -81,10 +91,9 @@ class KubernetesTargetsTest {
     Target target =
         read("{ kubernetes: { namespace: shop, selector: { app: checkout, tier: web } } }");
 
-    assertThat(target.type()).isEqualTo(TargetType.KUBERNETES);
-    assertThat(target.kubernetes())
+    assertThat(target.spec(KubernetesTarget.class))
         .contains(KubernetesTarget.pods("shop", Map.of("app", "checkout", "tier", "web")));
-    assertThat(target.ref()).isEqualTo("app=checkout,tier=web");
+    assertThat(((KubernetesTarget) target.spec()).ref()).isEqualTo("app=checkout,tier=web");
     assertThat(target.describe())
         .isEqualTo("kubernetes pods app=checkout,tier=web in namespace shop");
   }
@@ -92,13 +101,13 @@ class KubernetesTargetsTest {
   @Test
   void readsEveryKindOfKubernetesObject() {
     assertThat(read("{ kubernetes: { namespace: shop, deployment: checkout } }"))
-        .isEqualTo(Target.kubernetes("it", KubernetesTarget.deployment("shop", "checkout")));
+        .isEqualTo(new Target("it", KubernetesTarget.deployment("shop", "checkout")));
     assertThat(read("{ kubernetes: { namespace: shop, statefulset: db } }"))
-        .isEqualTo(Target.kubernetes("it", KubernetesTarget.statefulSet("shop", "db")));
+        .isEqualTo(new Target("it", KubernetesTarget.statefulSet("shop", "db")));
     assertThat(read("{ kubernetes: { namespace: shop, configMap: checkout-config } }"))
-        .isEqualTo(Target.kubernetes("it", KubernetesTarget.configMap("shop", "checkout-config")));
+        .isEqualTo(new Target("it", KubernetesTarget.configMap("shop", "checkout-config")));
     Target node = read("{ kubernetes: { node: worker-1 } }");
-    assertThat(node).isEqualTo(Target.kubernetes("it", KubernetesTarget.node("worker-1")));
+    assertThat(node).isEqualTo(new Target("it", KubernetesTarget.node("worker-1")));
     assertThat(node.describe()).isEqualTo("kubernetes node worker-1");
   }
 
@@ -216,8 +225,5 @@ class KubernetesTargetsTest {
                 new KubernetesTarget(
                     Resource.NODE, java.util.Optional.of("shop"), "worker-1", Map.of()))
         .hasMessage("a node has no namespace");
-    assertThatThrownBy(
-            () -> new Target("x", TargetType.KUBERNETES, "x", java.util.Optional.empty()))
-        .isInstanceOf(IllegalArgumentException.class);
   }
 }
