@@ -40,6 +40,7 @@ import org.daysofchaos.scoreboard.persistence.IncidentStore;
 import org.daysofchaos.scoreboard.persistence.JdbcLedger;
 import org.daysofchaos.scoreboard.safety.HaltGate;
 import org.daysofchaos.scoreboard.safety.HaltSwitch;
+import org.daysofchaos.scoreboard.schedule.IncidentTriggers;
 import org.daysofchaos.scoreboard.schedule.Schedule;
 import org.daysofchaos.scoreboard.server.NodeId;
 import org.daysofchaos.scoreboard.server.Targets;
@@ -54,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * as a safety net that survives this process.
  */
 @ApplicationScoped
-public class IncidentEngine {
+public class IncidentEngine implements IncidentTriggers {
   private static final Logger LOG = LoggerFactory.getLogger(IncidentEngine.class);
 
   @Inject IncidentStore incidents;
@@ -112,7 +113,7 @@ public class IncidentEngine {
 
   // --- firing ---------------------------------------------------------------------------------
 
-  /** A scheduled incident's trigger fired, for the moment {@code scheduledFor}. */
+  @Override
   public void fireScheduled(String incidentId, Instant scheduledFor) {
     Instant since = acceptingSince;
     if (since == null || scheduledFor.isBefore(since)) {
@@ -145,8 +146,8 @@ public class IncidentEngine {
     start(incident, scheduledFor, AuditLog.SCHEDULER);
   }
 
-  /** A cron slot of a game day fired: each firing is a new incident. */
-  public Optional<Incident> fireCron(
+  @Override
+  public void fireCron(
       String gameDayId, int slot, String scenarioId, String sha256, Instant scheduledFor) {
     Instant since = acceptingSince;
     if (since == null || scheduledFor.isBefore(since)) {
@@ -156,12 +157,11 @@ public class IncidentEngine {
           "game day " + gameDayId + " slot " + slot,
           "a cron firing at " + scheduledFor + " came while no server was running; skipped");
       metrics.incidentMissed();
-      return Optional.empty();
+      return;
     }
     Incident incident =
         create(gameDayId, slot, scenarioId, sha256, scheduledFor, AuditLog.SCHEDULER);
     start(incident, scheduledFor, AuditLog.SCHEDULER);
-    return Optional.of(incident);
   }
 
   /** Fires a scenario now, by hand (outside of, or as part of, a game day). */
@@ -190,6 +190,7 @@ public class IncidentEngine {
   }
 
   /** Marks a scheduled incident as missed, with the reason. */
+  @Override
   public void missed(String incidentId, String reason) {
     if (incidents.markMissed(incidentId, reason, clock.instant())) {
       metrics.incidentMissed();
