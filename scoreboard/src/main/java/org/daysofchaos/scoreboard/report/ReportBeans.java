@@ -14,7 +14,7 @@ import org.daysofchaos.scoreboard.play.PlayStore;
 import org.daysofchaos.scoreboard.play.Plays;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Wires the reports into CDI, lazily like the other stores (ServerBeans). */
+/** Wires the reports into CDI, lazily like the other stores (PersistenceBeans). */
 @ApplicationScoped
 public class ReportBeans {
   /** The probe interval of every run: the resolution of a signal's or a recovery's time. */

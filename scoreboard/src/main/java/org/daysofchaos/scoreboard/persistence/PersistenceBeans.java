@@ -1,4 +1,4 @@
-package org.daysofchaos.scoreboard.server;
+package org.daysofchaos.scoreboard.persistence;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,14 +9,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Optional;
-import org.daysofchaos.scoreboard.persistence.AuditLog;
-import org.daysofchaos.scoreboard.persistence.Db;
-import org.daysofchaos.scoreboard.persistence.GameDayStore;
-import org.daysofchaos.scoreboard.persistence.HaltStore;
-import org.daysofchaos.scoreboard.persistence.IncidentStore;
-import org.daysofchaos.scoreboard.persistence.JdbcLedger;
-import org.daysofchaos.scoreboard.persistence.NodeStore;
-import org.daysofchaos.scoreboard.persistence.ScenarioStore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -24,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * are created lazily: the command-line face never creates them (its datasource is inactive).
  */
 @ApplicationScoped
-public class ServerBeans {
+public class PersistenceBeans {
   @ConfigProperty(name = "chaos.node.id")
   Optional<String> configuredNodeId;
 

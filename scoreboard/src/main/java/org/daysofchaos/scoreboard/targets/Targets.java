@@ -1,4 +1,4 @@
-package org.daysofchaos.scoreboard.server;
+package org.daysofchaos.scoreboard.targets;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;

@@ -1,4 +1,4 @@
-package org.daysofchaos.scoreboard.safety;
+package org.daysofchaos.scoreboard.halt;
 
 import java.util.function.Supplier;
 import org.daysofchaos.core.FaultSpec;
