@@ -1,4 +1,4 @@
-package org.daysofchaos.scoreboard.alerts;
+package org.daysofchaos.scoreboard.api;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,7 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import org.daysofchaos.scoreboard.api.ApiErrors;
+import org.daysofchaos.scoreboard.alerts.AlertIntake;
+import org.daysofchaos.scoreboard.alerts.AlertSource;
+import org.daysofchaos.scoreboard.alerts.AlertStore;
+import org.daysofchaos.scoreboard.alerts.WebhookPayload;
 import org.daysofchaos.scoreboard.persistence.AuditLog;
 import org.daysofchaos.scoreboard.persistence.IncidentStore;
 import org.daysofchaos.scoreboard.security.Account;
