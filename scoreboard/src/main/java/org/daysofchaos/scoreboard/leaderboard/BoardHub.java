@@ -1,4 +1,4 @@
-package org.daysofchaos.scoreboard.play;
+package org.daysofchaos.scoreboard.leaderboard;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import org.daysofchaos.scoreboard.play.PlayStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package org.daysofchaos.scoreboard.play;
+package org.daysofchaos.scoreboard.leaderboard;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +23,8 @@ import org.daysofchaos.scoreboard.gameday.ScenarioCatalog;
 import org.daysofchaos.scoreboard.persistence.GameDayStore;
 import org.daysofchaos.scoreboard.persistence.Incident;
 import org.daysofchaos.scoreboard.persistence.IncidentStore;
+import org.daysofchaos.scoreboard.play.PlayRecord;
+import org.daysofchaos.scoreboard.play.PlayStore;
 
 /**
  * Computes a game day's leaderboard from its stored facts with core's scoring rules, so the board
@@ -43,7 +45,6 @@ public final class Boards {
       List<PlayRecord> plays,
       long version) {}
 
-  private final Plays plays;
   private final PlayStore store;
   private final IncidentStore incidents;
   private final ScenarioCatalog catalog;
@@ -53,7 +54,6 @@ public final class Boards {
   private final Function<String, List<Play>> alertPlays;
 
   public Boards(
-      Plays plays,
       PlayStore store,
       IncidentStore incidents,
       ScenarioCatalog catalog,
@@ -61,7 +61,6 @@ public final class Boards {
       Clock clock,
       ScoringRules rules,
       Function<String, List<Play>> alertPlays) {
-    this.plays = plays;
     this.store = store;
     this.incidents = incidents;
     this.catalog = catalog;
@@ -75,11 +74,7 @@ public final class Boards {
   public Computed compute(String gameDayId, boolean live) {
     GameDayStore.Row day = gameDays.get(gameDayId);
     long version = store.version(gameDayId).total();
-    List<Incident> fired =
-        incidents.list(gameDayId, null, 100_000).stream()
-            .filter(i -> i.injectedAt() != null)
-            .sorted(Comparator.comparing(Incident::injectedAt).thenComparing(Incident::id))
-            .toList();
+    List<Incident> fired = incidents.fired(gameDayId);
     Map<String, Incident> byId = new LinkedHashMap<>();
     Map<String, String> labels = new LinkedHashMap<>();
     List<IncidentFacts> facts = new ArrayList<>();
@@ -89,7 +84,7 @@ public final class Boards {
       Scenario s = catalog.scenario(i.scenarioId(), i.scenarioSha256());
       facts.add(new IncidentFacts(i.id(), i.scenarioId(), s.weight(), i.injectedAt()));
     }
-    List<PlayRecord> judged = plays.judged(gameDayId, byId);
+    List<PlayRecord> judged = PlayRecord.judged(store.ofGameDay(gameDayId), byId);
     List<Play> all = new ArrayList<>();
     judged.forEach(p -> all.add(p.toPlay()));
     all.addAll(alertPlays.apply(gameDayId));

@@ -1,4 +1,4 @@
-package org.daysofchaos.scoreboard.play;
+package org.daysofchaos.scoreboard.leaderboard;
 
 import java.time.Instant;
 import java.util.List;
