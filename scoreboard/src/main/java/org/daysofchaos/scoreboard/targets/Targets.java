@@ -18,7 +18,7 @@ import org.daysofchaos.agents.toxiproxy.ToxiproxyServers;
 import org.daysofchaos.core.run.Injectors;
 import org.daysofchaos.core.run.MetricSource;
 import org.daysofchaos.core.run.ProbeRunners;
-import org.daysofchaos.scoreboard.demo.DemoSystem;
+import org.daysofchaos.demo.DemoSystem;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package org.daysofchaos.scoreboard.demo;
+package org.daysofchaos.demo;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;

@@ -1,4 +1,4 @@
-package org.daysofchaos.scoreboard.demo;
+package org.daysofchaos.demo;
 
 /**
  * The ops page: one form per lever, and the levers' state refreshed every second. Plain HTML and a

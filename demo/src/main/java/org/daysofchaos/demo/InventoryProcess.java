@@ -1,10 +1,11 @@
-package org.daysofchaos.scoreboard.demo;
+package org.daysofchaos.demo;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +19,7 @@ import org.daysofchaos.agents.process.LocalProcess;
  */
 final class InventoryProcess implements LocalProcess, AutoCloseable {
   private static final long START_TIMEOUT_SECONDS = 30;
+  private static final String JBOSS_LOG_MANAGER = "org/jboss/logmanager/LogManager.class";
 
   private volatile Process process;
   private volatile int port;
@@ -53,20 +55,22 @@ final class InventoryProcess implements LocalProcess, AutoCloseable {
   }
 
   private synchronized void launch(int onPort) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    if (ClassLoader.getSystemResource(JBOSS_LOG_MANAGER) != null) {
+      // In the packaged server, the class path carries JBoss LogManager's System.Logger finder,
+      // which wants its LogManager installed; the JDK's HTTP server logs through it.
+      command.add("-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
+    }
+    command.addAll(
         List.of(
-            java,
-            // The class path carries JBoss LogManager's System.Logger finder, which wants its
-            // LogManager installed; the JDK's HTTP server logs through it.
-            "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
             "-Xmx64m",
             "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1",
             "-cp",
             System.getProperty("java.class.path"),
             InventoryMain.class.getName(),
-            Integer.toString(onPort));
+            Integer.toString(onPort)));
     Process started =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     try {

@@ -1,4 +1,4 @@
-package org.daysofchaos.scoreboard.demo;
+package org.daysofchaos.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.daysofchaos.agents.process.LocalProcess;
-import org.daysofchaos.scoreboard.demo.OpsParams.BadRequest;
+import org.daysofchaos.demo.OpsParams.BadRequest;
 
 /**
  * The demo's ops console: the levers a real on-call engineer has, as a small HTTP API and a page,

@@ -1,4 +1,4 @@
-package org.daysofchaos.scoreboard.demo;
+package org.daysofchaos.demo;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.daysofchaos.scoreboard.demo;
+package org.daysofchaos.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

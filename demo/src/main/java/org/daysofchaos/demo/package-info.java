@@ -6,4 +6,4 @@
  * offers the levers that fix until-fixed incidents: payment failover, inventory restart, circuit
  * breakers and timeouts (docs/demo.md).
  */
-package org.daysofchaos.scoreboard.demo;
+package org.daysofchaos.demo;
