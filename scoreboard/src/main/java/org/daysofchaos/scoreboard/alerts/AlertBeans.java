@@ -12,7 +12,7 @@ import org.daysofchaos.scoreboard.persistence.IncidentStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wires the alert store and intake into CDI, lazily like the other stores (ServerBeans). */
+/** Wires the alert store and intake into CDI, lazily like the other stores (PersistenceBeans). */
 @ApplicationScoped
 public class AlertBeans {
   private static final Logger LOG = LoggerFactory.getLogger(AlertBeans.class);

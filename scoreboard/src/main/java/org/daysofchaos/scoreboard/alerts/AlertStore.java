@@ -16,9 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.daysofchaos.core.scoring.Outcome;
+import org.daysofchaos.core.scoring.Judging;
 import org.daysofchaos.core.scoring.Play;
-import org.daysofchaos.core.scoring.PlayType;
 import org.daysofchaos.scoreboard.persistence.Db;
 
 /**
@@ -200,15 +199,7 @@ public final class AlertStore {
           .forEach(
               (team, first) ->
                   plays.add(
-                      new Play(
-                          0,
-                          team,
-                          a.incidentId(),
-                          PlayType.ALERT,
-                          first.at(),
-                          Outcome.ACCEPTED,
-                          -1,
-                          "alert " + first.alertname())));
+                      Judging.firstAlert(team, a.incidentId(), first.at(), first.alertname())));
     }
     return plays;
   }

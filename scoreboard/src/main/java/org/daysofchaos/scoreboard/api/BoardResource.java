@@ -4,6 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
@@ -20,11 +21,12 @@ import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.scoring.Standing;
 import org.daysofchaos.scoreboard.gameday.GameDays;
 import org.daysofchaos.scoreboard.gameday.ScenarioCatalog;
+import org.daysofchaos.scoreboard.leaderboard.BoardHub;
+import org.daysofchaos.scoreboard.leaderboard.BoardView;
+import org.daysofchaos.scoreboard.leaderboard.Boards;
 import org.daysofchaos.scoreboard.persistence.AuditLog;
 import org.daysofchaos.scoreboard.persistence.Incident;
-import org.daysofchaos.scoreboard.play.BoardHub;
-import org.daysofchaos.scoreboard.play.BoardView;
-import org.daysofchaos.scoreboard.play.Boards;
+import org.daysofchaos.scoreboard.play.BoardChanged;
 import org.daysofchaos.scoreboard.play.PlayRecord;
 import org.daysofchaos.scoreboard.play.PlayStore;
 import org.daysofchaos.scoreboard.play.Plays;
@@ -39,6 +41,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 public class BoardResource {
   @Inject Boards boards;
   @Inject BoardHub hub;
+  @Inject Event<BoardChanged> boardChanged;
   @Inject Plays plays;
   @Inject PlayStore store;
   @Inject GameDays gameDays;
@@ -89,7 +92,7 @@ public class BoardResource {
     gameDays.get(id);
     store.setFrozenAt(id, clock.instant());
     audit.record(Caller.name(identity), "board-frozen", "game day " + id, "");
-    hub.changed(id);
+    boardChanged.fire(new BoardChanged(id));
     return boards.view(boards.compute(id, false), false);
   }
 
@@ -99,7 +102,7 @@ public class BoardResource {
     gameDays.get(id);
     store.setFrozenAt(id, null);
     audit.record(Caller.name(identity), "board-unfrozen", "game day " + id, "");
-    hub.changed(id);
+    boardChanged.fire(new BoardChanged(id));
     return boards.view(boards.compute(id, false), false);
   }
 

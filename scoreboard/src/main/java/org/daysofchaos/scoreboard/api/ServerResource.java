@@ -10,15 +10,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.daysofchaos.scoreboard.halt.HaltState;
 import org.daysofchaos.scoreboard.incident.IncidentEngine;
 import org.daysofchaos.scoreboard.persistence.AuditLog;
 import org.daysofchaos.scoreboard.persistence.HaltStore;
 import org.daysofchaos.scoreboard.persistence.JdbcLedger;
+import org.daysofchaos.scoreboard.persistence.NodeId;
 import org.daysofchaos.scoreboard.safety.HaltSwitch;
 import org.daysofchaos.scoreboard.schedule.Schedule;
 import org.daysofchaos.scoreboard.security.Caller;
 import org.daysofchaos.scoreboard.security.Roles;
-import org.daysofchaos.scoreboard.server.NodeId;
 
 /** Status, halt-all, the ledger and the audit log. */
 @Path("/api")
@@ -29,6 +30,7 @@ public class ServerResource {
   static final String VERSION = "0.1.0-SNAPSHOT";
 
   @Inject HaltSwitch halt;
+  @Inject HaltState haltState;
   @Inject IncidentEngine engine;
   @Inject JdbcLedger ledger;
   @Inject AuditLog audit;
@@ -42,7 +44,7 @@ public class ServerResource {
     return new Dto.Status(
         node.id(),
         VERSION,
-        halt.state().halted(),
+        haltState.current().halted(),
         engine.runningCount(),
         ledger.countOpen(),
         schedule.pendingTriggers(),
@@ -52,7 +54,7 @@ public class ServerResource {
   @GET
   @Path("halt")
   public HaltStore.State haltState() {
-    return halt.state();
+    return haltState.current();
   }
 
   /** Halt-all: reverts every active injection and blocks new ones until released. */

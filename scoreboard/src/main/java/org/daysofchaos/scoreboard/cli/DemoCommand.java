@@ -15,7 +15,7 @@ import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.journal.RunResult;
 import org.daysofchaos.core.ledger.FileLedger;
 import org.daysofchaos.core.scenario.ReadResult;
-import org.daysofchaos.scoreboard.demo.DemoSystem;
+import org.daysofchaos.demo.DemoSystem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -25,6 +25,7 @@ import org.daysofchaos.scoreboard.persistence.AuditLog;
 import org.daysofchaos.scoreboard.persistence.GameDayStore;
 import org.daysofchaos.scoreboard.persistence.IncidentStore;
 import org.daysofchaos.scoreboard.persistence.ScenarioStore;
+import org.daysofchaos.scoreboard.schedule.GameDayEnd;
 import org.daysofchaos.scoreboard.schedule.Schedule;
 import org.quartz.CronExpression;
 import org.slf4j.Logger;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * incidents and puts their triggers in the schedule.
  */
 @ApplicationScoped
-public class GameDays {
+public class GameDays implements GameDayEnd {
   private static final Logger LOG = LoggerFactory.getLogger(GameDays.class);
 
   /** Quartz's own parser checks cron expressions, so what reads also schedules. */
@@ -240,6 +241,7 @@ public class GameDays {
   }
 
   /** The window closed: no more incidents fire; those running go on to their end. */
+  @Override
   public void finish(String id) {
     Instant now = clock.instant();
     boolean finished =

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -193,6 +194,17 @@ public final class IncidentStore {
             + " ROWS ONLY",
         IncidentStore::row,
         args.toArray());
+  }
+
+  /**
+   * The incidents of a game day whose fault took effect, in the order it did (then by id): what the
+   * board and the reports count.
+   */
+  public List<Incident> fired(String gameDayId) {
+    return list(gameDayId, null, 100_000).stream()
+        .filter(i -> i.injectedAt() != null)
+        .sorted(Comparator.comparing(Incident::injectedAt).thenComparing(Incident::id))
+        .toList();
   }
 
   /** Running incidents, on every node. */

@@ -1,9 +1,13 @@
 package org.daysofchaos.scoreboard.play;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.daysofchaos.core.scoring.Judging;
 import org.daysofchaos.core.scoring.Outcome;
 import org.daysofchaos.core.scoring.Play;
 import org.daysofchaos.core.scoring.PlayType;
+import org.daysofchaos.scoreboard.persistence.Incident;
 
 /**
  * A play as stored: who, for which team and incident, what, when and how it was judged.
@@ -31,7 +35,30 @@ public record PlayRecord(
     return new Play(id, team, incidentId, type, at, outcome, hintIndex, detail);
   }
 
-  PlayRecord withOutcome(Outcome judged, Instant when) {
+  /**
+   * Plays as judged now against their incidents (by id), by core's {@link Judging}: what the board,
+   * the consoles and the reports count.
+   */
+  public static List<PlayRecord> judged(List<PlayRecord> recorded, Map<String, Incident> byId) {
+    return recorded.stream()
+        .map(p -> p.judgedAs(Judging.judge(p.toPlay(), outcomeOf(byId.get(p.incidentId())))))
+        .toList();
+  }
+
+  private static Judging.IncidentOutcome outcomeOf(Incident incident) {
+    return incident == null
+        ? null
+        : new Judging.IncidentOutcome(
+            incident.state() == Incident.State.RUNNING, incident.recoveredAt());
+  }
+
+  private PlayRecord judgedAs(Play judged) {
+    return judged.outcome() == outcome && judged.at().equals(at)
+        ? this
+        : withOutcome(judged.outcome(), judged.at());
+  }
+
+  private PlayRecord withOutcome(Outcome judged, Instant when) {
     return new PlayRecord(
         id,
         gameDayId,

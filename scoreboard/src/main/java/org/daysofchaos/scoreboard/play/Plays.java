@@ -4,7 +4,6 @@ import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -258,33 +257,6 @@ public final class Plays {
     }
     components.addAll(services);
     return new Options(List.copyOf(services), List.copyOf(components), List.copyOf(faults));
-  }
-
-  /**
-   * The plays of a game day as judged now: a declared fix is accepted once its incident's recovery
-   * is measured (at that moment, or at the declaration if it came later) and rejected when the
-   * incident ended without one.
-   */
-  public List<PlayRecord> judged(String gameDayId, Map<String, Incident> byId) {
-    List<PlayRecord> judged = new ArrayList<>();
-    for (PlayRecord p : store.ofGameDay(gameDayId)) {
-      judged.add(p.type() == PlayType.FIX ? judgeFix(p, byId.get(p.incidentId())) : p);
-    }
-    return judged;
-  }
-
-  static PlayRecord judgeFix(PlayRecord fix, Incident incident) {
-    if (fix.outcome() != Outcome.PENDING || incident == null) {
-      return fix;
-    }
-    if (incident.recoveredAt() != null) {
-      Instant at = fix.at().isAfter(incident.recoveredAt()) ? fix.at() : incident.recoveredAt();
-      return fix.withOutcome(Outcome.ACCEPTED, at);
-    }
-    if (incident.state() != Incident.State.RUNNING) {
-      return fix.withOutcome(Outcome.REJECTED, fix.at());
-    }
-    return fix;
   }
 
   // --- the checks --------------------------------------------------------------------------

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +32,8 @@ import org.daysofchaos.scoreboard.gameday.ScenarioCatalog;
 import org.daysofchaos.scoreboard.persistence.GameDayStore;
 import org.daysofchaos.scoreboard.persistence.Incident;
 import org.daysofchaos.scoreboard.persistence.IncidentStore;
+import org.daysofchaos.scoreboard.play.PlayRecord;
 import org.daysofchaos.scoreboard.play.PlayStore;
-import org.daysofchaos.scoreboard.play.Plays;
 
 /**
  * Reads a game day's facts from the database into a report's input: its incidents (with their
@@ -47,7 +46,6 @@ public final class DbReports {
 
   private final GameDays gameDays;
   private final IncidentStore incidents;
-  private final Plays plays;
   private final PlayStore playStore;
   private final ScenarioCatalog catalog;
   private final AlertStore alerts;
@@ -58,7 +56,6 @@ public final class DbReports {
   public DbReports(
       GameDays gameDays,
       IncidentStore incidents,
-      Plays plays,
       PlayStore playStore,
       ScenarioCatalog catalog,
       AlertStore alerts,
@@ -67,7 +64,6 @@ public final class DbReports {
       Duration probeInterval) {
     this.gameDays = gameDays;
     this.incidents = incidents;
-    this.plays = plays;
     this.playStore = playStore;
     this.catalog = catalog;
     this.alerts = alerts;
@@ -105,11 +101,7 @@ public final class DbReports {
   ReportInput input(GameDayStore.Row day, boolean journals) {
     String id = day.id();
     boolean running = day.state().live();
-    List<Incident> fired =
-        incidents.list(id, null, 100_000).stream()
-            .filter(i -> i.injectedAt() != null)
-            .sorted(Comparator.comparing(Incident::injectedAt).thenComparing(Incident::id))
-            .toList();
+    List<Incident> fired = incidents.fired(id);
     Map<String, Incident> byId = new LinkedHashMap<>();
     fired.forEach(i -> byId.put(i.id(), i));
     Map<String, AlertStore.IncidentAlerts> firstAlerts = alerts.firstAlerts(id);
@@ -119,7 +111,7 @@ public final class DbReports {
       records.add(record(i, scenario(i), journal, firstAlerts.get(i.id())));
     }
     List<Play> all = new ArrayList<>();
-    plays.judged(id, byId).forEach(p -> all.add(p.toPlay()));
+    PlayRecord.judged(playStore.ofGameDay(id), byId).forEach(p -> all.add(p.toPlay()));
     all.addAll(AlertStore.asPlays(firstAlerts));
     GameDayFacts facts =
         new GameDayFacts(

@@ -11,10 +11,9 @@ import org.daysofchaos.scoreboard.gameday.ScenarioCatalog;
 import org.daysofchaos.scoreboard.persistence.Db;
 import org.daysofchaos.scoreboard.persistence.IncidentStore;
 import org.daysofchaos.scoreboard.play.PlayStore;
-import org.daysofchaos.scoreboard.play.Plays;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Wires the reports into CDI, lazily like the other stores (ServerBeans). */
+/** Wires the reports into CDI, lazily like the other stores (PersistenceBeans). */
 @ApplicationScoped
 public class ReportBeans {
   /** The probe interval of every run: the resolution of a signal's or a recovery's time. */
@@ -32,14 +31,13 @@ public class ReportBeans {
   DbReports dbReports(
       GameDays gameDays,
       IncidentStore incidents,
-      Plays plays,
       PlayStore playStore,
       ScenarioCatalog catalog,
       AlertStore alerts,
       NotesStore notes,
       Clock clock) {
     return new DbReports(
-        gameDays, incidents, plays, playStore, catalog, alerts, notes, clock, probeInterval);
+        gameDays, incidents, playStore, catalog, alerts, notes, clock, probeInterval);
   }
 
   @Produces

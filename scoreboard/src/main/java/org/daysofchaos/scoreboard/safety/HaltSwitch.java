@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import org.daysofchaos.core.journal.RunResult;
+import org.daysofchaos.scoreboard.halt.HaltState;
 import org.daysofchaos.scoreboard.incident.IncidentEngine;
 import org.daysofchaos.scoreboard.metrics.ChaosMetrics;
 import org.daysofchaos.scoreboard.persistence.AuditLog;
@@ -22,14 +22,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Halt-all: one call reverts every active injection and blocks new ones until it is released. The
- * switch lives in the database, so every node of a cluster obeys it (each node polls it, see {@link
- * #refresh()}) and it survives a restart: a halted server starts halted.
+ * switch itself is {@link HaltState}; this is what pulling it does: abort the runs of this node,
+ * revert what no run owns, and, when another node pulled it, abort this node's runs too (see {@link
+ * #refresh()}).
  */
 @ApplicationScoped
 public class HaltSwitch {
   private static final Logger LOG = LoggerFactory.getLogger(HaltSwitch.class);
 
-  @Inject HaltStore store;
+  @Inject HaltState state;
   @Inject AuditLog audit;
   @Inject JdbcLedger ledger;
   @Inject IncidentEngine engine;
@@ -40,9 +41,6 @@ public class HaltSwitch {
   /** How long a halt waits for the runs to revert before answering. */
   @ConfigProperty(name = "chaos.halt.wait", defaultValue = "10s")
   Duration wait;
-
-  private final AtomicReference<HaltStore.State> state =
-      new AtomicReference<>(new HaltStore.State(false, null, null, null));
 
   /** What a halt did. */
   public record Result(
@@ -55,35 +53,12 @@ public class HaltSwitch {
       int stillActive,
       long millis) {}
 
-  public HaltStore.State state() {
-    return state.get();
-  }
-
-  /** Why injections are blocked now, or null when they are allowed. */
-  public String blockedReason() {
-    HaltStore.State s = state.get();
-    if (!s.halted()) {
-      return null;
-    }
-    return "halt-all is in effect since "
-        + s.since()
-        + " (by "
-        + s.actor()
-        + (s.reason() == null || s.reason().isBlank() ? "" : ": " + s.reason())
-        + "); release it to inject again";
-  }
-
   /** Reverts every active injection of this node and blocks new ones everywhere. */
   public Result halt(String actor, String reason) {
     long t0 = System.nanoTime();
     Instant now = clock.instant();
-    HaltStore.State on = new HaltStore.State(true, now, actor, reason);
     // Block first (locally at once, then for every node), then revert.
-    synchronized (this) {
-      state.set(on);
-      store.set(true, actor, reason, now);
-    }
-    metrics.halted(true);
+    state.turnOn(actor, reason, now);
     String why = "halt-all by " + actor + (reason == null || reason.isBlank() ? "" : ": " + reason);
     List<CompletableFuture<RunResult>> runs = engine.abortAll(why, "halt", actor);
     int reverted = 0;
@@ -118,12 +93,7 @@ public class HaltSwitch {
 
   /** Allows injections again. */
   public HaltStore.State release(String actor) {
-    HaltStore.State off = new HaltStore.State(false, clock.instant(), actor, null);
-    synchronized (this) {
-      store.set(false, actor, null, off.since());
-      state.set(off);
-    }
-    metrics.halted(false);
+    HaltStore.State off = state.turnOff(actor, clock.instant());
     audit.record(actor, "halt-release", "all injections", "injections are allowed again");
     LOG.warn("halt-all released by {}", actor);
     return off;
@@ -134,16 +104,13 @@ public class HaltSwitch {
    * another node blocks injections here too, and aborts this node's runs.
    */
   public void refresh() {
-    HaltStore.State stored;
-    HaltStore.State before;
-    synchronized (this) {
-      stored = store.get();
-      before = state.getAndSet(stored);
-    }
-    metrics.halted(stored.halted());
-    if (stored.halted() && !before.halted()) {
-      String why = "halt-all by " + stored.actor() + " (on another node)";
-      engine.abortAll(why, "halt", stored.actor());
-    }
+    state
+        .refresh()
+        .ifPresent(
+            stored ->
+                engine.abortAll(
+                    "halt-all by " + stored.actor() + " (on another node)",
+                    "halt",
+                    stored.actor()));
   }
 }

@@ -25,8 +25,9 @@ import org.daysofchaos.scoreboard.persistence.AuditLog;
 import org.daysofchaos.scoreboard.persistence.Incident;
 import org.daysofchaos.scoreboard.persistence.IncidentStore;
 import org.daysofchaos.scoreboard.persistence.JdbcLedger;
+import org.daysofchaos.scoreboard.persistence.NodeId;
 import org.daysofchaos.scoreboard.persistence.NodeStore;
-import org.daysofchaos.scoreboard.server.NodeId;
+import org.daysofchaos.scoreboard.schedule.FaultDeadline;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  */
 @ApplicationScoped
-public class Recovery {
+public class Recovery implements FaultDeadline {
   private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
 
   @Inject JdbcLedger ledger;
@@ -197,6 +198,7 @@ public class Recovery {
   }
 
   /** At a fault's deadline: if no live node runs the incident any more, recovers it. */
+  @Override
   public void deadlinePassed(String incidentId) {
     if (engine.runsHere(incidentId)) {
       engine.endFault(incidentId, "its deadline passed (the schedule's safety net)");

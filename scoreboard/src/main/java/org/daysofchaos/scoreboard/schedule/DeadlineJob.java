@@ -2,17 +2,16 @@ package org.daysofchaos.scoreboard.schedule;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.daysofchaos.scoreboard.safety.Recovery;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
 /** A fault's deadline passed: if nobody runs its incident any more, its faults are reverted. */
 @ApplicationScoped
 public class DeadlineJob implements Job {
-  @Inject Recovery recovery;
+  @Inject FaultDeadline deadline;
 
   @Override
   public void execute(JobExecutionContext context) {
-    recovery.deadlinePassed(context.getMergedJobDataMap().getString("incident"));
+    deadline.deadlinePassed(context.getMergedJobDataMap().getString("incident"));
   }
 }

@@ -2,7 +2,6 @@ package org.daysofchaos.scoreboard.schedule;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.daysofchaos.scoreboard.incident.IncidentEngine;
 import org.quartz.Job;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
@@ -10,12 +9,12 @@ import org.quartz.JobExecutionContext;
 /** Fires a new incident for a cron slot of a game day. */
 @ApplicationScoped
 public class FireCronJob implements Job {
-  @Inject IncidentEngine engine;
+  @Inject IncidentTriggers triggers;
 
   @Override
   public void execute(JobExecutionContext context) {
     JobDataMap data = context.getMergedJobDataMap();
-    engine.fireCron(
+    triggers.fireCron(
         data.getString("gameDay"),
         Integer.parseInt(data.getString("slot")),
         data.getString("scenario"),

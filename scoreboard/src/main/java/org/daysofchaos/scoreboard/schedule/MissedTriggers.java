@@ -2,7 +2,6 @@ package org.daysofchaos.scoreboard.schedule;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.daysofchaos.scoreboard.incident.IncidentEngine;
 import org.quartz.JobExecutionContext;
 import org.quartz.Trigger;
 import org.quartz.Trigger.CompletedExecutionInstruction;
@@ -15,7 +14,7 @@ import org.quartz.TriggerListener;
  */
 @ApplicationScoped
 public class MissedTriggers implements TriggerListener {
-  @Inject IncidentEngine engine;
+  @Inject IncidentTriggers triggers;
 
   @Override
   public String getName() {
@@ -25,7 +24,7 @@ public class MissedTriggers implements TriggerListener {
   @Override
   public void triggerMisfired(Trigger trigger) {
     if (Schedule.FIRE_INCIDENT.equals(trigger.getJobKey())) {
-      engine.missed(
+      triggers.missed(
           trigger.getJobDataMap().getString("incident"),
           "its time ("
               + trigger.getStartTime().toInstant()

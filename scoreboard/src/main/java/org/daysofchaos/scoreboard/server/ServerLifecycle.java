@@ -31,15 +31,18 @@ import org.daysofchaos.core.gameday.GameDay;
 import org.daysofchaos.core.journal.RunResult;
 import org.daysofchaos.scoreboard.gameday.GameDays;
 import org.daysofchaos.scoreboard.gameday.ScenarioCatalog;
+import org.daysofchaos.scoreboard.halt.HaltState;
 import org.daysofchaos.scoreboard.incident.IncidentEngine;
 import org.daysofchaos.scoreboard.persistence.AuditLog;
 import org.daysofchaos.scoreboard.persistence.GameDayStore;
+import org.daysofchaos.scoreboard.persistence.NodeId;
 import org.daysofchaos.scoreboard.persistence.NodeStore;
 import org.daysofchaos.scoreboard.safety.HaltSwitch;
 import org.daysofchaos.scoreboard.safety.Recovery;
 import org.daysofchaos.scoreboard.schedule.Schedule;
 import org.daysofchaos.scoreboard.security.Accounts;
 import org.daysofchaos.scoreboard.security.FirstAccounts;
+import org.daysofchaos.scoreboard.targets.Targets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,6 +108,7 @@ public class ServerLifecycle {
     @Inject Targets targets;
     @Inject Recovery recovery;
     @Inject HaltSwitch halt;
+    @Inject HaltState haltState;
     @Inject IncidentEngine engine;
     @Inject ScenarioCatalog catalog;
     @Inject GameDays gameDays;
@@ -179,7 +183,7 @@ public class ServerLifecycle {
         recovered.reverted(),
         recoveredAfter,
         uptime,
-        p.halt.state().halted() ? "; HALT-ALL IS IN EFFECT" : "");
+        p.haltState.current().halted() ? "; HALT-ALL IS IN EFFECT" : "");
   }
 
   private void loadDemoGameDay(Parts p) throws IOException {

@@ -22,7 +22,7 @@ import org.daysofchaos.scoreboard.persistence.GameDayStore;
 import org.daysofchaos.scoreboard.security.Account;
 import org.daysofchaos.scoreboard.security.Role;
 import org.daysofchaos.scoreboard.security.TokenIdentityProvider;
-import org.daysofchaos.scoreboard.server.Targets;
+import org.daysofchaos.scoreboard.targets.Targets;
 
 /**
  * The pages. They are open to everyone at the HTTP level and check the session themselves: no

@@ -15,6 +15,7 @@ import org.daysofchaos.scoreboard.api.PlayAccounts;
 import org.daysofchaos.scoreboard.server.DemoTargets;
 import org.daysofchaos.scoreboard.server.Http;
 import org.daysofchaos.scoreboard.server.TestAccounts;
+import org.daysofchaos.scoreboard.server.TestScenarios;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,28 +28,10 @@ import org.junit.jupiter.api.Test;
 class AlertResourceTest {
   /** A fault nobody notices, detected by an alert only. */
   static final String ALERTED =
-      """
-      id: test/alerted
-      title: Alerted
-      mode: time-boxed
-      duration: 5m
-      maxDuration: 10m
-      targets:
-        payment-link: { proxy: payment }
-      faults:
-        - kind: network/latency
-          target: payment-link
-          latency: 1ms
-      steadyState:
-        - kind: metric/threshold
-          query: booking_request_seconds{quantile="0.99"}
-          below: 5
-      detection:
-        alerts: [TestAlertFires]
-      recovery:
-        holdFor: 500ms
-        within: 20s
-      """;
+      TestScenarios.paymentLatency("test/alerted", "Alerted")
+          .detection("alerts: [TestAlertFires]\n")
+          .recovery("500ms", "20s")
+          .yaml();
 
   @TestHTTPResource("/")
   URI base;

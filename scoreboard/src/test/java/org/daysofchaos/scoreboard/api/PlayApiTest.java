@@ -26,6 +26,7 @@ import java.util.stream.StreamSupport;
 import org.daysofchaos.scoreboard.server.DemoTargets;
 import org.daysofchaos.scoreboard.server.Http;
 import org.daysofchaos.scoreboard.server.TestAccounts;
+import org.daysofchaos.scoreboard.server.TestScenarios;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,38 +43,26 @@ class PlayApiTest {
 
   /** A fault nobody notices (1 ms), that lasts: the incident stays open while teams play. */
   static final String GENTLE =
-      """
-      id: test/play-gentle
-      title: Gentle play
-      weight: 2
-      mode: time-boxed
-      duration: 5m
-      maxDuration: 10m
-      targets:
-        payment-link: { proxy: payment }
-      faults:
-        - kind: network/latency
-          target: payment-link
-          latency: 1ms
-      steadyState:
-        - kind: metric/threshold
-          query: booking_request_seconds{quantile="0.99"}
-          below: 5
-      detection:
-        services: [booking, payment]
-        alerts: [GentleLatency]
-      recovery:
-        holdFor: 500ms
-        within: 20s
-      diagnosis:
-        component: payment
-        fault: latency
-      hints:
-        - after: 0s
-          text: Look at the payment link.
-        - after: 1h
-          text: Much later.
-      """;
+      TestScenarios.paymentLatency("test/play-gentle", "Gentle play")
+          .weight(2)
+          .detection(
+              """
+                services: [booking, payment]
+                alerts: [GentleLatency]
+                """)
+          .recovery("500ms", "20s")
+          .more(
+              """
+                diagnosis:
+                  component: payment
+                  fault: latency
+                hints:
+                  - after: 0s
+                    text: Look at the payment link.
+                  - after: 1h
+                    text: Much later.
+                """)
+          .yaml();
 
   @TestHTTPResource("/")
   URI base;

@@ -15,6 +15,7 @@ import org.daysofchaos.scoreboard.gameday.ScenarioCatalog;
 import org.daysofchaos.scoreboard.persistence.Incident;
 import org.daysofchaos.scoreboard.persistence.IncidentStore;
 import org.daysofchaos.scoreboard.server.DemoTargets;
+import org.daysofchaos.scoreboard.server.TestScenarios;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,23 +27,7 @@ import org.junit.jupiter.api.Test;
 class GameDayGuardrailsTest {
   /** A fault that would hurt nobody, without guardrails of its own. */
   private static final String SCENARIO =
-      """
-      id: test/day-guarded
-      title: Guarded by its game day
-      mode: time-boxed
-      duration: 5m
-      maxDuration: 10m
-      targets:
-        payment-link: { proxy: payment }
-      faults:
-        - kind: network/latency
-          target: payment-link
-          latency: 1ms
-      steadyState:
-        - kind: metric/threshold
-          query: booking_request_seconds{quantile="0.99"}
-          below: 5
-      """;
+      TestScenarios.paymentLatency("test/day-guarded", "Guarded by its game day").yaml();
 
   /** Its guardrail cannot hold: no p99 latency is below zero. */
   private static final String GAME_DAY =

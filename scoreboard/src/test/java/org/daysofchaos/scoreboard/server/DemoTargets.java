@@ -4,7 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import org.daysofchaos.scoreboard.demo.DemoSystem;
+import org.daysofchaos.demo.DemoSystem;
 
 /**
  * The demo pre-production as the targets of the server under test: it runs in the test's JVM, and

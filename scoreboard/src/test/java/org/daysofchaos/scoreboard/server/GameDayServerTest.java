@@ -25,56 +25,16 @@ import org.junit.jupiter.api.Test;
 class GameDayServerTest {
   /** A short fault that every probe tolerates, detected by the p99 crossing 0.2 s. */
   static final String SHORT_LATENCY =
-      """
-      id: test/short-latency
-      title: Short latency
-      mode: time-boxed
-      duration: 2s
-      maxDuration: 1m
-      targets:
-        payment-link: { proxy: payment }
-      faults:
-        - kind: network/latency
-          target: payment-link
-          latency: 300ms
-      steadyState:
-        - kind: metric/threshold
-          query: booking_request_seconds{quantile="0.99"}
-          below: 5
-      detection:
-        signals:
-          - kind: metric/threshold
-            query: booking_request_seconds{quantile="0.99"}
-            above: 0.2
-      recovery:
-        holdFor: 500ms
-        within: 20s
-      """;
+      TestScenarios.paymentLatency("test/short-latency", "Short latency")
+          .lasting("2s", "1m")
+          .latency("300ms")
+          .detectedAbove("0.2")
+          .recovery("500ms", "20s")
+          .yaml();
 
   /** A fault that lasts and hurts nobody: many of them can be active at once. */
   static final String GENTLE =
-      """
-      id: test/gentle
-      title: Gentle
-      mode: time-boxed
-      duration: 5m
-      maxDuration: 10m
-      targets:
-        payment-link: { proxy: payment }
-      faults:
-        - kind: network/latency
-          target: payment-link
-          latency: 1ms
-      steadyState:
-        - kind: metric/threshold
-          query: booking_request_seconds{quantile="0.99"}
-          below: 5
-      detection:
-        signals:
-          - kind: metric/threshold
-            query: booking_request_seconds{quantile="0.99"}
-            above: 100
-      """;
+      TestScenarios.paymentLatency("test/gentle", "Gentle").detectedAbove("100").yaml();
 
   static final String PAUSE =
       """

@@ -23,15 +23,14 @@ class ServeAndHaltCliIT {
 
   @Test
   void serveDemoStartsTheDemoGameDayAndHaltFromTheCommandLineRevertsAndBlocks() throws Exception {
-    int port = ServerProcess.freePort();
-    URI base = URI.create("http://127.0.0.1:" + port);
-    try (ServerProcess server =
-        ServerProcess.start(
-            dir,
+    ServerProcess.Server serve =
+        ServerProcess.Server.of(
             ServerProcess.JAR,
             List.of("-Dchaos.demo.proxy-port=0", "-Dchaos.run.interval=250ms"),
-            List.of("serve", "--demo", "--port", Integer.toString(port)))) {
-      Http api = server.awaitApi(base, Duration.ofSeconds(60));
+            List.of("--demo"));
+    URI base = serve.base();
+    try (ServerProcess server = serve.start(dir)) {
+      Http api = server.awaitApi(Duration.ofSeconds(60));
       assertThat(Files.isDirectory(dir.resolve(".chaos"))).isTrue();
 
       JsonNode day = api.getJson("/api/gamedays/demo-day");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.StreamSupport;
-import org.daysofchaos.scoreboard.demo.DemoSystem;
+import org.daysofchaos.demo.DemoSystem;
 import org.daysofchaos.scoreboard.persistence.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,31 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServerClusterIT {
   static final String BLIP =
-      """
-      id: cluster/blip
-      title: A short blip
-      mode: time-boxed
-      duration: 3s
-      maxDuration: 1m
-      targets:
-        payment-link: { proxy: payment }
-      faults:
-        - kind: network/latency
-          target: payment-link
-          latency: 1ms
-      steadyState:
-        - kind: metric/threshold
-          query: booking_request_seconds{quantile="0.99"}
-          below: 5
-      detection:
-        signals:
-          - kind: metric/threshold
-            query: booking_request_seconds{quantile="0.99"}
-            above: 100
-      recovery:
-        holdFor: 250ms
-        within: 10s
-      """;
+      TestScenarios.paymentLatency("cluster/blip", "A short blip")
+          .lasting("3s", "1m")
+          .detectedAbove("100")
+          .recovery("250ms", "10s")
+          .yaml();
 
   static final int INCIDENTS = 24;
 
@@ -65,18 +44,16 @@ class ServerClusterIT {
       for (int i = 0; i < INCIDENTS; i++) {
         day.append("  - {scenario: cluster/blip, at: ").append(6 + i).append("s}\n");
       }
-      int portA = ServerProcess.freePort();
-      int portB = ServerProcess.freePort();
       List<String> jvm =
           List.of(
               "-Dquarkus.profile=pg",
               "-Dquarkus.datasource.jdbc.url=" + pg.jdbcUrl(),
               "-Dchaos.run.interval=250ms",
               "-Dchaos.node.dead-after=4s");
-      try (ServerProcess a = node(demo, jvm, "a", portA);
-          ServerProcess b = node(demo, jvm, "b", portB)) {
-        Http apiA = a.awaitApi(URI.create("http://127.0.0.1:" + portA), Duration.ofSeconds(60));
-        Http apiB = b.awaitApi(URI.create("http://127.0.0.1:" + portB), Duration.ofSeconds(60));
+      try (ServerProcess a = node(demo, jvm, "a");
+          ServerProcess b = node(demo, jvm, "b")) {
+        Http apiA = a.awaitApi(Duration.ofSeconds(60));
+        Http apiB = b.awaitApi(Duration.ofSeconds(60));
         assertThat(apiA.postYaml("/api/scenarios", BLIP).status()).isEqualTo(201);
         assertThat(apiA.postYaml("/api/gamedays", day.toString()).status()).isEqualTo(201);
         assertThat(apiA.post("/api/gamedays/cluster-day/start", "", "text/plain").status())
@@ -159,24 +136,11 @@ class ServerClusterIT {
     }
   }
 
-  private ServerProcess node(DemoSystem demo, List<String> jvm, String id, int port)
-      throws Exception {
-    return ServerProcess.start(
-        dir,
-        ServerProcess.PG_JAR,
-        jvm,
-        List.of(
-            "serve",
-            "--port",
-            Integer.toString(port),
-            "--node-id",
-            id,
-            "--data-dir",
-            dir.resolve(id).toString(),
-            "--toxiproxy",
-            demo.toxiproxyUrl().toString(),
-            "--metrics",
-            demo.metricsUrl().toString()));
+  private ServerProcess node(DemoSystem demo, List<String> jvm, String id) throws Exception {
+    List<String> options =
+        new ArrayList<>(List.of("--node-id", id, "--data-dir", dir.resolve(id).toString()));
+    options.addAll(ServerProcess.demoTargets(demo));
+    return ServerProcess.Server.of(ServerProcess.PG_JAR, jvm, options).start(dir);
   }
 
   private static List<JsonNode> incidents(Http api) {

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import org.daysofchaos.scoreboard.demo.DemoSystem;
+import org.daysofchaos.demo.DemoSystem;
 import org.daysofchaos.scoreboard.persistence.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,28 +26,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ServerCrashIT {
   static final String LATENCY =
-      """
-      id: crash/latency
-      title: Latency that outlives its server
-      mode: time-boxed
-      duration: 2m
-      maxDuration: 5m
-      targets:
-        payment-link: { proxy: payment }
-      faults:
-        - kind: network/latency
-          target: payment-link
-          latency: 200ms
-      steadyState:
-        - kind: metric/threshold
-          query: booking_request_seconds{quantile="0.99"}
-          below: 5
-      detection:
-        signals:
-          - kind: metric/threshold
-            query: booking_request_seconds{quantile="0.99"}
-            above: 0.15
-      """;
+      TestScenarios.paymentLatency("crash/latency", "Latency that outlives its server")
+          .lasting("2m", "5m")
+          .latency("200ms")
+          .detectedAbove("0.15")
+          .yaml();
 
   static final String PAUSE =
       """
@@ -116,35 +98,29 @@ class ServerCrashIT {
     TestDatabases.TestDatabase pg =
         database == Database.POSTGRESQL ? TestDatabases.emptyPostgres() : null;
     try {
-      int port = ServerProcess.freePort();
-      URI base = URI.create("http://127.0.0.1:" + port);
       Path jar = pg == null ? ServerProcess.JAR : ServerProcess.PG_JAR;
       List<String> jvm = new ArrayList<>(List.of("-Dchaos.run.interval=250ms"));
       if (pg != null) {
         jvm.addAll(
             List.of("-Dquarkus.profile=pg", "-Dquarkus.datasource.jdbc.url=" + pg.jdbcUrl()));
       }
-      List<String> args =
-          List.of(
-              "serve",
-              "--port",
-              Integer.toString(port),
-              "--data-dir",
-              dir.resolve("data").toString(),
-              "--node-id",
-              "crash-it",
-              "--toxiproxy",
-              demo.toxiproxyUrl().toString(),
-              "--process",
-              "inventory=" + demo.inventoryPid(),
-              "--metrics",
-              demo.metricsUrl().toString());
+      List<String> options =
+          new ArrayList<>(
+              List.of(
+                  "--data-dir",
+                  dir.resolve("data").toString(),
+                  "--node-id",
+                  "crash-it",
+                  "--process",
+                  "inventory=" + demo.inventoryPid()));
+      options.addAll(ServerProcess.demoTargets(demo));
+      ServerProcess.Server serve = ServerProcess.Server.of(jar, jvm, options);
       Http proxy = new Http(demo.toxiproxyUrl());
       long inventory = demo.inventoryPid();
 
       List<JsonNode> incidents;
-      try (ServerProcess first = ServerProcess.start(dir, jar, jvm, args)) {
-        Http api = first.awaitApi(base, Duration.ofSeconds(60));
+      try (ServerProcess first = serve.start(dir)) {
+        Http api = first.awaitApi(Duration.ofSeconds(60));
         assertThat(api.postYaml("/api/scenarios", LATENCY).status()).isEqualTo(201);
         assertThat(api.postYaml("/api/scenarios", PAUSE).status()).isEqualTo(201);
         assertThat(api.postYaml("/api/gamedays", GAME_DAY).status()).isEqualTo(201);
@@ -166,7 +142,7 @@ class ServerCrashIT {
           .atMost(Duration.ofSeconds(30))
           .until(() -> Instant.now().isAfter(third.plusSeconds(1)));
 
-      try (ServerProcess second = ServerProcess.start(dir, jar, jvm, args)) {
+      try (ServerProcess second = serve.start(dir)) {
         try {
           await()
               .atMost(
@@ -186,7 +162,7 @@ class ServerCrashIT {
             "%s: every fault gone %d ms after the server was started again%n",
             database, gone.toMillis());
 
-        Http api = second.awaitApi(base, Duration.ofSeconds(60));
+        Http api = second.awaitApi(Duration.ofSeconds(60));
         assertThat(api.getJson("/api/ledger?open=true")).isEmpty();
         for (JsonNode crashed : incidents.subList(0, 2)) {
           JsonNode detail = api.getJson("/api/incidents/" + crashed.get("id").asText());

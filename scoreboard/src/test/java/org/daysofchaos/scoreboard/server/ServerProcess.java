@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.daysofchaos.demo.DemoSystem;
 
 /** The packaged server (or command line) run as a separate JVM, as users run it. */
 final class ServerProcess implements AutoCloseable {
@@ -33,6 +34,36 @@ final class ServerProcess implements AutoCloseable {
   final Process process;
   final long startedNanos;
   private final List<String> lines = new ArrayList<>();
+  private URI base;
+
+  /**
+   * A packaged server to start, and to start again (on the same port, chosen free once): its jar,
+   * the JVM's options and the options of {@code serve}.
+   */
+  record Server(Path jar, List<String> jvm, List<String> options, int port) {
+    static Server of(Path jar, List<String> jvm, List<String> options) throws IOException {
+      return new Server(jar, List.copyOf(jvm), List.copyOf(options), freePort());
+    }
+
+    URI base() {
+      return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** Starts it with {@code workDir} as its working directory; see {@link #awaitApi}. */
+    ServerProcess start(Path workDir) throws IOException {
+      List<String> args = new ArrayList<>(List.of("serve", "--port", Integer.toString(port)));
+      args.addAll(options);
+      ServerProcess server = ServerProcess.start(workDir, jar, jvm, args);
+      server.base = base();
+      return server;
+    }
+  }
+
+  /** The options of {@code serve} that make the demo, run by the test, the server's targets. */
+  static List<String> demoTargets(DemoSystem demo) {
+    return List.of(
+        "--toxiproxy", demo.toxiproxyUrl().toString(), "--metrics", demo.metricsUrl().toString());
+  }
 
   private ServerProcess(Path workDir, Path jar, List<String> jvm, List<String> args)
       throws IOException {
@@ -78,8 +109,8 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
-  /** Waits until the API answers, and signs in as the first game master. */
-  Http awaitApi(URI base, Duration atMost) {
+  /** Waits until the API of a {@link Server} answers, and signs in as the first game master. */
+  Http awaitApi(Duration atMost) {
     Http http = new Http(base);
     try {
       await()

@@ -1,0 +1,144 @@
+package org.daysofchaos.demo;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.daysofchaos.agents.process.LocalProcesses;
+import org.daysofchaos.agents.proxy.EmbeddedToxiproxy;
+import org.daysofchaos.agents.toxiproxy.ToxiproxyServer;
+import org.daysofchaos.agents.toxiproxy.ToxiproxyServers;
+
+/**
+ * The whole demo pre-production, started in one call and stopped in one close: the embedded fault
+ * proxy with proxies {@code payment}, {@code payment-replica} and {@code inventory}, the payment
+ * service and its replica, the inventory process, the booking service behind them, background
+ * traffic, and the ops console whose levers players pull to fix incidents (docs/demo.md).
+ */
+public final class DemoSystem implements AutoCloseable {
+  /** Bookings per second sent by the built-in traffic. */
+  public static final int DEFAULT_TRAFFIC = 40;
+
+  private final List<AutoCloseable> parts = new ArrayList<>();
+  private final EmbeddedToxiproxy toxiproxy;
+  private final InventoryProcess inventory;
+  private final BookingService booking;
+  private final OpsApi ops;
+
+  private DemoSystem(int trafficPerSecond, int proxyApiPort, int opsPort) throws IOException {
+    try {
+      toxiproxy = keep(EmbeddedToxiproxy.start(new InetSocketAddress("127.0.0.1", proxyApiPort)));
+      PaymentService payment = keep(PaymentService.primary());
+      PaymentService replica = keep(PaymentService.replica());
+      inventory = keep(InventoryProcess.start());
+      toxiproxy.createProxy("payment", "127.0.0.1:0", "127.0.0.1:" + payment.port());
+      toxiproxy.createProxy("payment-replica", "127.0.0.1:0", "127.0.0.1:" + replica.port());
+      toxiproxy.createProxy("inventory", "127.0.0.1:0", "127.0.0.1:" + inventory.port());
+      Levers levers = new Levers(Clock.systemUTC());
+      booking =
+          keep(
+              new BookingService(
+                  proxyUrl("inventory"),
+                  Map.of(
+                      PaymentInstance.PRIMARY, proxyUrl("payment"),
+                      PaymentInstance.REPLICA, proxyUrl("payment-replica")),
+                  levers));
+      ops = keep(new OpsApi(opsPort, levers, inventory, booking.registry()));
+      if (trafficPerSecond > 0) {
+        keep(new Traffic(booking.url(), trafficPerSecond));
+      }
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** Starts the demo with the default background traffic. */
+  public static DemoSystem start() throws IOException {
+    return new DemoSystem(DEFAULT_TRAFFIC, 0, 0);
+  }
+
+  public static DemoSystem start(int trafficPerSecond) throws IOException {
+    return new DemoSystem(trafficPerSecond, 0, 0);
+  }
+
+  /**
+   * Starts the demo with the fault proxy's API on a fixed port (0: a free one). The game-day server
+   * uses a fixed port, so that after a crash its ledger's revert records still point at the demo's
+   * proxy when the restarted server starts the demo again.
+   */
+  public static DemoSystem start(int trafficPerSecond, int proxyApiPort) throws IOException {
+    return new DemoSystem(trafficPerSecond, proxyApiPort, 0);
+  }
+
+  /**
+   * Starts the demo with the fault proxy's API and the ops console on fixed ports (0: a free one),
+   * so that players can be told where the ops console is before the game day starts.
+   */
+  public static DemoSystem start(int trafficPerSecond, int proxyApiPort, int opsPort)
+      throws IOException {
+    return new DemoSystem(trafficPerSecond, proxyApiPort, opsPort);
+  }
+
+  private <T extends AutoCloseable> T keep(T part) {
+    parts.add(part);
+    return part;
+  }
+
+  private URI proxyUrl(String proxy) {
+    InetSocketAddress address = toxiproxy.listenAddress(proxy);
+    return URI.create("http://127.0.0.1:" + address.getPort());
+  }
+
+  /** The booking service, e.g. for {@code GET /book}. */
+  public URI bookingUrl() {
+    return booking.url();
+  }
+
+  /** The Prometheus text endpoint the demo scenarios watch. */
+  public URI metricsUrl() {
+    return booking.metrics();
+  }
+
+  /**
+   * The ops console, where players pull the levers that fix incidents ({@code GET} it for the page;
+   * the API lives below it, see docs/demo.md).
+   */
+  public URI opsUrl() {
+    return ops.url();
+  }
+
+  /** The embedded fault proxy's Toxiproxy API. */
+  public URI toxiproxyUrl() {
+    return toxiproxy.apiUrl();
+  }
+
+  /** The fault servers scenarios may target: the embedded proxy, as the default server. */
+  public ToxiproxyServers toxiproxyServers() {
+    return ToxiproxyServers.of(ToxiproxyServer.of(ToxiproxyServer.DEFAULT, toxiproxyUrl()));
+  }
+
+  /** The processes scenarios may target: {@code inventory}. */
+  public LocalProcesses processes() {
+    return new LocalProcesses().register("inventory", inventory);
+  }
+
+  public long inventoryPid() {
+    return inventory.pid();
+  }
+
+  @Override
+  public void close() {
+    for (int i = parts.size() - 1; i >= 0; i--) {
+      try {
+        parts.get(i).close();
+      } catch (Exception e) {
+        // Keep closing the rest: a demo that half-stops would leave ports and processes behind.
+      }
+    }
+    parts.clear();
+  }
+}

@@ -1,0 +1,264 @@
+package org.daysofchaos.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.daysofchaos.agents.process.LocalProcess;
+import org.daysofchaos.demo.OpsParams.BadRequest;
+
+/**
+ * The demo's ops console: the levers a real on-call engineer has, as a small HTTP API and a page,
+ * on a port of its own (players act here, not through the game's answer buttons).
+ *
+ * <pre>
+ * GET  /ops                                   the page
+ * GET  /ops/state                             the levers, the inventory pid, the latest pulls (JSON)
+ * POST /ops/payment/failover?to=replica|primary
+ * POST /ops/inventory/restart
+ * POST /ops/booking/circuit-breaker?dependency=payment|inventory&amp;state=open|closed
+ * POST /ops/booking/timeout?dependency=payment|inventory&amp;ms=1..60000
+ * POST /ops/reset                             every lever back to where the demo started
+ * </pre>
+ *
+ * Parameters come in the query string or as a form body. Every answer is JSON; a bad request gets a
+ * 400 whose {@code error} names the parameter and what it accepts.
+ */
+final class OpsApi implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_BODY = 8192;
+  private static final String FORM = "application/x-www-form-urlencoded";
+
+  private final MiniHttp http;
+  private final Levers levers;
+  private final LocalProcess inventory;
+  private final MeterRegistry metrics;
+  private final List<Route> routes;
+
+  private interface Action {
+    Reply run(OpsParams params) throws Exception;
+  }
+
+  private record Route(String method, String path, List<String> params, Action action) {
+    String endpoint() {
+      return method + " " + path;
+    }
+  }
+
+  private record Reply(int status, String contentType, String body) {
+    static Reply json(int status, ObjectNode node) {
+      return new Reply(status, "application/json", node.toString());
+    }
+  }
+
+  /**
+   * @param port the port of the page and API; 0 for a free one
+   * @param metrics where lever pulls are counted ({@code ops_lever_pulls_total{lever}})
+   */
+  OpsApi(int port, Levers levers, LocalProcess inventory, MeterRegistry metrics)
+      throws IOException {
+    this.levers = levers;
+    this.inventory = inventory;
+    this.metrics = metrics;
+    this.routes =
+        List.of(
+            new Route("GET", "/ops", List.of(), p -> page()),
+            new Route("GET", "/ops/state", List.of(), p -> Reply.json(200, state())),
+            new Route("POST", "/ops/payment/failover", List.of("to"), this::failover),
+            new Route("POST", "/ops/inventory/restart", List.of(), p -> restart()),
+            new Route(
+                "POST",
+                "/ops/booking/circuit-breaker",
+                List.of("dependency", "state"),
+                this::breaker),
+            new Route("POST", "/ops/booking/timeout", List.of("dependency", "ms"), this::timeout),
+            new Route("POST", "/ops/reset", List.of(), p -> reset()));
+    this.http = new MiniHttp("ops", port, 4);
+    http.route("/ops", this::handle);
+    http.start();
+  }
+
+  /** The ops page; the API lives under it. */
+  URI url() {
+    return URI.create("http://127.0.0.1:" + http.port() + "/ops");
+  }
+
+  // --- the levers -------------------------------------------------------------------------------
+
+  private Reply failover(OpsParams params) throws BadRequest {
+    PaymentInstance to = params.choice("to", PaymentInstance.class);
+    return pulled(
+        "payment-failover",
+        levers.pull("payment failover to " + to.label(), s -> s.withPayment(to)));
+  }
+
+  private Reply breaker(OpsParams params) throws BadRequest {
+    Dependency dependency = params.choice("dependency", Dependency.class);
+    BreakerState state = params.choice("state", BreakerState.class);
+    return pulled(
+        "circuit-breaker",
+        levers.pull(
+            "circuit breaker to " + dependency.label() + " " + state.label(),
+            s -> s.withBreaker(dependency, state)));
+  }
+
+  private Reply timeout(OpsParams params) throws BadRequest {
+    Dependency dependency = params.choice("dependency", Dependency.class);
+    Duration timeout = params.millis("ms");
+    return pulled(
+        "timeout",
+        levers.pull(
+            dependency.label() + " timeout " + timeout.toMillis() + " ms",
+            s -> s.withTimeout(dependency, timeout)));
+  }
+
+  private Reply reset() {
+    return pulled("reset", levers.pull("reset every lever", s -> LeverState.DEFAULTS));
+  }
+
+  /** Restarts the inventory process; bookings fail while the new one starts (a second or two). */
+  private Reply restart() {
+    long before = inventory.pid();
+    long start = System.nanoTime();
+    try {
+      inventory.restart();
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      String reason = "inventory did not restart: " + e.getMessage();
+      levers.log("inventory restart", "failed: " + e.getMessage());
+      return Reply.json(500, JSON.createObjectNode().put("error", reason));
+    }
+    long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
+    long after = inventory.pid();
+    levers.log("inventory restart", "pid " + before + " -> " + after + " in " + took + " ms");
+    count("inventory-restart");
+    ObjectNode reply = JSON.createObjectNode().put("pulled", "inventory restart");
+    reply.put("previousPid", before).put("pid", after).put("tookMs", took);
+    reply.set("state", state());
+    return Reply.json(200, reply);
+  }
+
+  private Reply pulled(String lever, LeverState after) {
+    count(lever);
+    ObjectNode reply = JSON.createObjectNode().put("pulled", lever);
+    reply.set("state", state(after));
+    return Reply.json(200, reply);
+  }
+
+  private void count(String lever) {
+    metrics.counter("ops_lever_pulls", "lever", lever).increment();
+  }
+
+  // --- what the page and the API show ------------------------------------------------------------
+
+  private ObjectNode state() {
+    return state(levers.current());
+  }
+
+  private ObjectNode state(LeverState current) {
+    ObjectNode node = JSON.createObjectNode();
+    ObjectNode payment = node.putObject("payment");
+    payment.put("instance", current.payment().label());
+    payment.put("circuitBreaker", current.paymentBreaker().label());
+    payment.put("timeoutMs", current.paymentTimeout().toMillis());
+    ObjectNode inv = node.putObject("inventory");
+    inv.put("circuitBreaker", current.inventoryBreaker().label());
+    inv.put("timeoutMs", current.inventoryTimeout().toMillis());
+    inv.put("pid", inventory.pid());
+    ArrayNode pulls = node.putArray("pulls");
+    for (Levers.Pull pull : levers.pulls()) {
+      pulls
+          .addObject()
+          .put("at", pull.at().toString())
+          .put("lever", pull.lever())
+          .put("outcome", pull.outcome());
+    }
+    return node;
+  }
+
+  private static Reply page() {
+    return new Reply(200, "text/html; charset=utf-8", OpsPage.HTML);
+  }
+
+  // --- HTTP
+  // ---------------------------------------------------------------------------------------
+
+  private void handle(HttpExchange exchange) throws IOException {
+    Reply reply = dispatch(exchange);
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    MiniHttp.send(exchange, reply.status(), reply.contentType(), reply.body());
+  }
+
+  private Reply dispatch(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    if (path.length() > 1 && path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    String method = exchange.getRequestMethod();
+    String at = path;
+    List<Route> here = routes.stream().filter(r -> r.path().equals(at)).toList();
+    if (here.isEmpty()) {
+      return error(404, "no ops endpoint at " + path + "; endpoints: " + endpoints());
+    }
+    Route route = here.stream().filter(r -> r.method().equals(method)).findFirst().orElse(null);
+    if (route == null) {
+      String allowed = here.stream().map(Route::method).collect(Collectors.joining(", "));
+      exchange.getResponseHeaders().set("Allow", allowed);
+      return error(405, method + " " + path + " is not allowed; use " + allowed);
+    }
+    try {
+      OpsParams params =
+          OpsParams.parse(
+                  route.endpoint(), exchange.getRequestURI().getRawQuery(), formBody(exchange))
+              .allowOnly(route.params().toArray(String[]::new));
+      return route.action().run(params);
+    } catch (BadRequest e) {
+      return error(400, e.getMessage());
+    } catch (Exception e) {
+      return error(500, route.endpoint() + " failed: " + e.getMessage());
+    }
+  }
+
+  private String endpoints() {
+    return routes.stream().map(Route::endpoint).collect(Collectors.joining(", "));
+  }
+
+  /** The body of a form post; any other body is refused, since it would be ignored. */
+  private static String formBody(HttpExchange exchange) throws IOException, BadRequest {
+    byte[] bytes = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
+    if (bytes.length == 0) {
+      return null;
+    }
+    if (bytes.length > MAX_BODY) {
+      throw new BadRequest("the request body is larger than " + MAX_BODY + " bytes");
+    }
+    String type = exchange.getRequestHeaders().getFirst("Content-Type");
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith(FORM)) {
+      throw new BadRequest(
+          "send the parameters in the query string or as a form ("
+              + FORM
+              + "), not as "
+              + (type == null ? "a body without a Content-Type" : type));
+    }
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  private static Reply error(int status, String message) {
+    return Reply.json(status, JSON.createObjectNode().put("error", message));
+  }
+
+  @Override
+  public void close() {
+    http.close();
+  }
+}

@@ -1,0 +1,69 @@
+package org.daysofchaos.scoreboard.halt;
+
+import java.util.function.Supplier;
+import org.daysofchaos.core.FaultSpec;
+import org.daysofchaos.core.Target;
+import org.daysofchaos.core.run.FaultInjector;
+import org.daysofchaos.core.run.Injection;
+import org.daysofchaos.core.run.InjectionBlockedException;
+import org.daysofchaos.core.run.InjectionContext;
+import org.daysofchaos.core.run.Injectors;
+import org.daysofchaos.core.spec.KindCatalog;
+
+/**
+ * Puts the halt-all check in front of every injector: while halt-all is in effect, an injection is
+ * refused right before it would touch the target, whatever started it. The gate covers every fault
+ * kind of the catalog, so kinds added later are covered without touching this class.
+ */
+public final class HaltGate {
+  /** Says why injections are blocked, or null when they are allowed. */
+  @FunctionalInterface
+  public interface Check extends Supplier<String> {}
+
+  private HaltGate() {}
+
+  public static Injectors guard(Injectors base, KindCatalog catalog, Check blocked) {
+    Injectors guarded = Injectors.create();
+    for (String kind : catalog.faultKinds()) {
+      register(guarded, catalog.fault(kind).orElseThrow(), base, blocked);
+    }
+    return guarded;
+  }
+
+  private static <F extends FaultSpec> void register(
+      Injectors guarded, Class<F> type, Injectors base, Check blocked) {
+    guarded.with(
+        type,
+        new FaultInjector<F>() {
+          @Override
+          public Injection inject(F fault, Target target, InjectionContext context)
+              throws Exception {
+            String why = blocked.get();
+            if (why != null) {
+              throw new InjectionBlockedException(why);
+            }
+            FaultInjector<F> injector =
+                base.forFault(fault)
+                    .orElseThrow(
+                        () ->
+                            new IllegalStateException(
+                                "no injector is configured for " + KindCatalog.kindOf(fault)));
+            return injector.inject(fault, target, context);
+          }
+
+          @Override
+          public java.util.Map<String, String> plannedRecord(
+              F fault, Target target, InjectionContext context) {
+            return base.forKind(type)
+                .map(injector -> injector.plannedRecord(fault, target, context))
+                .orElse(java.util.Map.of());
+          }
+
+          @Override
+          public String inspect(Target target) throws Exception {
+            FaultInjector<F> injector = base.forKind(type).orElse(null);
+            return injector == null ? "no injector" : injector.inspect(target);
+          }
+        });
+  }
+}

@@ -1,4 +1,0 @@
-package org.daysofchaos.scoreboard.server;
-
-/** The name of this server instance in the database and in a cluster. */
-public record NodeId(String id) {}
