@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.daysofchaos.core.run.InjectionContext;
+import org.daysofchaos.core.spi.InjectionContext;
 
 /**
  * One injection on one Kubernetes object, as both the ledger (its revert record) and the object

@@ -12,7 +12,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.util.Map;
 import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
-import org.daysofchaos.core.run.Injection;
+import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.experiments.kubernetes.ConfigChange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

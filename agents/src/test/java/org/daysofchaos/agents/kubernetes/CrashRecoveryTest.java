@@ -87,7 +87,7 @@ class CrashRecoveryTest {
               .inject(
                   (FaultSpec) fault[0],
                   (Target) fault[1],
-                  new org.daysofchaos.core.run.InjectionContext(
+                  new org.daysofchaos.core.spi.InjectionContext(
                       "crashed", "crashed-" + i++, NOW.plusSeconds(600)))
               .revertRecord());
     }
@@ -190,7 +190,7 @@ class CrashRecoveryTest {
     injector.inject(
         new NodeCordon("worker", false, null),
         worker,
-        new org.daysofchaos.core.run.InjectionContext("run1", "run1-1", NOW.plusSeconds(600)));
+        new org.daysofchaos.core.spi.InjectionContext("run1", "run1-1", NOW.plusSeconds(600)));
     server
         .expect()
         .get()

@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.daysofchaos.agents.TargetRefusedException;
 import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
-import org.daysofchaos.core.run.Injection;
+import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.experiments.kubernetes.EnvChange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -19,7 +19,7 @@ import java.util.Random;
 import org.daysofchaos.agents.TargetRefusedException;
 import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
-import org.daysofchaos.core.run.Injection;
+import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.experiments.kubernetes.PodKill;
 import org.daysofchaos.experiments.kubernetes.PodSelection;
 import org.junit.jupiter.api.BeforeEach;

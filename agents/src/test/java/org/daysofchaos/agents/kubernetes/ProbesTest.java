@@ -13,7 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.daysofchaos.core.run.Observation;
+import org.daysofchaos.core.spi.Observation;
 import org.daysofchaos.experiments.kubernetes.AvailableReplicas;
 import org.daysofchaos.experiments.kubernetes.PodsReady;
 import org.daysofchaos.experiments.kubernetes.Restarts;

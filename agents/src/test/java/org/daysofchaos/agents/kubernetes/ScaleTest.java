@@ -15,7 +15,7 @@ import java.util.Random;
 import org.daysofchaos.agents.TargetRefusedException;
 import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
-import org.daysofchaos.core.run.Injection;
+import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.experiments.kubernetes.Scale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,7 +158,7 @@ class ScaleTest {
                 injector.inject(
                     new Scale("checkout", 0, 3),
                     checkout,
-                    new org.daysofchaos.core.run.InjectionContext(
+                    new org.daysofchaos.core.spi.InjectionContext(
                         "run2", "run2-0", Cluster.NOW.plusSeconds(60))))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("already carries injection run1-0");
@@ -173,7 +173,7 @@ class ScaleTest {
         injector.inject(
             new Scale("checkout", 1, 2),
             checkout,
-            new org.daysofchaos.core.run.InjectionContext(
+            new org.daysofchaos.core.spi.InjectionContext(
                 "run2", "run2-0", Cluster.NOW.plusSeconds(60)));
 
     injection.revert();

@@ -28,6 +28,15 @@ import org.daysofchaos.core.journal.Verdict;
 import org.daysofchaos.core.ledger.Ledger;
 import org.daysofchaos.core.ledger.LedgerEntry;
 import org.daysofchaos.core.spec.KindCatalog;
+import org.daysofchaos.core.spi.FaultInjector;
+import org.daysofchaos.core.spi.Injection;
+import org.daysofchaos.core.spi.InjectionBlockedException;
+import org.daysofchaos.core.spi.InjectionContext;
+import org.daysofchaos.core.spi.Injectors;
+import org.daysofchaos.core.spi.Observation;
+import org.daysofchaos.core.spi.ProbeRunner;
+import org.daysofchaos.core.spi.ProbeRunners;
+import org.daysofchaos.core.spi.Sleeper;
 
 /**
  * The run of one incident, in the steps of DESIGN.md: gate, inject, observe, end, revert, recover,

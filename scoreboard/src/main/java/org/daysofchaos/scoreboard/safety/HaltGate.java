@@ -3,12 +3,12 @@ package org.daysofchaos.scoreboard.safety;
 import java.util.function.Supplier;
 import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.Target;
-import org.daysofchaos.core.run.FaultInjector;
-import org.daysofchaos.core.run.Injection;
-import org.daysofchaos.core.run.InjectionBlockedException;
-import org.daysofchaos.core.run.InjectionContext;
-import org.daysofchaos.core.run.Injectors;
 import org.daysofchaos.core.spec.KindCatalog;
+import org.daysofchaos.core.spi.FaultInjector;
+import org.daysofchaos.core.spi.Injection;
+import org.daysofchaos.core.spi.InjectionBlockedException;
+import org.daysofchaos.core.spi.InjectionContext;
+import org.daysofchaos.core.spi.Injectors;
 
 /**
  * Puts the halt-all check in front of every injector: while halt-all is in effect, an injection is

@@ -25,7 +25,7 @@ import org.daysofchaos.agents.kubernetes.Annotations;
 import org.daysofchaos.agents.kubernetes.KubernetesInjector;
 import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
-import org.daysofchaos.core.run.InjectionContext;
+import org.daysofchaos.core.spi.InjectionContext;
 import org.daysofchaos.experiments.kubernetes.Scale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
