@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.daysofchaos.agents.kubernetes.KubernetesClients;
 import org.daysofchaos.agents.kubernetes.KubernetesInjector;
-import org.daysofchaos.agents.process.ProcessInjector;
-import org.daysofchaos.agents.toxiproxy.ToxiproxyInjector;
+import org.daysofchaos.agents.process.ProcessBackend;
+import org.daysofchaos.agents.toxiproxy.ToxiproxyBackend;
 import org.daysofchaos.core.ledger.Ledger;
 import org.daysofchaos.core.ledger.LedgerEntry;
 
@@ -69,9 +69,9 @@ public final class Leftovers {
     if (KubernetesInjector.isOurs(record)) {
       KubernetesInjector.revertFromRecord(record, kubernetes.client());
     } else if (record.containsKey("proxy")) {
-      ToxiproxyInjector.revertFromRecord(record);
+      ToxiproxyBackend.revertFromRecord(record);
     } else if (record.containsKey("pid")) {
-      ProcessInjector.revertFromRecord(record);
+      ProcessBackend.revertFromRecord(record);
     } else {
       throw new IllegalArgumentException("no agent knows how to revert " + record);
     }

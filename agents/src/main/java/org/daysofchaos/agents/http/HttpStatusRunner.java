@@ -29,6 +29,11 @@ public final class HttpStatusRunner implements ProbeRunner<HttpStatus> {
   }
 
   @Override
+  public Class<HttpStatus> probeType() {
+    return HttpStatus.class;
+  }
+
+  @Override
   public Observation observe(HttpStatus probe) throws InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(probe.url())).timeout(probe.timeout()).GET().build();

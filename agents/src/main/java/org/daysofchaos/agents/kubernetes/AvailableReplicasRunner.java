@@ -15,6 +15,11 @@ public final class AvailableReplicasRunner implements ProbeRunner<AvailableRepli
   }
 
   @Override
+  public Class<AvailableReplicas> probeType() {
+    return AvailableReplicas.class;
+  }
+
+  @Override
   public Observation observe(AvailableReplicas probe) {
     Deployment deployment =
         client

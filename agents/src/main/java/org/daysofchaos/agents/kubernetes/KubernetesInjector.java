@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * go into the ledger's revert record, so {@link #revertFromRecord} and {@link KubernetesCleanup}
  * can revert without the process that injected.
  */
-public final class KubernetesInjector implements FaultInjector<FaultSpec> {
+public final class KubernetesInjector {
   private static final Logger LOG = LoggerFactory.getLogger(KubernetesInjector.class);
 
   /** The annotation {@code kubectl rollout restart} sets on the pod template. */
@@ -80,7 +80,37 @@ public final class KubernetesInjector implements FaultInjector<FaultSpec> {
     this.random = random;
   }
 
-  @Override
+  /** An injector for each Kubernetes fault kind. */
+  public List<FaultInjector<?>> injectors() {
+    return List.of(
+        typed(PodKill.class),
+        typed(Scale.class),
+        typed(RolloutRestart.class),
+        typed(Partition.class),
+        typed(NodeCordon.class),
+        typed(ConfigChange.class),
+        typed(EnvChange.class));
+  }
+
+  private <F extends FaultSpec> FaultInjector<F> typed(Class<F> type) {
+    return new FaultInjector<>() {
+      @Override
+      public Class<F> faultType() {
+        return type;
+      }
+
+      @Override
+      public Injection inject(F fault, Target target, InjectionContext context) {
+        return KubernetesInjector.this.inject(fault, target, context);
+      }
+
+      @Override
+      public String inspect(Target target) {
+        return KubernetesInjector.this.inspect(target);
+      }
+    };
+  }
+
   public Injection inject(FaultSpec fault, Target target, InjectionContext context) {
     KubernetesTarget where = where(fault, target);
     if (fault instanceof PodKill f) {
@@ -462,7 +492,6 @@ public final class KubernetesInjector implements FaultInjector<FaultSpec> {
    * Checks the guard and describes the target as it is now, with its pods' recent restarts and
    * warning events; changes nothing.
    */
-  @Override
   public String inspect(Target target) {
     return Inspection.describe(client, clock, target);
   }

@@ -16,6 +16,11 @@ public final class PodsReadyRunner implements ProbeRunner<PodsReady> {
   }
 
   @Override
+  public Class<PodsReady> probeType() {
+    return PodsReady.class;
+  }
+
+  @Override
   public Observation observe(PodsReady probe) {
     List<Pod> pods =
         Pods.matching(client, probe.namespace(), probe.labels()).stream()

@@ -27,6 +27,11 @@ public final class RestartsRunner implements ProbeRunner<Restarts> {
   }
 
   @Override
+  public Class<Restarts> probeType() {
+    return Restarts.class;
+  }
+
+  @Override
   public Observation observe(Restarts probe) {
     Instant since = clock.instant().minus(probe.within());
     List<Pod> pods = Pods.matching(client, probe.namespace(), probe.labels());

@@ -16,6 +16,11 @@ public final class MetricThresholdRunner implements ProbeRunner<MetricThreshold>
   }
 
   @Override
+  public Class<MetricThreshold> probeType() {
+    return MetricThreshold.class;
+  }
+
+  @Override
   public Observation observe(MetricThreshold probe) throws Exception {
     OptionalDouble value = source.value(probe.query());
     if (value.isEmpty()) {

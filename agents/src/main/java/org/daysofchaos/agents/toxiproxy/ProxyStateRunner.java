@@ -19,6 +19,11 @@ public final class ProxyStateRunner implements ProbeRunner<ProxyState> {
   }
 
   @Override
+  public Class<ProxyState> probeType() {
+    return ProxyState.class;
+  }
+
+  @Override
   public Observation observe(ProxyState probe) throws IOException {
     ToxiproxyServer server = servers.named(probe.server(), "probe " + probe.describe());
     Optional<Proxy> proxy =

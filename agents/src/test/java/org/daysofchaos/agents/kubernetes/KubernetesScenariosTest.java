@@ -92,10 +92,10 @@ class KubernetesScenariosTest {
           .always();
     }
     clock = ManualClock.at("2026-11-21T10:00:00Z");
-    KubernetesInjector injector = new KubernetesInjector(client, clock, new Random(11));
     injectors =
-        Agents.withKubernetes(
-            Agents.injectors(new ToxiproxyServers(List.of()), new LocalProcesses()), injector);
+        Injectors.of(
+            Agents.injectors(new ToxiproxyServers(List.of()), new LocalProcesses()).all(),
+            new KubernetesInjector(client, clock, new Random(11)).injectors());
     probes =
         Agents.withKubernetes(
             Agents.probes(HEALTHY_METRICS, new ToxiproxyServers(List.of())), client, clock);

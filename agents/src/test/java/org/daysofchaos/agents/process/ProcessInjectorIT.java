@@ -48,7 +48,7 @@ class ProcessInjectorIT {
   @Test
   void pausesTheProcessAndResumesItOnRevert() throws Exception {
     Injection pause =
-        new ProcessInjector(processes).inject(Faults.pause("victim"), target, CONTEXT);
+        new ProcessPauseInjector(processes).inject(Faults.pause("victim"), target, CONTEXT);
 
     await().atMost(Duration.ofSeconds(5)).until(() -> state() == 'T');
     assertThat(pause.residue()).hasValueSatisfying(r -> assertThat(r).contains("still stopped"));
@@ -64,18 +64,18 @@ class ProcessInjectorIT {
   @Test
   void resumesAPausedProcessFromTheLedgerRecordAlone() throws Exception {
     Injection pause =
-        new ProcessInjector(processes).inject(Faults.pause("victim"), target, CONTEXT);
+        new ProcessPauseInjector(processes).inject(Faults.pause("victim"), target, CONTEXT);
     Map<String, String> record = pause.revertRecord();
     await().atMost(Duration.ofSeconds(5)).until(() -> state() == 'T');
 
-    ProcessInjector.revertFromRecord(record);
+    ProcessBackend.revertFromRecord(record);
 
     await().atMost(Duration.ofSeconds(5)).until(() -> state() != 'T');
   }
 
   @Test
   void killsTheProcess() throws Exception {
-    new ProcessInjector(processes).inject(Faults.kill("victim"), target, CONTEXT);
+    new ProcessKillInjector(processes).inject(Faults.kill("victim"), target, CONTEXT);
 
     await().atMost(Duration.ofSeconds(5)).until(() -> !victim.isAlive());
   }
@@ -84,7 +84,7 @@ class ProcessInjectorIT {
   void refusesAProcessThatIsNotRegistered() {
     assertThatThrownBy(
             () ->
-                new ProcessInjector(processes)
+                new ProcessPauseInjector(processes)
                     .inject(Faults.pause("x"), Target.process("x", "sshd"), CONTEXT))
         .isInstanceOf(TargetRefusedException.class)
         .hasMessage("target x: no local process named 'sshd' is registered; registered: sleeper");
@@ -92,12 +92,12 @@ class ProcessInjectorIT {
 
   @Test
   void thePlannedRecordOfAPauseResumesTheProcess() throws Exception {
-    ProcessInjector injector = new ProcessInjector(processes);
+    ProcessPauseInjector injector = new ProcessPauseInjector(processes);
     Map<String, String> planned = injector.plannedRecord(Faults.pause("victim"), target, CONTEXT);
     injector.inject(Faults.pause("victim"), target, CONTEXT);
     await().atMost(Duration.ofSeconds(5)).until(() -> state() == 'T');
 
-    ProcessInjector.revertFromRecord(planned);
+    ProcessBackend.revertFromRecord(planned);
 
     await().atMost(Duration.ofSeconds(5)).until(() -> state() != 'T');
   }

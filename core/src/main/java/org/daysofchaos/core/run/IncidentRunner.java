@@ -143,10 +143,7 @@ public final class IncidentRunner {
       Run run, F fault, String injectionId, Instant expiresAt) throws Exception {
     Target target = run.scenario.target(fault);
     String kind = KindCatalog.kindOf(fault);
-    FaultInjector<F> injector =
-        injectors
-            .forFault(fault)
-            .orElseThrow(() -> new IllegalStateException("no injector is configured for " + kind));
+    FaultInjector<F> injector = injectors.require(fault);
     String what =
         kind + " on " + target.name() + " (" + target.describe() + "): " + fault.describe();
     Map<String, String> details =

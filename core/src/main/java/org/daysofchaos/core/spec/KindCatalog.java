@@ -70,7 +70,14 @@ public final class KindCatalog {
 
   /** The {@code kind:} name of a spec record, e.g. {@code network/latency}. */
   public static String kindOf(Object spec) {
-    Kind kind = spec.getClass().getAnnotation(Kind.class);
-    return kind == null ? spec.getClass().getSimpleName() : kind.value();
+    return kindName(spec.getClass());
+  }
+
+  /**
+   * The {@code kind:} name of a spec record class, or its simple name if it has no {@link Kind}.
+   */
+  public static String kindName(Class<?> type) {
+    Kind kind = type.getAnnotation(Kind.class);
+    return kind == null ? type.getSimpleName() : kind.value();
   }
 }

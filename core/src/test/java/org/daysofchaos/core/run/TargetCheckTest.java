@@ -31,6 +31,11 @@ class TargetCheckTest {
     FaultInjector<TestFault> injector =
         new FaultInjector<>() {
           @Override
+          public Class<TestFault> faultType() {
+            return TestFault.class;
+          }
+
+          @Override
           public Injection inject(TestFault fault, Target target, InjectionContext context) {
             return recorder.inject(fault, target, context);
           }
@@ -44,8 +49,7 @@ class TargetCheckTest {
           }
         };
 
-    List<TargetCheck.State> states =
-        TargetCheck.check(scenario, Injectors.create().with(TestFault.class, injector));
+    List<TargetCheck.State> states = TargetCheck.check(scenario, Injectors.of(List.of(injector)));
 
     assertThat(states)
         .extracting(TargetCheck.State::describe)
@@ -56,7 +60,7 @@ class TargetCheckTest {
 
   @Test
   void refusesAFaultThatNoInjectorHandles() {
-    List<TargetCheck.State> states = TargetCheck.check(scenario, Injectors.create());
+    List<TargetCheck.State> states = TargetCheck.check(scenario, Injectors.of(List.of()));
 
     assertThat(states).allSatisfy(s -> assertThat(s.ok()).isFalse());
     assertThat(states.get(0).text()).contains("no injector is configured");

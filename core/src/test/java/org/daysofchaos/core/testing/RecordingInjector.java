@@ -48,6 +48,11 @@ public final class RecordingInjector implements FaultInjector<TestFault> {
   }
 
   @Override
+  public Class<TestFault> faultType() {
+    return TestFault.class;
+  }
+
+  @Override
   public synchronized Injection inject(TestFault fault, Target target, InjectionContext context) {
     beforeInject.accept(context);
     if (fault.name().equals(failOnInjectOf)) {

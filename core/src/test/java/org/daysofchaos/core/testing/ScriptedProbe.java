@@ -43,6 +43,11 @@ public record ScriptedProbe(String name, Predicate<Instant> holdsAt) implements 
     }
 
     @Override
+    public Class<ScriptedProbe> probeType() {
+      return ScriptedProbe.class;
+    }
+
+    @Override
     public Observation observe(ScriptedProbe probe) {
       Instant now = clock.instant();
       asked.add(now);

@@ -1,5 +1,7 @@
 package org.daysofchaos.scoreboard.safety;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.Target;
@@ -23,47 +25,43 @@ public final class HaltGate {
   private HaltGate() {}
 
   public static Injectors guard(Injectors base, KindCatalog catalog, Check blocked) {
-    Injectors guarded = Injectors.create();
+    List<FaultInjector<?>> guarded = new ArrayList<>();
     for (String kind : catalog.faultKinds()) {
-      register(guarded, catalog.fault(kind).orElseThrow(), base, blocked);
+      guarded.add(guard(catalog.fault(kind).orElseThrow(), base, blocked));
     }
-    return guarded;
+    return Injectors.of(guarded);
   }
 
-  private static <F extends FaultSpec> void register(
-      Injectors guarded, Class<F> type, Injectors base, Check blocked) {
-    guarded.with(
-        type,
-        new FaultInjector<F>() {
-          @Override
-          public Injection inject(F fault, Target target, InjectionContext context)
-              throws Exception {
-            String why = blocked.get();
-            if (why != null) {
-              throw new InjectionBlockedException(why);
-            }
-            FaultInjector<F> injector =
-                base.forFault(fault)
-                    .orElseThrow(
-                        () ->
-                            new IllegalStateException(
-                                "no injector is configured for " + KindCatalog.kindOf(fault)));
-            return injector.inject(fault, target, context);
-          }
+  private static <F extends FaultSpec> FaultInjector<F> guard(
+      Class<F> type, Injectors base, Check blocked) {
+    return new FaultInjector<F>() {
+      @Override
+      public Class<F> faultType() {
+        return type;
+      }
 
-          @Override
-          public java.util.Map<String, String> plannedRecord(
-              F fault, Target target, InjectionContext context) {
-            return base.forKind(type)
-                .map(injector -> injector.plannedRecord(fault, target, context))
-                .orElse(java.util.Map.of());
-          }
+      @Override
+      public Injection inject(F fault, Target target, InjectionContext context) throws Exception {
+        String why = blocked.get();
+        if (why != null) {
+          throw new InjectionBlockedException(why);
+        }
+        return base.require(fault).inject(fault, target, context);
+      }
 
-          @Override
-          public String inspect(Target target) throws Exception {
-            FaultInjector<F> injector = base.forKind(type).orElse(null);
-            return injector == null ? "no injector" : injector.inspect(target);
-          }
-        });
+      @Override
+      public java.util.Map<String, String> plannedRecord(
+          F fault, Target target, InjectionContext context) {
+        return base.forKind(type)
+            .map(injector -> injector.plannedRecord(fault, target, context))
+            .orElse(java.util.Map.of());
+      }
+
+      @Override
+      public String inspect(Target target) throws Exception {
+        FaultInjector<F> injector = base.forKind(type).orElse(null);
+        return injector == null ? "no injector" : injector.inspect(target);
+      }
+    };
   }
 }

@@ -23,7 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.daysofchaos.agents.Agents;
 import org.daysofchaos.agents.metrics.ScrapeMetricSource;
-import org.daysofchaos.agents.process.ProcessInjector;
+import org.daysofchaos.agents.process.ProcessPauseInjector;
 import org.daysofchaos.core.Recovery;
 import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.Target;
@@ -131,7 +131,7 @@ class DemoLeversIT {
     assertThat(post("/ops/inventory/restart").statusCode()).isEqualTo(200);
     long restarted = demo.inventoryPid();
 
-    ProcessInjector injector = new ProcessInjector(demo.processes());
+    ProcessPauseInjector injector = new ProcessPauseInjector(demo.processes());
     Injection pause =
         injector.inject(
             Faults.pause("inventory-process"),
