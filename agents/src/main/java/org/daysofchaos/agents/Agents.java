@@ -14,6 +14,7 @@ import org.daysofchaos.core.spi.Injectors;
 import org.daysofchaos.core.spi.MetricSource;
 import org.daysofchaos.core.spi.ProbeRunner;
 import org.daysofchaos.core.spi.ProbeRunners;
+import org.daysofchaos.core.spi.Reverters;
 
 /**
  * The standard wiring: the injectors and probe runners of every backend, each backend's list as it
@@ -52,6 +53,25 @@ public final class Agents {
   public static ProbeRunners withKubernetes(
       ProbeRunners probes, KubernetesClient kubernetes, Clock clock) {
     return ProbeRunners.of(probes.all(), KubernetesBackend.probes(kubernetes, clock));
+  }
+
+  /**
+   * The reverters of every backend, for faults left behind by a crash; Kubernetes records are
+   * reverted through the default kubeconfig, connected only if one needs it. Close it when done.
+   */
+  public static Reverters reverters() {
+    return reverters(null);
+  }
+
+  /**
+   * As {@link #reverters()}, with Kubernetes records reverted through this client (if not null).
+   */
+  public static Reverters reverters(KubernetesClient kubernetes) {
+    return Reverters.of(
+        List.of(
+            ToxiproxyBackend.reverter(),
+            ProcessBackend.reverter(),
+            KubernetesBackend.reverter(kubernetes)));
   }
 
   private static List<ProbeRunner<?>> standardProbes(MetricSource metrics) {

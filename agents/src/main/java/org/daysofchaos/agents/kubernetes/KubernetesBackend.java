@@ -15,6 +15,16 @@ public final class KubernetesBackend {
     return new KubernetesInjector(client).injectors();
   }
 
+  /**
+   * The reverter of this backend's ledger records, through this client, or through the default
+   * kubeconfig (connected on first use) when the client is null.
+   */
+  public static KubernetesReverter reverter(KubernetesClient client) {
+    return client == null
+        ? KubernetesReverter.onDefaultKubeconfig()
+        : new KubernetesReverter(client);
+  }
+
   /** A runner for every Kubernetes probe kind. */
   public static List<ProbeRunner<?>> probes(KubernetesClient client, Clock clock) {
     return List.of(

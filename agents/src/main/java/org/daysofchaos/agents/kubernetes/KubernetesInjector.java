@@ -32,6 +32,7 @@ import org.daysofchaos.core.spec.Kind;
 import org.daysofchaos.core.spi.FaultInjector;
 import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.core.spi.InjectionContext;
+import org.daysofchaos.core.spi.RevertRecord;
 import org.daysofchaos.experiments.kubernetes.ConfigChange;
 import org.daysofchaos.experiments.kubernetes.EnvChange;
 import org.daysofchaos.experiments.kubernetes.NodeCordon;
@@ -51,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * the object's resourceVersion (a concurrent change fails the write instead of being lost). Every
  * object it changes carries the label {@code daysofchaos.org/injected=true} and the annotations of
  * {@link Annotations}: the injection, the run, the expiry and the original values. The same facts
- * go into the ledger's revert record, so {@link #revertFromRecord} and {@link KubernetesCleanup}
+ * go into the ledger's revert record, so {@link KubernetesReverter} and {@link KubernetesCleanup}
  * can revert without the process that injected.
  */
 public final class KubernetesInjector {
@@ -164,8 +165,7 @@ public final class KubernetesInjector {
   }
 
   static String cluster(KubernetesClient client) {
-    String url = client.getMasterUrl().toString();
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    return KubernetesClients.cluster(client);
   }
 
   // --- pod kill ----------------------------------------------------------------------------------
@@ -496,38 +496,6 @@ public final class KubernetesInjector {
     return Inspection.describe(client, clock, target);
   }
 
-  // --- revert from the ledger --------------------------------------------------------------------
-
-  /**
-   * Reverts an injection of this injector from its ledger record alone (after a crash). Only an
-   * object that still carries this injection's annotation is touched, so reverting twice, or after
-   * someone else reverted, is harmless.
-   *
-   * @throws IllegalStateException when the record is for another cluster than the client's
-   */
-  public static void revertFromRecord(Map<String, String> record, KubernetesClient client) {
-    if (Reverts.POD_KILL.equals(record.get(Mark.MARKER))) {
-      return; // nothing to put back, on whichever cluster it was
-    }
-    String cluster = record.get(Mark.CLUSTER);
-    if (cluster != null && !cluster.equals(cluster(client))) {
-      throw new IllegalStateException(
-          "the injection "
-              + record.get("injection")
-              + " was made on the cluster at "
-              + cluster
-              + ", but the client points at "
-              + cluster(client)
-              + "; use the kubeconfig context of that cluster");
-    }
-    Reverts.revert(client, Mark.fromRecord(record));
-  }
-
-  /** Whether a ledger revert record is one of ours. */
-  public static boolean isOurs(Map<String, String> record) {
-    return record.containsKey(Mark.MARKER);
-  }
-
   /** An injection whose revert and check work from its mark alone. */
   record MarkedInjection(KubernetesClient client, Mark mark, String cluster) implements Injection {
     @Override
@@ -541,8 +509,8 @@ public final class KubernetesInjector {
     }
 
     @Override
-    public Map<String, String> revertRecord() {
-      return mark.toRecord(cluster);
+    public RevertRecord revertRecord() {
+      return new RevertRecord(KubernetesReverter.BACKEND, mark.toRecord(cluster));
     }
   }
 }

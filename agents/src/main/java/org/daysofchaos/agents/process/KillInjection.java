@@ -3,6 +3,7 @@ package org.daysofchaos.agents.process;
 import java.util.Map;
 import java.util.Optional;
 import org.daysofchaos.core.spi.Injection;
+import org.daysofchaos.core.spi.RevertRecord;
 
 /** A process we killed: the revert restarts it if we can, else its supervisor does. */
 record KillInjection(String name, long pid, LocalProcess process) implements Injection {
@@ -25,13 +26,15 @@ record KillInjection(String name, long pid, LocalProcess process) implements Inj
   }
 
   @Override
-  public Map<String, String> revertRecord() {
-    return Map.of(
-        "process",
-        name,
-        "pid",
-        Long.toString(pid),
-        "restart",
-        Boolean.toString(process.canRestart()));
+  public RevertRecord revertRecord() {
+    return new RevertRecord(
+        ProcessReverter.BACKEND,
+        Map.of(
+            "process",
+            name,
+            "pid",
+            Long.toString(pid),
+            "restart",
+            Boolean.toString(process.canRestart())));
   }
 }

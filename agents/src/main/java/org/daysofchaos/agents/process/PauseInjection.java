@@ -3,6 +3,7 @@ package org.daysofchaos.agents.process;
 import java.util.Map;
 import java.util.Optional;
 import org.daysofchaos.core.spi.Injection;
+import org.daysofchaos.core.spi.RevertRecord;
 
 /** A process we stopped with SIGSTOP: the revert resumes it. */
 record PauseInjection(String name, long pid) implements Injection {
@@ -21,7 +22,9 @@ record PauseInjection(String name, long pid) implements Injection {
   }
 
   @Override
-  public Map<String, String> revertRecord() {
-    return Map.of("process", name, "pid", Long.toString(pid), "signal", "CONT");
+  public RevertRecord revertRecord() {
+    return new RevertRecord(
+        ProcessReverter.BACKEND,
+        Map.of("process", name, "pid", Long.toString(pid), "signal", "CONT"));
   }
 }

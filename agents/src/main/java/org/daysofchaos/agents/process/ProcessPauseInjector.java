@@ -1,9 +1,9 @@
 package org.daysofchaos.agents.process;
 
-import java.util.Map;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.core.spi.InjectionContext;
+import org.daysofchaos.core.spi.RevertRecord;
 import org.daysofchaos.experiments.faults.ProcessPause;
 
 /** {@code process/pause}: stops a registered process with SIGSTOP; the revert resumes it. */
@@ -29,8 +29,7 @@ public final class ProcessPauseInjector implements ProcessInjector<ProcessPause>
 
   /** Resuming a process that was never stopped is harmless. */
   @Override
-  public Map<String, String> plannedRecord(
-      ProcessPause fault, Target target, InjectionContext context) {
+  public RevertRecord plannedRecord(ProcessPause fault, Target target, InjectionContext context) {
     return new PauseInjection(target.ref(), processes.find(target).pid()).revertRecord();
   }
 

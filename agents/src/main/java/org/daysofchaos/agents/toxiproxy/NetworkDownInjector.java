@@ -2,10 +2,10 @@ package org.daysofchaos.agents.toxiproxy;
 
 import eu.rekawek.toxiproxy.Proxy;
 import java.io.IOException;
-import java.util.Map;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.core.spi.InjectionContext;
+import org.daysofchaos.core.spi.RevertRecord;
 import org.daysofchaos.experiments.faults.NetworkDown;
 
 /** {@code network/down}: disables the proxy (no toxic); the revert enables it again. */
@@ -39,8 +39,7 @@ public final class NetworkDownInjector implements ToxiproxyInjector<NetworkDown>
   }
 
   @Override
-  public Map<String, String> plannedRecord(
-      NetworkDown fault, Target target, InjectionContext context) {
+  public RevertRecord plannedRecord(NetworkDown fault, Target target, InjectionContext context) {
     return new OutageInjection(servers.serverFor(target), target.ref()).revertRecord();
   }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import org.daysofchaos.core.spi.Injection;
+import org.daysofchaos.core.spi.RevertRecord;
 
 /** A proxy we disabled: the revert enables it again. */
 record OutageInjection(ToxiproxyServer server, String proxyName) implements Injection {
@@ -26,8 +27,9 @@ record OutageInjection(ToxiproxyServer server, String proxyName) implements Inje
   }
 
   @Override
-  public Map<String, String> revertRecord() {
-    return Map.of(
-        "server", server.name(), "url", server.url(), "proxy", proxyName, "enable", "true");
+  public RevertRecord revertRecord() {
+    return new RevertRecord(
+        ToxiproxyReverter.BACKEND,
+        Map.of("server", server.name(), "url", server.url(), "proxy", proxyName, "enable", "true"));
   }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import org.daysofchaos.core.spi.Injection;
+import org.daysofchaos.core.spi.RevertRecord;
 
 /** A toxic of ours on a proxy: the revert removes exactly that toxic, and no one else's. */
 record ToxicInjection(ToxiproxyServer server, String proxyName, String toxicName)
@@ -31,8 +32,10 @@ record ToxicInjection(ToxiproxyServer server, String proxyName, String toxicName
   }
 
   @Override
-  public Map<String, String> revertRecord() {
-    return Map.of(
-        "server", server.name(), "url", server.url(), "proxy", proxyName, "toxic", toxicName);
+  public RevertRecord revertRecord() {
+    return new RevertRecord(
+        ToxiproxyReverter.BACKEND,
+        Map.of(
+            "server", server.name(), "url", server.url(), "proxy", proxyName, "toxic", toxicName));
   }
 }

@@ -5,11 +5,11 @@ import eu.rekawek.toxiproxy.model.Toxic;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
 import eu.rekawek.toxiproxy.model.ToxicList;
 import java.io.IOException;
-import java.util.Map;
 import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.core.spi.InjectionContext;
+import org.daysofchaos.core.spi.RevertRecord;
 import org.daysofchaos.experiments.faults.Direction;
 
 /**
@@ -55,7 +55,7 @@ public abstract class ToxicInjector<F extends FaultSpec> implements ToxiproxyInj
   }
 
   @Override
-  public final Map<String, String> plannedRecord(F fault, Target target, InjectionContext context) {
+  public final RevertRecord plannedRecord(F fault, Target target, InjectionContext context) {
     return new ToxicInjection(servers.serverFor(target), target.ref(), toxicName(context))
         .revertRecord();
   }

@@ -1,11 +1,9 @@
 package org.daysofchaos.agents.toxiproxy;
 
-import java.io.IOException;
-import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.daysofchaos.core.spi.FaultInjector;
 import org.daysofchaos.core.spi.ProbeRunner;
+import org.daysofchaos.core.spi.Reverter;
 
 /** The network faults and probes on the allow-listed Toxiproxy servers, each as one list. */
 public final class ToxiproxyBackend {
@@ -29,14 +27,8 @@ public final class ToxiproxyBackend {
     return List.of(new ProxyStateRunner(servers));
   }
 
-  /** Reverts an injection of this backend from its ledger record alone (after a crash). */
-  public static void revertFromRecord(Map<String, String> record) throws IOException {
-    ToxiproxyServer server =
-        ToxiproxyServer.of(record.get("server"), URI.create(record.get("url")));
-    if (record.containsKey("toxic")) {
-      new ToxicInjection(server, record.get("proxy"), record.get("toxic")).revert();
-    } else {
-      new OutageInjection(server, record.get("proxy")).revert();
-    }
+  /** The reverter of this backend's ledger records. */
+  public static Reverter reverter() {
+    return new ToxiproxyReverter();
   }
 }

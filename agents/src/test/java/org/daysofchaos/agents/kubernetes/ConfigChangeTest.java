@@ -76,7 +76,7 @@ class ConfigChangeTest {
         injector.inject(new ConfigChange("config", "feature.flags", "all-on"), config, CONTEXT);
     assertThat(cluster.configMapNow(SHOP, "checkout-config").getData())
         .containsEntry("feature.flags", "all-on");
-    assertThat(injection.revertRecord())
+    assertThat(injection.revertRecord().data())
         .containsEntry("originalPresent", "false")
         .doesNotContainKey("originalValue");
 

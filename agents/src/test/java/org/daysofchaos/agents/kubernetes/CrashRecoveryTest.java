@@ -23,6 +23,7 @@ import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.ledger.FileLedger;
 import org.daysofchaos.core.ledger.LedgerEntry;
+import org.daysofchaos.core.spi.RevertRecord;
 import org.daysofchaos.experiments.kubernetes.ConfigChange;
 import org.daysofchaos.experiments.kubernetes.EnvChange;
 import org.daysofchaos.experiments.kubernetes.NodeCordon;
@@ -70,8 +71,8 @@ class CrashRecoveryTest {
   }
 
   /** Injects every revertible fault, as a run would, and "crashes": nothing is reverted. */
-  private List<Map<String, String>> injectEverythingAndCrash() {
-    List<Map<String, String>> records = new java.util.ArrayList<>();
+  private List<RevertRecord> injectEverythingAndCrash() {
+    List<RevertRecord> records = new java.util.ArrayList<>();
     Object[][] faults = {
       {new Scale("checkout", 0, 3), checkout},
       {new EnvChange("cart", "LOG_LEVEL", "trace", Optional.empty(), 2), cart},
@@ -116,7 +117,7 @@ class CrashRecoveryTest {
 
   @Test
   void revertsEveryFaultFromTheLedgerAloneAfterACrash() throws Exception {
-    List<Map<String, String>> records = injectEverythingAndCrash();
+    List<RevertRecord> records = injectEverythingAndCrash();
     Path file = dir.resolve("ledger.jsonl");
     try (FileLedger ledger = FileLedger.open(file)) {
       for (int i = 0; i < records.size(); i++) {
@@ -207,12 +208,12 @@ class CrashRecoveryTest {
 
   @Test
   void aLedgerRevertAfterTheCleanupIsHarmless() throws Exception {
-    List<Map<String, String>> records = injectEverythingAndCrash();
+    List<RevertRecord> records = injectEverythingAndCrash();
     new KubernetesCleanup(client, clock).revertAll();
     cluster.forgetCalls();
 
-    for (Map<String, String> record : records) {
-      KubernetesInjector.revertFromRecord(record, client);
+    for (RevertRecord record : records) {
+      new KubernetesReverter(client).revert(record);
     }
 
     assertThat(cluster.calls()).allMatch(call -> call.startsWith("GET "));
@@ -221,12 +222,13 @@ class CrashRecoveryTest {
 
   @Test
   void refusesToRevertARecordOfAnotherCluster() {
-    Map<String, String> record =
+    Map<String, String> data =
         new HashMap<>(
-            injector.inject(new Scale("checkout", 0, 3), checkout, CONTEXT).revertRecord());
-    record.put("cluster", "https://prod.example:6443");
+            injector.inject(new Scale("checkout", 0, 3), checkout, CONTEXT).revertRecord().data());
+    data.put("cluster", "https://prod.example:6443");
+    RevertRecord record = new RevertRecord(KubernetesReverter.BACKEND, data);
 
-    assertThatThrownBy(() -> KubernetesInjector.revertFromRecord(record, client))
+    assertThatThrownBy(() -> new KubernetesReverter(client).revert(record))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("was made on the cluster at https://prod.example:6443");
     assertThat(cluster.deploymentNow(SHOP, "checkout").getSpec().getReplicas()).isZero();
@@ -247,11 +249,12 @@ class CrashRecoveryTest {
                         Optional.empty()),
                     checkout,
                     CONTEXT)
-                .revertRecord());
+                .revertRecord()
+                .data());
     record.put("cluster", "https://prod.example:6443");
     cluster.forgetCalls();
 
-    KubernetesInjector.revertFromRecord(record, client);
+    new KubernetesReverter(client).revert(new RevertRecord(KubernetesReverter.BACKEND, record));
 
     assertThat(cluster.calls()).isEmpty();
   }
@@ -286,7 +289,7 @@ class CrashRecoveryTest {
         "kubernetes …",
         "…",
         LedgerEntry.State.INTENDED,
-        Map.of(),
+        RevertRecord.NONE,
         NOW.plusSeconds(600),
         NOW);
   }

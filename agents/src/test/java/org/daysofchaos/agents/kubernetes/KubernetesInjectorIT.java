@@ -24,6 +24,7 @@ import org.daysofchaos.core.ledger.InMemoryLedger;
 import org.daysofchaos.core.ledger.LedgerEntry;
 import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.core.spi.InjectionContext;
+import org.daysofchaos.core.spi.RevertRecord;
 import org.daysofchaos.experiments.kubernetes.ConfigChange;
 import org.daysofchaos.experiments.kubernetes.EnvChange;
 import org.daysofchaos.experiments.kubernetes.NodeCordon;
@@ -179,7 +180,7 @@ class KubernetesInjectorIT {
             new PodKill("checkout", 1, PodSelection.ONE, null, null, Optional.of(Duration.ZERO)),
             deployment("checkout"),
             context());
-    String killed = injection.revertRecord().get("pods");
+    String killed = injection.revertRecord().data().get("pods");
     injection.revert();
 
     assertThat(before).contains(killed);
@@ -285,7 +286,7 @@ class KubernetesInjectorIT {
             target.describe(),
             "cordon",
             LedgerEntry.State.INTENDED,
-            Map.of(),
+            RevertRecord.NONE,
             Instant.now().plusSeconds(600),
             Instant.now()));
     ledger.activate("crashed-0", injection.revertRecord(), Instant.now());

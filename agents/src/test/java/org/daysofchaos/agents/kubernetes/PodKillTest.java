@@ -59,7 +59,7 @@ class PodKillTest {
         injector.inject(kill(PodSelection.ONE, null, null, 1), checkoutPods, CONTEXT);
 
     assertThat(checkoutPods()).hasSize(3);
-    String killed = injection.revertRecord().get("pods");
+    String killed = injection.revertRecord().data().get("pods");
     assertThat(killed).matches("checkout-[0-3]");
     assertThat(checkoutPods()).doesNotContain(killed);
     assertThat(cluster.podNames(SHOP)).contains("cart-0", "cart-1");
@@ -153,7 +153,7 @@ class PodKillTest {
 
     assertThat(cluster.calls()).isEmpty();
     assertThat(injection.residue()).isEmpty();
-    assertThat(injection.revertRecord())
+    assertThat(injection.revertRecord().data())
         .containsEntry("kubernetes", "kubernetes/pod-kill")
         .containsEntry("namespace", SHOP)
         .containsKey("pods");

@@ -85,7 +85,7 @@ class ScaleTest {
   void theLedgerRecordCarriesWhatARevertNeeds() {
     Injection injection = injector.inject(new Scale("checkout", 1, 2), checkout, CONTEXT);
 
-    assertThat(injection.revertRecord())
+    assertThat(injection.revertRecord().data())
         .containsEntry("kubernetes", "kubernetes/scale")
         .containsEntry("cluster", KubernetesClients.cluster(client))
         .containsEntry("resource", "deployment")

@@ -9,11 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.daysofchaos.agents.TargetRefusedException;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.core.spi.InjectionContext;
+import org.daysofchaos.core.spi.RevertRecord;
 import org.daysofchaos.experiments.Faults;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,10 +65,10 @@ class ProcessInjectorIT {
   void resumesAPausedProcessFromTheLedgerRecordAlone() throws Exception {
     Injection pause =
         new ProcessPauseInjector(processes).inject(Faults.pause("victim"), target, CONTEXT);
-    Map<String, String> record = pause.revertRecord();
+    RevertRecord record = pause.revertRecord();
     await().atMost(Duration.ofSeconds(5)).until(() -> state() == 'T');
 
-    ProcessBackend.revertFromRecord(record);
+    new ProcessReverter().revert(record);
 
     await().atMost(Duration.ofSeconds(5)).until(() -> state() != 'T');
   }
@@ -93,11 +93,11 @@ class ProcessInjectorIT {
   @Test
   void thePlannedRecordOfAPauseResumesTheProcess() throws Exception {
     ProcessPauseInjector injector = new ProcessPauseInjector(processes);
-    Map<String, String> planned = injector.plannedRecord(Faults.pause("victim"), target, CONTEXT);
+    RevertRecord planned = injector.plannedRecord(Faults.pause("victim"), target, CONTEXT);
     injector.inject(Faults.pause("victim"), target, CONTEXT);
     await().atMost(Duration.ofSeconds(5)).until(() -> state() == 'T');
 
-    ProcessBackend.revertFromRecord(planned);
+    new ProcessReverter().revert(planned);
 
     await().atMost(Duration.ofSeconds(5)).until(() -> state() != 'T');
   }

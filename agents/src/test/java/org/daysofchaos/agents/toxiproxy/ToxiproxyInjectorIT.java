@@ -152,7 +152,7 @@ class ToxiproxyInjectorIT {
   void revertsFromTheLedgerRecordAloneAfterACrash() throws Exception {
     Injection injection = inject(Faults.bandwidth("db-link", 10), target, CONTEXT);
 
-    ToxiproxyBackend.revertFromRecord(injection.revertRecord());
+    new ToxiproxyReverter().revert(injection.revertRecord());
 
     assertThat(proxy().toxics().getAll()).isEmpty();
   }
@@ -275,8 +275,8 @@ class ToxiproxyInjectorIT {
         target,
         new InjectionContext("run1", "run1-1", CONTEXT.expiresAt()));
 
-    ToxiproxyBackend.revertFromRecord(planned);
-    ToxiproxyBackend.revertFromRecord(plannedDown);
+    new ToxiproxyReverter().revert(planned);
+    new ToxiproxyReverter().revert(plannedDown);
 
     assertThat(proxy().toxics().getAll()).isEmpty();
     assertThat(proxy().isEnabled()).isTrue();

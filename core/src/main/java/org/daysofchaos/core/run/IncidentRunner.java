@@ -36,6 +36,7 @@ import org.daysofchaos.core.spi.Injectors;
 import org.daysofchaos.core.spi.Observation;
 import org.daysofchaos.core.spi.ProbeRunner;
 import org.daysofchaos.core.spi.ProbeRunners;
+import org.daysofchaos.core.spi.RevertRecord;
 import org.daysofchaos.core.spi.Sleeper;
 
 /**
@@ -181,12 +182,12 @@ public final class IncidentRunner {
    * The injector's revert record before it applies anything; a target it would refuse has none, and
    * the injection itself then fails with the reason.
    */
-  private static <F extends FaultSpec> Map<String, String> plannedRecord(
+  private static <F extends FaultSpec> RevertRecord plannedRecord(
       FaultInjector<F> injector, F fault, Target target, InjectionContext context) {
     try {
       return injector.plannedRecord(fault, target, context);
     } catch (RuntimeException e) {
-      return Map.of();
+      return RevertRecord.NONE;
     }
   }
 

@@ -1,6 +1,5 @@
 package org.daysofchaos.core.spi;
 
-import java.util.Map;
 import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.Target;
 
@@ -35,8 +34,8 @@ public interface FaultInjector<F extends FaultSpec> {
    * in the ledger, so that a crash between the change and the ledger's "active" mark still leaves
    * enough to revert it. Reverting from it must be harmless when the fault never took effect.
    */
-  default Map<String, String> plannedRecord(F fault, Target target, InjectionContext context) {
-    return Map.of();
+  default RevertRecord plannedRecord(F fault, Target target, InjectionContext context) {
+    return RevertRecord.NONE;
   }
 
   /** The injecting half of an injector, for one written as a lambda. */

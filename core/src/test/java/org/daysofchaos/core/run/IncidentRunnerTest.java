@@ -573,7 +573,9 @@ class IncidentRunnerTest {
                 .filteredOn(e -> e.injectionId().equals(ctx.injectionId()))
                 .singleElement()
                 .satisfies(
-                    e -> assertThat(e.revertRecord()).containsEntry("id", ctx.injectionId())));
+                    e ->
+                        assertThat(e.revertRecord().data())
+                            .containsEntry("id", ctx.injectionId())));
 
     RunResult result =
         run(

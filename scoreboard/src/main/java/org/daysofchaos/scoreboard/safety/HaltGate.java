@@ -11,6 +11,7 @@ import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.core.spi.InjectionBlockedException;
 import org.daysofchaos.core.spi.InjectionContext;
 import org.daysofchaos.core.spi.Injectors;
+import org.daysofchaos.core.spi.RevertRecord;
 
 /**
  * Puts the halt-all check in front of every injector: while halt-all is in effect, an injection is
@@ -50,11 +51,10 @@ public final class HaltGate {
       }
 
       @Override
-      public java.util.Map<String, String> plannedRecord(
-          F fault, Target target, InjectionContext context) {
+      public RevertRecord plannedRecord(F fault, Target target, InjectionContext context) {
         return base.forKind(type)
             .map(injector -> injector.plannedRecord(fault, target, context))
-            .orElse(java.util.Map.of());
+            .orElse(RevertRecord.NONE);
       }
 
       @Override
