@@ -7,26 +7,35 @@ import org.daysofchaos.core.spi.RevertRecord;
 import org.daysofchaos.core.spi.Reverter;
 
 /**
- * Reverts a Kubernetes fault from its ledger record alone (after a crash). Only an object that
- * still carries this injection's annotation is touched, so reverting twice, or after someone else
- * reverted, is harmless. Without a client it connects through the default kubeconfig (its current
- * context) on the first record that needs the cluster, and closes that connection when closed.
+ * Reverts a Kubernetes fault from its ledger record alone (after a crash), by the kind that made
+ * it. Only an object that still carries this injection's annotation is touched, so reverting twice,
+ * or after someone else reverted, is harmless. Without a client it connects through the default
+ * kubeconfig (its current context) on the first record that needs the cluster, and closes that
+ * connection when closed.
  */
 public final class KubernetesReverter implements Reverter, AutoCloseable {
   /** The backend name of the records of this package's injections. */
   public static final String BACKEND = "kubernetes";
 
-  private final KubernetesClient given;
-  private KubernetesClient connected;
+  private final KubernetesBackend backend;
+  private final boolean owned;
 
   /** Reverts through this client; closing the reverter leaves it open. */
   public KubernetesReverter(KubernetesClient client) {
-    this.given = client;
+    this(KubernetesBackend.connectingOnFirstUse(() -> client), false);
+  }
+
+  private KubernetesReverter(KubernetesBackend backend, boolean owned) {
+    this.backend = backend;
+    this.owned = owned;
   }
 
   /** Reverts through the default kubeconfig, connected only if a record needs it. */
   public static KubernetesReverter onDefaultKubeconfig() {
-    return new KubernetesReverter(null);
+    return new KubernetesReverter(
+        KubernetesBackend.connectingOnFirstUse(
+            () -> KubernetesClients.connect(Optional.empty(), Optional.empty())),
+        true);
   }
 
   @Override
@@ -40,39 +49,30 @@ public final class KubernetesReverter implements Reverter, AutoCloseable {
   @Override
   public void revert(RevertRecord record) {
     Map<String, String> data = record.data();
-    if (Reverts.POD_KILL.equals(data.get(Mark.MARKER))) {
-      return; // nothing to put back, on whichever cluster it was
+    Mark mark = Mark.fromRecord(data);
+    KubernetesFaultInjector<?> kind = backend.kindOf(mark);
+    if (kind.leavesNothingToRevert()) {
+      return; // on whichever cluster it was
     }
-    KubernetesClient client = client();
     String cluster = data.get(Mark.CLUSTER);
-    if (cluster != null && !cluster.equals(KubernetesClients.cluster(client))) {
+    String ours = KubernetesClients.cluster(backend.client());
+    if (cluster != null && !cluster.equals(ours)) {
       throw new IllegalStateException(
           "the injection "
-              + data.get("injection")
+              + mark.injection()
               + " was made on the cluster at "
               + cluster
               + ", but the client points at "
-              + KubernetesClients.cluster(client)
+              + ours
               + "; use the kubeconfig context of that cluster");
     }
-    Reverts.revert(client, Mark.fromRecord(data));
-  }
-
-  private synchronized KubernetesClient client() {
-    if (given != null) {
-      return given;
-    }
-    if (connected == null) {
-      connected = KubernetesClients.connect(Optional.empty(), Optional.empty());
-    }
-    return connected;
+    kind.revert(mark);
   }
 
   @Override
-  public synchronized void close() {
-    if (connected != null) {
-      connected.close();
-      connected = null;
+  public void close() {
+    if (owned) {
+      backend.clientIfConnected().ifPresent(KubernetesClient::close);
     }
   }
 }

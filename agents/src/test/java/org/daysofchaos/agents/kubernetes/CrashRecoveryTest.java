@@ -6,9 +6,6 @@ import static org.daysofchaos.agents.kubernetes.Cluster.CONTEXT;
 import static org.daysofchaos.agents.kubernetes.Cluster.NOW;
 import static org.daysofchaos.agents.kubernetes.Cluster.SHOP;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -39,13 +36,13 @@ import org.junit.jupiter.api.io.TempDir;
  * A run that crashed after injecting leaves only two things behind: its ledger entry (with the
  * revert record) and our annotations on the objects it changed. Each is enough to revert.
  */
-@EnableKubernetesMockClient(crud = true)
-class CrashRecoveryTest {
-  KubernetesClient client;
-  KubernetesMockServer server;
+class CrashRecoveryTest extends MockClusterFixture {
+  @Override
+  Random random() {
+    return new Random(3);
+  }
+
   @TempDir Path dir;
-  private Cluster cluster;
-  private KubernetesInjector injector;
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
   private final Target checkout =
@@ -61,13 +58,11 @@ class CrashRecoveryTest {
 
   @BeforeEach
   void setUp() {
-    cluster = new Cluster(client, server).standard();
     cluster.deployment(SHOP, "checkout", 3);
     cluster.deployment(SHOP, "cart", 2);
     cluster.deployment(SHOP, "payments", 1);
     cluster.deployment(SHOP, "search", 1);
     cluster.configMap(SHOP, "checkout-config", Map.of("mode", "fast"));
-    injector = new KubernetesInjector(client, clock, new Random(3));
   }
 
   /** Injects every revertible fault, as a run would, and "crashes": nothing is reverted. */
@@ -84,8 +79,7 @@ class CrashRecoveryTest {
     int i = 0;
     for (Object[] fault : faults) {
       records.add(
-          injector
-              .inject(
+          inject(
                   (FaultSpec) fault[0],
                   (Target) fault[1],
                   new org.daysofchaos.core.spi.InjectionContext(
@@ -172,7 +166,7 @@ class CrashRecoveryTest {
 
   @Test
   void aCleanupOnlyLooksInOptedInNamespaces() {
-    injector.inject(new Scale("checkout", 0, 3), checkout, CONTEXT);
+    inject(new Scale("checkout", 0, 3), checkout, CONTEXT);
     client
         .namespaces()
         .withName(SHOP)
@@ -187,8 +181,8 @@ class CrashRecoveryTest {
 
   @Test
   void aCleanupWithoutTheRightToListNodesStillCleansTheNamespaces() {
-    injector.inject(new Scale("checkout", 0, 3), checkout, CONTEXT);
-    injector.inject(
+    inject(new Scale("checkout", 0, 3), checkout, CONTEXT);
+    inject(
         new NodeCordon("worker", false, null),
         worker,
         new org.daysofchaos.core.spi.InjectionContext("run1", "run1-1", NOW.plusSeconds(600)));
@@ -223,8 +217,7 @@ class CrashRecoveryTest {
   @Test
   void refusesToRevertARecordOfAnotherCluster() {
     Map<String, String> data =
-        new HashMap<>(
-            injector.inject(new Scale("checkout", 0, 3), checkout, CONTEXT).revertRecord().data());
+        new HashMap<>(inject(new Scale("checkout", 0, 3), checkout, CONTEXT).revertRecord().data());
     data.put("cluster", "https://prod.example:6443");
     RevertRecord record = new RevertRecord(KubernetesReverter.BACKEND, data);
 
@@ -238,8 +231,7 @@ class CrashRecoveryTest {
   void aPodKillLeavesNothingToRevertOnAnyCluster() {
     Map<String, String> record =
         new HashMap<>(
-            injector
-                .inject(
+            inject(
                     new org.daysofchaos.experiments.kubernetes.PodKill(
                         "checkout",
                         1,

@@ -95,7 +95,7 @@ class KubernetesScenariosTest {
     injectors =
         Injectors.of(
             Agents.injectors(new ToxiproxyServers(List.of()), new LocalProcesses()).all(),
-            new KubernetesInjector(client, clock, new Random(11)).injectors());
+            new KubernetesBackend(client, clock, new Random(11)).injectors());
     probes =
         Agents.withKubernetes(
             Agents.probes(HEALTHY_METRICS, new ToxiproxyServers(List.of())), client, clock);
