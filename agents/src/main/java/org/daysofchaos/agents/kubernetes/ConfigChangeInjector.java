@@ -1,5 +1,6 @@
 package org.daysofchaos.agents.kubernetes;
 
+import com.google.auto.service.AutoService;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.daysofchaos.experiments.kubernetes.ConfigChange;
  * {@code kubernetes/config-change}: sets a text key of a ConfigMap; the revert restores its exact
  * previous value, or removes a key that did not exist.
  */
+@AutoService(KubernetesFaultInjector.class)
 public final class ConfigChangeInjector extends KubernetesFaultInjector<ConfigChange> {
   private static final String KEY = "key";
   private static final String PRESENT = "originalPresent";

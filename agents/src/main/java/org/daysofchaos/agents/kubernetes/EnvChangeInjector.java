@@ -1,5 +1,6 @@
 package org.daysofchaos.agents.kubernetes;
 
+import com.google.auto.service.AutoService;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
@@ -19,6 +20,7 @@ import org.daysofchaos.experiments.kubernetes.EnvChange;
  * template (a rollout); the revert restores the exact previous definition ({@code value} or {@code
  * valueFrom}), or removes a variable that did not exist, which rolls out again.
  */
+@AutoService(KubernetesFaultInjector.class)
 public final class EnvChangeInjector extends KubernetesFaultInjector<EnvChange> {
   private static final String CONTAINER = "container";
   private static final String ENV = "env";

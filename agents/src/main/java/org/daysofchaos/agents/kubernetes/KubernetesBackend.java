@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.function.Supplier;
 import org.daysofchaos.core.spi.FaultInjector;
 import org.daysofchaos.core.spi.ProbeRunner;
+import org.daysofchaos.core.spi.Registrations;
 
 /**
  * The Kubernetes faults and probes on the cluster of one client: what every kind's injector is
@@ -44,15 +45,12 @@ public final class KubernetesBackend {
     return new KubernetesBackend(connect, Clock.systemUTC(), new Random());
   }
 
+  /** Each kind's injector registered with {@code @AutoService}, built with this backend. */
   private List<KubernetesFaultInjector<?>> build() {
-    return List.of(
-        new PodKillInjector(this),
-        new ScaleInjector(this),
-        new RolloutRestartInjector(this),
-        new PartitionInjector(this),
-        new NodeCordonInjector(this),
-        new ConfigChangeInjector(this),
-        new EnvChangeInjector(this));
+    return Registrations.instances(KubernetesFaultInjector.class, KubernetesBackend.class, this)
+        .stream()
+        .<KubernetesFaultInjector<?>>map(injector -> injector)
+        .toList();
   }
 
   /** An injector for every Kubernetes fault kind, on this client's cluster. */

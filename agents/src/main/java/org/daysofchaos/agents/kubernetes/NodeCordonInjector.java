@@ -1,5 +1,6 @@
 package org.daysofchaos.agents.kubernetes;
 
+import com.google.auto.service.AutoService;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
  * {@code kubernetes/node-cordon}: cordons a node that opted in and, with {@code drain}, evicts the
  * pods of the opted-in namespaces from it; the revert uncordons it (evicted pods run elsewhere).
  */
+@AutoService(KubernetesFaultInjector.class)
 public final class NodeCordonInjector extends KubernetesFaultInjector<NodeCordon> {
   private static final Logger LOG = LoggerFactory.getLogger(NodeCordonInjector.class);
   private static final String ORIGINAL = "originalUnschedulable";

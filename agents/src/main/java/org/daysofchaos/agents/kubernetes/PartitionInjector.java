@@ -1,5 +1,6 @@
 package org.daysofchaos.agents.kubernetes;
 
+import com.google.auto.service.AutoService;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
  * {@code kubernetes/partition}: isolates the target's pods with a NetworkPolicy that allows no
  * traffic in the chosen direction; the revert deletes that policy.
  */
+@AutoService(KubernetesFaultInjector.class)
 public final class PartitionInjector extends KubernetesFaultInjector<Partition> {
   private static final Logger LOG = LoggerFactory.getLogger(PartitionInjector.class);
 

@@ -1,5 +1,6 @@
 package org.daysofchaos.agents.kubernetes;
 
+import com.google.auto.service.AutoService;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
  * {@code kubernetes/pod-kill}: deletes some of the running pods a target stands for, picked at
  * random; their controllers start new ones, so there is nothing to put back.
  */
+@AutoService(KubernetesFaultInjector.class)
 public final class PodKillInjector extends KubernetesFaultInjector<PodKill> {
   private static final Logger LOG = LoggerFactory.getLogger(PodKillInjector.class);
 

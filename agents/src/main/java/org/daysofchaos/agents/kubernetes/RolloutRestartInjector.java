@@ -1,5 +1,6 @@
 package org.daysofchaos.agents.kubernetes;
 
+import com.google.auto.service.AutoService;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.daysofchaos.experiments.kubernetes.RolloutRestart;
  * does, which replaces every pod; the revert only removes our mark (the stamp stays, as with
  * kubectl).
  */
+@AutoService(KubernetesFaultInjector.class)
 public final class RolloutRestartInjector extends KubernetesFaultInjector<RolloutRestart> {
   /** The annotation {@code kubectl rollout restart} sets on the pod template. */
   static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";

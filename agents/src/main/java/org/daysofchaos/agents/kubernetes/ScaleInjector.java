@@ -1,5 +1,6 @@
 package org.daysofchaos.agents.kubernetes;
 
+import com.google.auto.service.AutoService;
 import java.util.Map;
 import java.util.Optional;
 import org.daysofchaos.core.KubernetesTarget;
@@ -8,6 +9,7 @@ import org.daysofchaos.core.spi.InjectionContext;
 import org.daysofchaos.experiments.kubernetes.Scale;
 
 /** {@code kubernetes/scale}: scales a workload down; the revert restores its replica count. */
+@AutoService(KubernetesFaultInjector.class)
 public final class ScaleInjector extends KubernetesFaultInjector<Scale> {
   private static final String ORIGINAL = "originalReplicas";
 

@@ -1,5 +1,6 @@
 package org.daysofchaos.agents.process;
 
+import com.google.auto.service.AutoService;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.core.spi.InjectionContext;
@@ -10,6 +11,7 @@ import org.daysofchaos.experiments.faults.Signal;
  * {@code process/kill}: kills a registered process; the revert restarts it when we started it, else
  * it is its supervisor's to restart. A kill plans no revert record: nothing can be put back.
  */
+@AutoService(ProcessInjector.class)
 public final class ProcessKillInjector implements ProcessInjector<ProcessKill> {
   private final LocalProcesses processes;
 

@@ -1,5 +1,6 @@
 package org.daysofchaos.agents.process;
 
+import com.google.auto.service.AutoService;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.core.spi.InjectionContext;
@@ -7,6 +8,7 @@ import org.daysofchaos.core.spi.RevertRecord;
 import org.daysofchaos.experiments.faults.ProcessPause;
 
 /** {@code process/pause}: stops a registered process with SIGSTOP; the revert resumes it. */
+@AutoService(ProcessInjector.class)
 public final class ProcessPauseInjector implements ProcessInjector<ProcessPause> {
   private final LocalProcesses processes;
 

@@ -1,11 +1,13 @@
 package org.daysofchaos.agents.toxiproxy;
 
+import com.google.auto.service.AutoService;
 import eu.rekawek.toxiproxy.model.Toxic;
 import eu.rekawek.toxiproxy.model.ToxicList;
 import java.io.IOException;
 import org.daysofchaos.experiments.faults.NetworkBandwidth;
 
 /** {@code network/bandwidth}: a bandwidth toxic. */
+@AutoService(ToxiproxyInjector.class)
 public final class BandwidthInjector extends ToxicInjector<NetworkBandwidth> {
   public BandwidthInjector(ToxiproxyServers servers) {
     super(NetworkBandwidth.class, servers);

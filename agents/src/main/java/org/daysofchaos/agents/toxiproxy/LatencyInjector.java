@@ -1,5 +1,6 @@
 package org.daysofchaos.agents.toxiproxy;
 
+import com.google.auto.service.AutoService;
 import eu.rekawek.toxiproxy.model.Toxic;
 import eu.rekawek.toxiproxy.model.ToxicList;
 import eu.rekawek.toxiproxy.model.toxic.Latency;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import org.daysofchaos.experiments.faults.NetworkLatency;
 
 /** {@code network/latency}: a latency toxic, with its jitter. */
+@AutoService(ToxiproxyInjector.class)
 public final class LatencyInjector extends ToxicInjector<NetworkLatency> {
   public LatencyInjector(ToxiproxyServers servers) {
     super(NetworkLatency.class, servers);

@@ -1,5 +1,6 @@
 package org.daysofchaos.agents.toxiproxy;
 
+import com.google.auto.service.AutoService;
 import eu.rekawek.toxiproxy.Proxy;
 import java.io.IOException;
 import org.daysofchaos.core.Target;
@@ -9,6 +10,7 @@ import org.daysofchaos.core.spi.RevertRecord;
 import org.daysofchaos.experiments.faults.NetworkDown;
 
 /** {@code network/down}: disables the proxy (no toxic); the revert enables it again. */
+@AutoService(ToxiproxyInjector.class)
 public final class NetworkDownInjector implements ToxiproxyInjector<NetworkDown> {
   private final ToxiproxyServers servers;
 

@@ -1,5 +1,6 @@
 package org.daysofchaos.agents.toxiproxy;
 
+import com.google.auto.service.AutoService;
 import eu.rekawek.toxiproxy.model.Toxic;
 import eu.rekawek.toxiproxy.model.ToxicList;
 import eu.rekawek.toxiproxy.model.toxic.Slicer;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import org.daysofchaos.experiments.faults.NetworkSlicer;
 
 /** {@code network/slicer}: a slicer toxic (Toxiproxy counts its delay in microseconds). */
+@AutoService(ToxiproxyInjector.class)
 public final class SlicerInjector extends ToxicInjector<NetworkSlicer> {
   public SlicerInjector(ToxiproxyServers servers) {
     super(NetworkSlicer.class, servers);
