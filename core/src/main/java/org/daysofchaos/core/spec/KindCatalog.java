@@ -26,6 +26,11 @@ public final class KindCatalog {
    */
   @SafeVarargs
   public static KindCatalog of(Class<? extends Record>... kinds) {
+    return of(List.of(kinds));
+  }
+
+  /** As {@link #of(Class[])}, in the order of the list. */
+  public static KindCatalog of(List<Class<? extends Record>> kinds) {
     KindCatalog catalog = new KindCatalog();
     for (Class<? extends Record> type : kinds) {
       catalog.add(type);
@@ -70,7 +75,14 @@ public final class KindCatalog {
 
   /** The {@code kind:} name of a spec record, e.g. {@code network/latency}. */
   public static String kindOf(Object spec) {
-    Kind kind = spec.getClass().getAnnotation(Kind.class);
-    return kind == null ? spec.getClass().getSimpleName() : kind.value();
+    return kindName(spec.getClass());
+  }
+
+  /**
+   * The {@code kind:} name of a spec record class, or its simple name if it has no {@link Kind}.
+   */
+  public static String kindName(Class<?> type) {
+    Kind kind = type.getAnnotation(Kind.class);
+    return kind == null ? type.getSimpleName() : kind.value();
   }
 }

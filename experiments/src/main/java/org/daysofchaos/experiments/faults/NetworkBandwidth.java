@@ -1,5 +1,6 @@
 package org.daysofchaos.experiments.faults;
 
+import com.google.auto.service.AutoService;
 import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.TargetType;
 import org.daysofchaos.core.spec.Default;
@@ -8,6 +9,7 @@ import org.daysofchaos.core.spec.Kind;
 import org.daysofchaos.core.spec.Range;
 
 /** The proxy passes at most {@code rate} kilobytes per second. */
+@AutoService(FaultSpec.class)
 @Kind(
     value = "network/bandwidth",
     targets = TargetType.PROXY,

@@ -1,5 +1,6 @@
 package org.daysofchaos.experiments.kubernetes;
 
+import com.google.auto.service.AutoService;
 import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.KubernetesTarget.Resource;
 import org.daysofchaos.core.TargetType;
@@ -12,6 +13,7 @@ import org.daysofchaos.core.spec.Range;
  * Cuts pods off the network with a deny-all NetworkPolicy of our own; the revert deletes it. The
  * cluster's network plugin must enforce NetworkPolicies.
  */
+@AutoService(FaultSpec.class)
 @Kind(
     value = "kubernetes/partition",
     targets = TargetType.KUBERNETES,

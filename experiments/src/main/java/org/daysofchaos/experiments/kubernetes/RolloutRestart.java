@@ -1,5 +1,6 @@
 package org.daysofchaos.experiments.kubernetes;
 
+import com.google.auto.service.AutoService;
 import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.KubernetesTarget.Resource;
 import org.daysofchaos.core.TargetType;
@@ -11,6 +12,7 @@ import org.daysofchaos.core.spec.Range;
  * Restarts a workload as {@code kubectl rollout restart} does: every pod is replaced, following the
  * workload's update strategy. A restart cannot be undone; the revert removes our annotations.
  */
+@AutoService(FaultSpec.class)
 @Kind(
     value = "kubernetes/rollout-restart",
     targets = TargetType.KUBERNETES,

@@ -1,5 +1,6 @@
 package org.daysofchaos.experiments.kubernetes;
 
+import com.google.auto.service.AutoService;
 import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.KubernetesTarget.Resource;
 import org.daysofchaos.core.TargetType;
@@ -9,6 +10,7 @@ import org.daysofchaos.core.spec.Kind;
 import org.daysofchaos.core.spec.Range;
 
 /** Scales a workload down; the revert restores the replica count it had before. */
+@AutoService(FaultSpec.class)
 @Kind(
     value = "kubernetes/scale",
     targets = TargetType.KUBERNETES,
