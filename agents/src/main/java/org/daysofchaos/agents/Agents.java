@@ -2,101 +2,79 @@ package org.daysofchaos.agents;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import java.util.List;
 import org.daysofchaos.agents.http.HttpStatusRunner;
-import org.daysofchaos.agents.kubernetes.AvailableReplicasRunner;
-import org.daysofchaos.agents.kubernetes.KubernetesInjector;
-import org.daysofchaos.agents.kubernetes.PodsReadyRunner;
-import org.daysofchaos.agents.kubernetes.RestartsRunner;
+import org.daysofchaos.agents.kubernetes.KubernetesBackend;
 import org.daysofchaos.agents.metrics.MetricThresholdRunner;
 import org.daysofchaos.agents.process.LocalProcesses;
-import org.daysofchaos.agents.process.ProcessInjector;
-import org.daysofchaos.agents.toxiproxy.ProxyStateRunner;
-import org.daysofchaos.agents.toxiproxy.ToxiproxyInjector;
+import org.daysofchaos.agents.process.ProcessBackend;
+import org.daysofchaos.agents.toxiproxy.ToxiproxyBackend;
 import org.daysofchaos.agents.toxiproxy.ToxiproxyServers;
-import org.daysofchaos.core.run.Injectors;
-import org.daysofchaos.core.run.MetricSource;
-import org.daysofchaos.core.run.ProbeRunners;
-import org.daysofchaos.experiments.faults.NetworkBandwidth;
-import org.daysofchaos.experiments.faults.NetworkDown;
-import org.daysofchaos.experiments.faults.NetworkLatency;
-import org.daysofchaos.experiments.faults.NetworkLimitData;
-import org.daysofchaos.experiments.faults.NetworkResetPeer;
-import org.daysofchaos.experiments.faults.NetworkSlicer;
-import org.daysofchaos.experiments.faults.NetworkSlowClose;
-import org.daysofchaos.experiments.faults.NetworkTimeout;
-import org.daysofchaos.experiments.faults.ProcessKill;
-import org.daysofchaos.experiments.faults.ProcessPause;
-import org.daysofchaos.experiments.kubernetes.AvailableReplicas;
-import org.daysofchaos.experiments.kubernetes.ConfigChange;
-import org.daysofchaos.experiments.kubernetes.EnvChange;
-import org.daysofchaos.experiments.kubernetes.NodeCordon;
-import org.daysofchaos.experiments.kubernetes.Partition;
-import org.daysofchaos.experiments.kubernetes.PodKill;
-import org.daysofchaos.experiments.kubernetes.PodsReady;
-import org.daysofchaos.experiments.kubernetes.Restarts;
-import org.daysofchaos.experiments.kubernetes.RolloutRestart;
-import org.daysofchaos.experiments.kubernetes.Scale;
-import org.daysofchaos.experiments.probes.HttpStatus;
-import org.daysofchaos.experiments.probes.MetricThreshold;
-import org.daysofchaos.experiments.probes.ProxyState;
+import org.daysofchaos.core.spi.Injectors;
+import org.daysofchaos.core.spi.MetricSource;
+import org.daysofchaos.core.spi.ProbeRunner;
+import org.daysofchaos.core.spi.ProbeRunners;
+import org.daysofchaos.core.spi.Reverters;
 
-/** Wires every standard kind of the catalog to the agent that handles it. */
+/**
+ * The standard wiring: the injectors and probe runners of every backend, each backend's list as it
+ * exports it. A kind is wired by its backend, never here.
+ */
 public final class Agents {
   private Agents() {}
 
+  /** The network and process faults. */
   public static Injectors injectors(ToxiproxyServers toxiproxies, LocalProcesses processes) {
-    ToxiproxyInjector network = new ToxiproxyInjector(toxiproxies);
-    ProcessInjector process = new ProcessInjector(processes);
-    return Injectors.create()
-        .with(NetworkLatency.class, network)
-        .with(NetworkDown.class, network)
-        .with(NetworkResetPeer.class, network)
-        .with(NetworkBandwidth.class, network)
-        .with(NetworkTimeout.class, network)
-        .with(NetworkSlowClose.class, network)
-        .with(NetworkSlicer.class, network)
-        .with(NetworkLimitData.class, network)
-        .with(ProcessPause.class, process)
-        .with(ProcessKill.class, process);
+    return Injectors.of(
+        ToxiproxyBackend.injectors(toxiproxies), ProcessBackend.injectors(processes));
   }
 
-  public static ProbeRunners probes(MetricSource metrics, ToxiproxyServers toxiproxies) {
-    return ProbeRunners.create()
-        .with(MetricThreshold.class, new MetricThresholdRunner(metrics))
-        .with(HttpStatus.class, HttpStatusRunner.withDefaultClient())
-        .with(ProxyState.class, new ProxyStateRunner(toxiproxies));
-  }
-
-  /** The injectors above, and the Kubernetes kinds on the cluster of {@code kubernetes}. */
+  /** The network, process and Kubernetes faults, on the cluster of {@code kubernetes}. */
   public static Injectors injectors(
       ToxiproxyServers toxiproxies, LocalProcesses processes, KubernetesClient kubernetes) {
-    return withKubernetes(injectors(toxiproxies, processes), new KubernetesInjector(kubernetes));
+    return Injectors.of(
+        ToxiproxyBackend.injectors(toxiproxies),
+        ProcessBackend.injectors(processes),
+        KubernetesBackend.injectors(kubernetes));
   }
 
-  /** Registers a Kubernetes injector for every Kubernetes fault kind. */
-  public static Injectors withKubernetes(Injectors injectors, KubernetesInjector kubernetes) {
-    return injectors
-        .with(PodKill.class, kubernetes)
-        .with(Scale.class, kubernetes)
-        .with(RolloutRestart.class, kubernetes)
-        .with(Partition.class, kubernetes)
-        .with(NodeCordon.class, kubernetes)
-        .with(ConfigChange.class, kubernetes)
-        .with(EnvChange.class, kubernetes);
+  /** The metric, HTTP and proxy probes. */
+  public static ProbeRunners probes(MetricSource metrics, ToxiproxyServers toxiproxies) {
+    return ProbeRunners.of(standardProbes(metrics), ToxiproxyBackend.probes(toxiproxies));
   }
 
-  /** The probe runners above, and the Kubernetes probes on the cluster of {@code kubernetes}. */
+  /** The probes above, and the Kubernetes probes on the cluster of {@code kubernetes}. */
   public static ProbeRunners probes(
       MetricSource metrics, ToxiproxyServers toxiproxies, KubernetesClient kubernetes) {
     return withKubernetes(probes(metrics, toxiproxies), kubernetes, Clock.systemUTC());
   }
 
-  /** Registers the Kubernetes probe runners. */
+  /** These probe runners and the Kubernetes ones. */
   public static ProbeRunners withKubernetes(
       ProbeRunners probes, KubernetesClient kubernetes, Clock clock) {
-    return probes
-        .with(PodsReady.class, new PodsReadyRunner(kubernetes))
-        .with(AvailableReplicas.class, new AvailableReplicasRunner(kubernetes))
-        .with(Restarts.class, new RestartsRunner(kubernetes, clock));
+    return ProbeRunners.of(probes.all(), KubernetesBackend.probes(kubernetes, clock));
+  }
+
+  /**
+   * The reverters of every backend, for faults left behind by a crash; Kubernetes records are
+   * reverted through the default kubeconfig, connected only if one needs it. Close it when done.
+   */
+  public static Reverters reverters() {
+    return reverters(null);
+  }
+
+  /**
+   * As {@link #reverters()}, with Kubernetes records reverted through this client (if not null).
+   */
+  public static Reverters reverters(KubernetesClient kubernetes) {
+    return Reverters.of(
+        List.of(
+            ToxiproxyBackend.reverter(),
+            ProcessBackend.reverter(),
+            KubernetesBackend.reverter(kubernetes)));
+  }
+
+  private static List<ProbeRunner<?>> standardProbes(MetricSource metrics) {
+    return List.of(new MetricThresholdRunner(metrics), HttpStatusRunner.withDefaultClient());
   }
 }

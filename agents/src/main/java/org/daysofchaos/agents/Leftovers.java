@@ -4,18 +4,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.daysofchaos.agents.kubernetes.KubernetesClients;
-import org.daysofchaos.agents.kubernetes.KubernetesInjector;
-import org.daysofchaos.agents.process.ProcessInjector;
-import org.daysofchaos.agents.toxiproxy.ToxiproxyInjector;
 import org.daysofchaos.core.ledger.Ledger;
 import org.daysofchaos.core.ledger.LedgerEntry;
+import org.daysofchaos.core.spi.Reverters;
 
 /**
  * Reverts what a crashed run left behind, from the ledger alone: run on start, before anything is
- * injected. Each agent reverts its own entries from their revert records.
+ * injected. Each open entry goes to the reverter of the backend its record names.
  */
 public final class Leftovers {
   private Leftovers() {}
@@ -25,82 +20,50 @@ public final class Leftovers {
    * reverted through the default kubeconfig (its current context), connected only if there is one.
    */
   public static List<String> revertAll(Ledger ledger, Clock clock) {
-    try (Kubernetes kubernetes = new Kubernetes(null)) {
-      return revertAll(ledger, clock, kubernetes);
+    try (Reverters reverters = Agents.reverters()) {
+      return revertAll(ledger, clock, reverters);
     }
   }
 
   /** As {@link #revertAll(Ledger, Clock)}, with Kubernetes entries reverted through this client. */
   public static List<String> revertAll(Ledger ledger, Clock clock, KubernetesClient kubernetes) {
-    try (Kubernetes client = new Kubernetes(kubernetes)) {
-      return revertAll(ledger, clock, client);
+    try (Reverters reverters = Agents.reverters(kubernetes)) {
+      return revertAll(ledger, clock, reverters);
     }
   }
 
-  private static List<String> revertAll(Ledger ledger, Clock clock, Kubernetes kubernetes) {
+  /** As {@link #revertAll(Ledger, Clock)}, with these reverters. */
+  public static List<String> revertAll(Ledger ledger, Clock clock, Reverters reverters) {
     List<String> report = new ArrayList<>();
     for (LedgerEntry entry : ledger.open()) {
-      String what =
-          entry.kind()
-              + " on "
-              + entry.target()
-              + " (run "
-              + entry.runId()
-              + ", injection "
-              + entry.injectionId()
-              + ")";
-      try {
-        revert(entry.revertRecord(), kubernetes);
-        ledger.close(entry.injectionId(), LedgerEntry.State.REVERTED, clock.instant());
-        report.add("reverted a leftover " + what);
-      } catch (Exception e) {
-        report.add("could not revert a leftover " + what + ": " + e.getMessage());
-      }
+      report.add(revert(entry, ledger, reverters, clock).line());
     }
     return report;
   }
 
-  private static void revert(Map<String, String> record, Kubernetes kubernetes) throws Exception {
-    if (record.isEmpty()) {
-      // An intent whose injector plans no record (a kill, or a refused target): nothing was
-      // changed that a revert could undo. Every other intent carries its planned record.
-      return;
-    }
-    if (KubernetesInjector.isOurs(record)) {
-      KubernetesInjector.revertFromRecord(record, kubernetes.client());
-    } else if (record.containsKey("proxy")) {
-      ToxiproxyInjector.revertFromRecord(record);
-    } else if (record.containsKey("pid")) {
-      ProcessInjector.revertFromRecord(record);
-    } else {
-      throw new IllegalArgumentException("no agent knows how to revert " + record);
-    }
-  }
+  /** What became of one entry: whether it is reverted (and closed), and a line saying so. */
+  public record Outcome(boolean reverted, String line) {}
 
-  /** The client for Kubernetes entries: the one given, or one connected on first use and closed. */
-  private static final class Kubernetes implements AutoCloseable {
-    private final KubernetesClient given;
-    private KubernetesClient connected;
-
-    Kubernetes(KubernetesClient given) {
-      this.given = given;
-    }
-
-    KubernetesClient client() {
-      if (given != null) {
-        return given;
-      }
-      if (connected == null) {
-        connected = KubernetesClients.connect(Optional.empty(), Optional.empty());
-      }
-      return connected;
-    }
-
-    @Override
-    public void close() {
-      if (connected != null) {
-        connected.close();
-      }
+  /**
+   * Reverts one entry with the reverter of its backend and closes it as reverted. An entry with an
+   * empty record (a kill, or a refused target) changed nothing a revert could undo: it is closed.
+   */
+  public static Outcome revert(LedgerEntry entry, Ledger ledger, Reverters reverters, Clock clock) {
+    String what =
+        entry.kind()
+            + " on "
+            + entry.target()
+            + " (run "
+            + entry.runId()
+            + ", injection "
+            + entry.injectionId()
+            + ")";
+    try {
+      reverters.revert(entry.revertRecord());
+      ledger.close(entry.injectionId(), LedgerEntry.State.REVERTED, clock.instant());
+      return new Outcome(true, "reverted a leftover " + what);
+    } catch (Exception e) {
+      return new Outcome(false, "could not revert a leftover " + what + ": " + e.getMessage());
     }
   }
 }

@@ -1,6 +1,7 @@
 /**
- * The code that touches real things: {@link org.daysofchaos.agents.Agents} wires the injectors
- * (Toxiproxy servers and the embedded fault proxy, local processes) and the probe runners (HTTP,
- * Prometheus metrics) into the run loop of {@code core}.
+ * The code that touches real things. Each backend (Toxiproxy servers and the embedded fault proxy,
+ * local processes, Kubernetes) exports its injectors, probe runners and reverter; {@link
+ * org.daysofchaos.agents.Agents} concatenates them for the run loop of {@code core}, and {@link
+ * org.daysofchaos.agents.Leftovers} reverts what a crashed run left, by each record's backend.
  */
 package org.daysofchaos.agents;

@@ -23,7 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.daysofchaos.agents.Agents;
 import org.daysofchaos.agents.metrics.ScrapeMetricSource;
-import org.daysofchaos.agents.process.ProcessInjector;
+import org.daysofchaos.agents.process.ProcessPauseInjector;
 import org.daysofchaos.core.Recovery;
 import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.Target;
@@ -33,13 +33,13 @@ import org.daysofchaos.core.journal.RunResult;
 import org.daysofchaos.core.journal.Verdict;
 import org.daysofchaos.core.ledger.InMemoryLedger;
 import org.daysofchaos.core.run.IncidentRunner;
-import org.daysofchaos.core.run.Injection;
-import org.daysofchaos.core.run.InjectionContext;
 import org.daysofchaos.core.run.RunControl;
 import org.daysofchaos.core.run.RunOptions;
-import org.daysofchaos.core.run.Sleeper;
 import org.daysofchaos.core.scenario.ReadResult;
 import org.daysofchaos.core.scenario.ScenarioReader;
+import org.daysofchaos.core.spi.Injection;
+import org.daysofchaos.core.spi.InjectionContext;
+import org.daysofchaos.core.spi.Sleeper;
 import org.daysofchaos.experiments.Catalog;
 import org.daysofchaos.experiments.Faults;
 import org.junit.jupiter.api.AfterAll;
@@ -131,7 +131,7 @@ class DemoLeversIT {
     assertThat(post("/ops/inventory/restart").statusCode()).isEqualTo(200);
     long restarted = demo.inventoryPid();
 
-    ProcessInjector injector = new ProcessInjector(demo.processes());
+    ProcessPauseInjector injector = new ProcessPauseInjector(demo.processes());
     Injection pause =
         injector.inject(
             Faults.pause("inventory-process"),

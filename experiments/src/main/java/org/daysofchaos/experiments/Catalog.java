@@ -1,67 +1,46 @@
 package org.daysofchaos.experiments;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.daysofchaos.core.FaultSpec;
+import org.daysofchaos.core.ProbeSpec;
 import org.daysofchaos.core.spec.KindCatalog;
-import org.daysofchaos.experiments.faults.NetworkBandwidth;
-import org.daysofchaos.experiments.faults.NetworkDown;
-import org.daysofchaos.experiments.faults.NetworkLatency;
-import org.daysofchaos.experiments.faults.NetworkLimitData;
-import org.daysofchaos.experiments.faults.NetworkResetPeer;
-import org.daysofchaos.experiments.faults.NetworkSlicer;
-import org.daysofchaos.experiments.faults.NetworkSlowClose;
-import org.daysofchaos.experiments.faults.NetworkTimeout;
-import org.daysofchaos.experiments.faults.ProcessKill;
-import org.daysofchaos.experiments.faults.ProcessPause;
-import org.daysofchaos.experiments.kubernetes.AvailableReplicas;
-import org.daysofchaos.experiments.kubernetes.ConfigChange;
-import org.daysofchaos.experiments.kubernetes.EnvChange;
+import org.daysofchaos.core.spi.Registrations;
 import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
-import org.daysofchaos.experiments.kubernetes.NodeCordon;
-import org.daysofchaos.experiments.kubernetes.Partition;
-import org.daysofchaos.experiments.kubernetes.PodKill;
-import org.daysofchaos.experiments.kubernetes.PodsReady;
-import org.daysofchaos.experiments.kubernetes.Restarts;
-import org.daysofchaos.experiments.kubernetes.RolloutRestart;
-import org.daysofchaos.experiments.kubernetes.Scale;
-import org.daysofchaos.experiments.probes.HttpStatus;
-import org.daysofchaos.experiments.probes.MetricThreshold;
-import org.daysofchaos.experiments.probes.ProxyState;
 import org.daysofchaos.experiments.targets.ProcessTarget;
 import org.daysofchaos.experiments.targets.ProxyTarget;
 
-/** Every kind that scenario files may use: targets, faults and probes. */
+/**
+ * Every kind that scenario files may use. Fault and probe kinds are the records registered with
+ * {@code @AutoService} as a {@link FaultSpec} or a {@link ProbeSpec} (docs/creating-faults.md),
+ * ordered by name, so the generated reference, the schema and the reader's messages do not depend
+ * on the class path. Target kinds are listed here, in the order messages and the schema give them
+ * ("give only one of proxy, process, kubernetes"); a new one comes with a new backend (ADR 0008).
+ */
 public final class Catalog {
-  private static final KindCatalog STANDARD =
-      KindCatalog.of(
-          ProxyTarget.class,
-          ProcessTarget.class,
-          KubernetesTarget.class,
-          NetworkLatency.class,
-          NetworkDown.class,
-          NetworkResetPeer.class,
-          NetworkBandwidth.class,
-          NetworkTimeout.class,
-          NetworkSlowClose.class,
-          NetworkSlicer.class,
-          NetworkLimitData.class,
-          ProcessPause.class,
-          ProcessKill.class,
-          PodKill.class,
-          Scale.class,
-          RolloutRestart.class,
-          Partition.class,
-          NodeCordon.class,
-          ConfigChange.class,
-          EnvChange.class,
-          HttpStatus.class,
-          MetricThreshold.class,
-          ProxyState.class,
-          PodsReady.class,
-          AvailableReplicas.class,
-          Restarts.class);
+  private static final List<Class<? extends Record>> TARGETS =
+      List.of(ProxyTarget.class, ProcessTarget.class, KubernetesTarget.class);
+
+  private static final KindCatalog STANDARD = KindCatalog.of(registered());
 
   private Catalog() {}
 
   public static KindCatalog standard() {
     return STANDARD;
+  }
+
+  private static List<Class<? extends Record>> registered() {
+    List<Class<? extends Record>> kinds = new ArrayList<>(TARGETS);
+    kinds.addAll(byKindName(Registrations.classes(FaultSpec.class)));
+    kinds.addAll(byKindName(Registrations.classes(ProbeSpec.class)));
+    return kinds;
+  }
+
+  private static List<Class<? extends Record>> byKindName(List<? extends Class<?>> classes) {
+    return classes.stream()
+        .<Class<? extends Record>>map(c -> c.asSubclass(Record.class))
+        .sorted(Comparator.comparing(KindCatalog::kindName))
+        .toList();
   }
 }

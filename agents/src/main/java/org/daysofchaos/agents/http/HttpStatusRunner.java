@@ -8,8 +8,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import org.daysofchaos.core.Durations;
-import org.daysofchaos.core.run.Observation;
-import org.daysofchaos.core.run.ProbeRunner;
+import org.daysofchaos.core.spi.Observation;
+import org.daysofchaos.core.spi.ProbeRunner;
 import org.daysofchaos.experiments.probes.HttpStatus;
 
 /** Evaluates {@code http/status}: a GET that must answer the expected status in time. */
@@ -26,6 +26,11 @@ public final class HttpStatusRunner implements ProbeRunner<HttpStatus> {
             .connectTimeout(Duration.ofSeconds(2))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build());
+  }
+
+  @Override
+  public Class<HttpStatus> probeType() {
+    return HttpStatus.class;
   }
 
   @Override

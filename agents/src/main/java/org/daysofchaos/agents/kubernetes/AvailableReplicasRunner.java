@@ -2,8 +2,8 @@ package org.daysofchaos.agents.kubernetes;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import org.daysofchaos.core.run.Observation;
-import org.daysofchaos.core.run.ProbeRunner;
+import org.daysofchaos.core.spi.Observation;
+import org.daysofchaos.core.spi.ProbeRunner;
 import org.daysofchaos.experiments.kubernetes.AvailableReplicas;
 
 /** Evaluates {@code kubernetes/available-replicas}: "2/3 replicas available". */
@@ -12,6 +12,11 @@ public final class AvailableReplicasRunner implements ProbeRunner<AvailableRepli
 
   public AvailableReplicasRunner(KubernetesClient client) {
     this.client = client;
+  }
+
+  @Override
+  public Class<AvailableReplicas> probeType() {
+    return AvailableReplicas.class;
   }
 
   @Override

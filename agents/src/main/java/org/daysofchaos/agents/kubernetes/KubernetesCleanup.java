@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +26,12 @@ public final class KubernetesCleanup {
 
   private final KubernetesClient client;
   private final Clock clock;
+  private final KubernetesBackend kinds;
 
   public KubernetesCleanup(KubernetesClient client, Clock clock) {
     this.client = client;
     this.clock = clock;
+    this.kinds = new KubernetesBackend(client, clock, new Random());
   }
 
   /** An object that carries an injection of ours. */
@@ -85,7 +88,7 @@ public final class KubernetesCleanup {
         continue;
       }
       try {
-        Reverts.revert(client, marked.mark());
+        kinds.kindOf(marked.mark()).revert(marked.mark());
         report.add("reverted " + found.describe());
       } catch (RuntimeException e) {
         report.add("could not revert " + found.describe() + ": " + e.getMessage());
@@ -151,7 +154,7 @@ public final class KubernetesCleanup {
     return all;
   }
 
-  private static void add(
+  private void add(
       List<Marked> all, Instant now, String resource, List<? extends HasMetadata> objects) {
     for (HasMetadata object : objects) {
       String name = object.getMetadata().getName();
@@ -159,7 +162,7 @@ public final class KubernetesCleanup {
       String where = resource + " " + name + (ns == null ? "" : " in namespace " + ns);
       Optional<Mark> mark;
       try {
-        mark = Mark.on(resource, object);
+        mark = Mark.on(resource, object, kinds::originalsOf);
       } catch (IllegalArgumentException e) {
         all.add(
             new Marked(

@@ -40,6 +40,7 @@ public final class KubernetesClients {
 
   /** The API server a client talks to, as revert records name it. */
   public static String cluster(KubernetesClient client) {
-    return KubernetesInjector.cluster(client);
+    String url = client.getMasterUrl().toString();
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 }

@@ -4,12 +4,14 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.daysofchaos.core.run.InjectionContext;
+import java.util.function.Function;
+import org.daysofchaos.core.spi.InjectionContext;
 
 /**
  * One injection on one Kubernetes object, as both the ledger (its revert record) and the object
@@ -20,7 +22,8 @@ import org.daysofchaos.core.run.InjectionContext;
  * @param resource the changed object's kind: {@code deployment}, {@code statefulset}, {@code
  *     configmap}, {@code networkpolicy}, {@code node} or {@code pods}
  * @param namespace its namespace, empty for a node
- * @param originals what a revert needs to restore, by record key (see {@link #ORIGINALS})
+ * @param originals what a revert needs to restore, by record key; each kind says which annotation
+ *     holds each of its keys on the object ({@link KubernetesFaultInjector#originals()})
  */
 record Mark(
     String kind,
@@ -37,17 +40,13 @@ record Mark(
 
   static final String CLUSTER = "cluster";
 
-  /** Record keys of original values, with the annotation that holds each on the object. */
-  static final Map<String, String> ORIGINALS =
-      orderedMap(
-          "originalReplicas", Annotations.ORIGINAL_REPLICAS,
-          "originalUnschedulable", Annotations.ORIGINAL_UNSCHEDULABLE,
-          "key", Annotations.CONFIG_KEY,
-          "container", Annotations.ENV_CONTAINER,
-          "env", Annotations.ENV_NAME,
-          "originalPresent", Annotations.ORIGINAL_PRESENT,
-          "originalValue", Annotations.ORIGINAL_VALUE,
-          "originalEnv", Annotations.ORIGINAL_ENV);
+  /** The record keys of every mark; the others are the kind's originals. */
+  private static final List<String> COMMON_KEYS =
+      List.of(MARKER, CLUSTER, "resource", "namespace", "name", "injection", "run", "expiresAt");
+
+  /** The annotations of every mark; a kind adds those of its originals. */
+  private static final List<String> COMMON_ANNOTATIONS =
+      List.of(Annotations.INJECTION, Annotations.RUN, Annotations.EXPIRES_AT, Annotations.FAULT);
 
   Mark {
     Objects.requireNonNull(kind, "kind");
@@ -107,13 +106,8 @@ record Mark(
   }
 
   static Mark fromRecord(Map<String, String> record) {
-    Map<String, String> originals = new LinkedHashMap<>();
-    ORIGINALS.keySet().stream()
-        .filter(record::containsKey)
-        .forEach(k -> originals.put(k, record.get(k)));
-    if (record.containsKey("pods")) {
-      originals.put("pods", record.get("pods"));
-    }
+    Map<String, String> originals = new LinkedHashMap<>(record);
+    originals.keySet().removeAll(COMMON_KEYS);
     return new Mark(
         required(record, MARKER),
         required(record, "resource"),
@@ -136,30 +130,37 @@ record Mark(
 
   // --- the object's form ------------------------------------------------------------------------
 
-  /** The annotations that say, on the object, that this injection changed it. */
-  Map<String, String> annotations() {
+  /**
+   * The annotations that say, on the object, that this injection changed it.
+   *
+   * @param names the annotation of each original's record key, as the kind names them
+   */
+  Map<String, String> annotations(Map<String, String> names) {
     Map<String, String> annotations = new LinkedHashMap<>();
     annotations.put(Annotations.INJECTION, injection);
     annotations.put(Annotations.RUN, run);
     annotations.put(Annotations.EXPIRES_AT, expiresAt.toString());
     annotations.put(Annotations.FAULT, kind);
-    ORIGINALS.forEach(
+    names.forEach(
         (key, annotation) -> original(key).ifPresent(v -> annotations.put(annotation, v)));
     return annotations;
   }
 
   /** Writes the label and annotations onto an object (in memory; the caller sends it). */
-  void applyTo(ObjectMeta meta) {
+  void applyTo(ObjectMeta meta, Map<String, String> names) {
     Map<String, String> labels = new LinkedHashMap<>(orEmpty(meta.getLabels()));
     labels.put(Annotations.INJECTED, "true");
     meta.setLabels(labels);
     Map<String, String> annotations = new LinkedHashMap<>(orEmpty(meta.getAnnotations()));
-    annotations.putAll(annotations());
+    annotations.putAll(annotations(names));
     meta.setAnnotations(annotations);
   }
 
-  /** Removes every label and annotation of ours from an object (in memory). */
-  static void stripFrom(ObjectMeta meta) {
+  /**
+   * Removes our label and annotations from an object (in memory): those of every mark and the given
+   * annotations of the kind's originals.
+   */
+  static void stripFrom(ObjectMeta meta, Collection<String> originalAnnotations) {
     if (meta.getLabels() != null) {
       Map<String, String> labels = new LinkedHashMap<>(meta.getLabels());
       labels.remove(Annotations.INJECTED);
@@ -167,27 +168,11 @@ record Mark(
     }
     if (meta.getAnnotations() != null) {
       Map<String, String> annotations = new LinkedHashMap<>(meta.getAnnotations());
-      for (String key : OURS) {
-        annotations.remove(key);
-      }
+      annotations.keySet().removeAll(COMMON_ANNOTATIONS);
+      annotations.keySet().removeAll(originalAnnotations);
       meta.setAnnotations(annotations);
     }
   }
-
-  private static final List<String> OURS =
-      List.of(
-          Annotations.INJECTION,
-          Annotations.RUN,
-          Annotations.EXPIRES_AT,
-          Annotations.FAULT,
-          Annotations.ORIGINAL_REPLICAS,
-          Annotations.ORIGINAL_UNSCHEDULABLE,
-          Annotations.CONFIG_KEY,
-          Annotations.ENV_CONTAINER,
-          Annotations.ENV_NAME,
-          Annotations.ORIGINAL_PRESENT,
-          Annotations.ORIGINAL_VALUE,
-          Annotations.ORIGINAL_ENV);
 
   /** The injection an object carries, if any. */
   static Optional<String> injectionOn(HasMetadata object) {
@@ -203,21 +188,16 @@ record Mark(
   /**
    * The mark an object carries, read from its annotations; empty when it carries none.
    *
+   * @param namesOfKind the annotations of the originals of a kind, by the kind's name
    * @throws IllegalArgumentException when the annotations are incomplete or garbled
    */
-  static Optional<Mark> on(String resource, HasMetadata object) {
+  static Optional<Mark> on(
+      String resource, HasMetadata object, Function<String, Map<String, String>> namesOfKind) {
     Map<String, String> annotations = orEmpty(object.getMetadata().getAnnotations());
     String injection = annotations.get(Annotations.INJECTION);
     if (injection == null) {
       return Optional.empty();
     }
-    Map<String, String> originals = new LinkedHashMap<>();
-    ORIGINALS.forEach(
-        (key, annotation) -> {
-          if (annotations.containsKey(annotation)) {
-            originals.put(key, annotations.get(annotation));
-          }
-        });
     String expiresAt = annotations.get(Annotations.EXPIRES_AT);
     String kind = annotations.get(Annotations.FAULT);
     if (expiresAt == null || kind == null) {
@@ -230,6 +210,15 @@ record Mark(
               + " without "
               + (kind == null ? Annotations.FAULT : Annotations.EXPIRES_AT));
     }
+    Map<String, String> originals = new LinkedHashMap<>();
+    namesOfKind
+        .apply(kind)
+        .forEach(
+            (key, annotation) -> {
+              if (annotations.containsKey(annotation)) {
+                originals.put(key, annotations.get(annotation));
+              }
+            });
     String namespace = object.getMetadata().getNamespace();
     return Optional.of(
         new Mark(
@@ -253,13 +242,5 @@ record Mark(
 
   static Map<String, String> orEmpty(Map<String, String> map) {
     return map == null ? Map.of() : map;
-  }
-
-  private static Map<String, String> orderedMap(String... keysAndValues) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      map.put(keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return java.util.Collections.unmodifiableMap(map);
   }
 }

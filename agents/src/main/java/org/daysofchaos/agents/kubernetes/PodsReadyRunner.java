@@ -3,8 +3,8 @@ package org.daysofchaos.agents.kubernetes;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
-import org.daysofchaos.core.run.Observation;
-import org.daysofchaos.core.run.ProbeRunner;
+import org.daysofchaos.core.spi.Observation;
+import org.daysofchaos.core.spi.ProbeRunner;
 import org.daysofchaos.experiments.kubernetes.PodsReady;
 
 /** Evaluates {@code kubernetes/pods-ready}: "2/3 pods ready (app=checkout in shop)". */
@@ -13,6 +13,11 @@ public final class PodsReadyRunner implements ProbeRunner<PodsReady> {
 
   public PodsReadyRunner(KubernetesClient client) {
     this.client = client;
+  }
+
+  @Override
+  public Class<PodsReady> probeType() {
+    return PodsReady.class;
   }
 
   @Override

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.daysofchaos.core.Durations;
-import org.daysofchaos.core.run.Observation;
-import org.daysofchaos.core.run.ProbeRunner;
+import org.daysofchaos.core.spi.Observation;
+import org.daysofchaos.core.spi.ProbeRunner;
 import org.daysofchaos.experiments.kubernetes.Restarts;
 
 /**
@@ -24,6 +24,11 @@ public final class RestartsRunner implements ProbeRunner<Restarts> {
   public RestartsRunner(KubernetesClient client, Clock clock) {
     this.client = client;
     this.clock = clock;
+  }
+
+  @Override
+  public Class<Restarts> probeType() {
+    return Restarts.class;
   }
 
   @Override

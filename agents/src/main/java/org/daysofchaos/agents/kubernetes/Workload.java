@@ -1,5 +1,6 @@
 package org.daysofchaos.agents.kubernetes;
 
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -7,7 +8,9 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.daysofchaos.core.KubernetesTarget.Resource;
 
 /** A deployment or a statefulset, as read from the API server, edited in memory, then sent. */
@@ -66,6 +69,44 @@ final class Workload {
                         + name
                         + " in namespace "
                         + ns));
+  }
+
+  /**
+   * The container of the pod template that a fault names, or its only container when it names none.
+   *
+   * @throws IllegalStateException when there is no such container, or several and none is named
+   */
+  static Container container(
+      org.daysofchaos.core.Target target, Workload workload, Optional<String> name) {
+    List<Container> containers = workload.template().getSpec().getContainers();
+    String names = containers.stream().map(Container::getName).collect(Collectors.joining(", "));
+    if (name.isPresent()) {
+      return containers.stream()
+          .filter(c -> c.getName().equals(name.get()))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "target "
+                          + target.name()
+                          + ": "
+                          + workload.describe()
+                          + " has no container "
+                          + name.get()
+                          + "; it has "
+                          + names));
+    }
+    if (containers.size() != 1) {
+      throw new IllegalStateException(
+          "target "
+              + target.name()
+              + ": "
+              + workload.describe()
+              + " has containers "
+              + names
+              + "; say which one with container:");
+    }
+    return containers.get(0);
   }
 
   String noun() {

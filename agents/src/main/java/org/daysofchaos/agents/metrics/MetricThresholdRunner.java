@@ -2,9 +2,9 @@ package org.daysofchaos.agents.metrics;
 
 import java.util.Locale;
 import java.util.OptionalDouble;
-import org.daysofchaos.core.run.MetricSource;
-import org.daysofchaos.core.run.Observation;
-import org.daysofchaos.core.run.ProbeRunner;
+import org.daysofchaos.core.spi.MetricSource;
+import org.daysofchaos.core.spi.Observation;
+import org.daysofchaos.core.spi.ProbeRunner;
 import org.daysofchaos.experiments.probes.MetricThreshold;
 
 /** Evaluates {@code metric/threshold} against a {@link MetricSource}. */
@@ -13,6 +13,11 @@ public final class MetricThresholdRunner implements ProbeRunner<MetricThreshold>
 
   public MetricThresholdRunner(MetricSource source) {
     this.source = source;
+  }
+
+  @Override
+  public Class<MetricThreshold> probeType() {
+    return MetricThreshold.class;
   }
 
   @Override

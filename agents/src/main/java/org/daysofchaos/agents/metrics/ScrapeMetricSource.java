@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
-import org.daysofchaos.core.run.MetricSource;
+import org.daysofchaos.core.spi.MetricSource;
 
 /**
  * Answers series selectors by scraping Prometheus text endpoints directly, with no Prometheus

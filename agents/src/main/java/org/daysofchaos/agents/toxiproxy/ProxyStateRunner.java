@@ -6,8 +6,8 @@ import eu.rekawek.toxiproxy.model.Toxic;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import org.daysofchaos.core.run.Observation;
-import org.daysofchaos.core.run.ProbeRunner;
+import org.daysofchaos.core.spi.Observation;
+import org.daysofchaos.core.spi.ProbeRunner;
 import org.daysofchaos.experiments.probes.ProxyState;
 
 /** Evaluates {@code proxy/state} on a configured Toxiproxy server. */
@@ -16,6 +16,11 @@ public final class ProxyStateRunner implements ProbeRunner<ProxyState> {
 
   public ProxyStateRunner(ToxiproxyServers servers) {
     this.servers = servers;
+  }
+
+  @Override
+  public Class<ProxyState> probeType() {
+    return ProxyState.class;
   }
 
   @Override

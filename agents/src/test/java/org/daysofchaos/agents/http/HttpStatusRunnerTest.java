@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import org.daysofchaos.core.run.Observation;
+import org.daysofchaos.core.spi.Observation;
 import org.daysofchaos.experiments.probes.HttpStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.daysofchaos.core.run.InjectionContext;
+import org.daysofchaos.core.spi.InjectionContext;
 
 /**
  * A small pre-production on fabric8's mock API server (CRUD mode): opted-in and other namespaces,

@@ -6,36 +6,28 @@ import static org.daysofchaos.agents.kubernetes.Cluster.CONTEXT;
 import static org.daysofchaos.agents.kubernetes.Cluster.SHOP;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.util.Map;
 import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
-import org.daysofchaos.core.run.Injection;
+import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.experiments.kubernetes.ConfigChange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@EnableKubernetesMockClient(crud = true)
-class ConfigChangeTest {
+class ConfigChangeTest extends MockClusterFixture {
   /** A value a naive revert would mangle: several lines, quotes, trailing spaces, unicode. */
   private static final String ORIGINAL =
       "pool:\n  size: 20\n  url: \"jdbc:postgresql://db:5432/shop?ssl=true\"  \n# café ✓\n";
 
-  KubernetesClient client;
-  KubernetesMockServer server;
-  private Cluster cluster;
-  private KubernetesInjector injector;
+  private ConfigChangeInjector injector;
   private final Target config =
       Target.kubernetes("config", KubernetesTarget.configMap(SHOP, "checkout-config"));
 
   @BeforeEach
   void setUp() {
-    cluster = new Cluster(client, server).standard();
     cluster.configMap(
         SHOP, "checkout-config", Map.of("application.yaml", ORIGINAL, "mode", "fast"));
-    injector = new KubernetesInjector(client);
+    injector = new ConfigChangeInjector(kubernetes);
   }
 
   @Test
@@ -76,7 +68,7 @@ class ConfigChangeTest {
         injector.inject(new ConfigChange("config", "feature.flags", "all-on"), config, CONTEXT);
     assertThat(cluster.configMapNow(SHOP, "checkout-config").getData())
         .containsEntry("feature.flags", "all-on");
-    assertThat(injection.revertRecord())
+    assertThat(injection.revertRecord().data())
         .containsEntry("originalPresent", "false")
         .doesNotContainKey("originalValue");
 

@@ -6,9 +6,6 @@ import static org.daysofchaos.agents.kubernetes.Cluster.CONTEXT;
 import static org.daysofchaos.agents.kubernetes.Cluster.NOW;
 import static org.daysofchaos.agents.kubernetes.Cluster.SHOP;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -23,6 +20,7 @@ import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.ledger.FileLedger;
 import org.daysofchaos.core.ledger.LedgerEntry;
+import org.daysofchaos.core.spi.RevertRecord;
 import org.daysofchaos.experiments.kubernetes.ConfigChange;
 import org.daysofchaos.experiments.kubernetes.EnvChange;
 import org.daysofchaos.experiments.kubernetes.NodeCordon;
@@ -38,13 +36,13 @@ import org.junit.jupiter.api.io.TempDir;
  * A run that crashed after injecting leaves only two things behind: its ledger entry (with the
  * revert record) and our annotations on the objects it changed. Each is enough to revert.
  */
-@EnableKubernetesMockClient(crud = true)
-class CrashRecoveryTest {
-  KubernetesClient client;
-  KubernetesMockServer server;
+class CrashRecoveryTest extends MockClusterFixture {
+  @Override
+  Random random() {
+    return new Random(3);
+  }
+
   @TempDir Path dir;
-  private Cluster cluster;
-  private KubernetesInjector injector;
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
   private final Target checkout =
@@ -60,18 +58,16 @@ class CrashRecoveryTest {
 
   @BeforeEach
   void setUp() {
-    cluster = new Cluster(client, server).standard();
     cluster.deployment(SHOP, "checkout", 3);
     cluster.deployment(SHOP, "cart", 2);
     cluster.deployment(SHOP, "payments", 1);
     cluster.deployment(SHOP, "search", 1);
     cluster.configMap(SHOP, "checkout-config", Map.of("mode", "fast"));
-    injector = new KubernetesInjector(client, clock, new Random(3));
   }
 
   /** Injects every revertible fault, as a run would, and "crashes": nothing is reverted. */
-  private List<Map<String, String>> injectEverythingAndCrash() {
-    List<Map<String, String>> records = new java.util.ArrayList<>();
+  private List<RevertRecord> injectEverythingAndCrash() {
+    List<RevertRecord> records = new java.util.ArrayList<>();
     Object[][] faults = {
       {new Scale("checkout", 0, 3), checkout},
       {new EnvChange("cart", "LOG_LEVEL", "trace", Optional.empty(), 2), cart},
@@ -83,11 +79,10 @@ class CrashRecoveryTest {
     int i = 0;
     for (Object[] fault : faults) {
       records.add(
-          injector
-              .inject(
+          inject(
                   (FaultSpec) fault[0],
                   (Target) fault[1],
-                  new org.daysofchaos.core.run.InjectionContext(
+                  new org.daysofchaos.core.spi.InjectionContext(
                       "crashed", "crashed-" + i++, NOW.plusSeconds(600)))
               .revertRecord());
     }
@@ -116,7 +111,7 @@ class CrashRecoveryTest {
 
   @Test
   void revertsEveryFaultFromTheLedgerAloneAfterACrash() throws Exception {
-    List<Map<String, String>> records = injectEverythingAndCrash();
+    List<RevertRecord> records = injectEverythingAndCrash();
     Path file = dir.resolve("ledger.jsonl");
     try (FileLedger ledger = FileLedger.open(file)) {
       for (int i = 0; i < records.size(); i++) {
@@ -171,7 +166,7 @@ class CrashRecoveryTest {
 
   @Test
   void aCleanupOnlyLooksInOptedInNamespaces() {
-    injector.inject(new Scale("checkout", 0, 3), checkout, CONTEXT);
+    inject(new Scale("checkout", 0, 3), checkout, CONTEXT);
     client
         .namespaces()
         .withName(SHOP)
@@ -186,11 +181,11 @@ class CrashRecoveryTest {
 
   @Test
   void aCleanupWithoutTheRightToListNodesStillCleansTheNamespaces() {
-    injector.inject(new Scale("checkout", 0, 3), checkout, CONTEXT);
-    injector.inject(
+    inject(new Scale("checkout", 0, 3), checkout, CONTEXT);
+    inject(
         new NodeCordon("worker", false, null),
         worker,
-        new org.daysofchaos.core.run.InjectionContext("run1", "run1-1", NOW.plusSeconds(600)));
+        new org.daysofchaos.core.spi.InjectionContext("run1", "run1-1", NOW.plusSeconds(600)));
     server
         .expect()
         .get()
@@ -207,12 +202,12 @@ class CrashRecoveryTest {
 
   @Test
   void aLedgerRevertAfterTheCleanupIsHarmless() throws Exception {
-    List<Map<String, String>> records = injectEverythingAndCrash();
+    List<RevertRecord> records = injectEverythingAndCrash();
     new KubernetesCleanup(client, clock).revertAll();
     cluster.forgetCalls();
 
-    for (Map<String, String> record : records) {
-      KubernetesInjector.revertFromRecord(record, client);
+    for (RevertRecord record : records) {
+      new KubernetesReverter(client).revert(record);
     }
 
     assertThat(cluster.calls()).allMatch(call -> call.startsWith("GET "));
@@ -221,12 +216,12 @@ class CrashRecoveryTest {
 
   @Test
   void refusesToRevertARecordOfAnotherCluster() {
-    Map<String, String> record =
-        new HashMap<>(
-            injector.inject(new Scale("checkout", 0, 3), checkout, CONTEXT).revertRecord());
-    record.put("cluster", "https://prod.example:6443");
+    Map<String, String> data =
+        new HashMap<>(inject(new Scale("checkout", 0, 3), checkout, CONTEXT).revertRecord().data());
+    data.put("cluster", "https://prod.example:6443");
+    RevertRecord record = new RevertRecord(KubernetesReverter.BACKEND, data);
 
-    assertThatThrownBy(() -> KubernetesInjector.revertFromRecord(record, client))
+    assertThatThrownBy(() -> new KubernetesReverter(client).revert(record))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("was made on the cluster at https://prod.example:6443");
     assertThat(cluster.deploymentNow(SHOP, "checkout").getSpec().getReplicas()).isZero();
@@ -236,8 +231,7 @@ class CrashRecoveryTest {
   void aPodKillLeavesNothingToRevertOnAnyCluster() {
     Map<String, String> record =
         new HashMap<>(
-            injector
-                .inject(
+            inject(
                     new org.daysofchaos.experiments.kubernetes.PodKill(
                         "checkout",
                         1,
@@ -247,11 +241,12 @@ class CrashRecoveryTest {
                         Optional.empty()),
                     checkout,
                     CONTEXT)
-                .revertRecord());
+                .revertRecord()
+                .data());
     record.put("cluster", "https://prod.example:6443");
     cluster.forgetCalls();
 
-    KubernetesInjector.revertFromRecord(record, client);
+    new KubernetesReverter(client).revert(new RevertRecord(KubernetesReverter.BACKEND, record));
 
     assertThat(cluster.calls()).isEmpty();
   }
@@ -286,7 +281,7 @@ class CrashRecoveryTest {
         "kubernetes …",
         "…",
         LedgerEntry.State.INTENDED,
-        Map.of(),
+        RevertRecord.NONE,
         NOW.plusSeconds(600),
         NOW);
   }

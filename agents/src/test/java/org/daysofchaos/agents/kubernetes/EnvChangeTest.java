@@ -8,33 +8,25 @@ import static org.daysofchaos.agents.kubernetes.Cluster.SHOP;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.util.List;
 import java.util.Optional;
 import org.daysofchaos.agents.TargetRefusedException;
 import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
-import org.daysofchaos.core.run.Injection;
+import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.experiments.kubernetes.EnvChange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@EnableKubernetesMockClient(crud = true)
-class EnvChangeTest {
-  KubernetesClient client;
-  KubernetesMockServer server;
-  private Cluster cluster;
-  private KubernetesInjector injector;
+class EnvChangeTest extends MockClusterFixture {
+  private EnvChangeInjector injector;
   private final Target checkout =
       Target.kubernetes("checkout", KubernetesTarget.deployment(SHOP, "checkout"));
 
   @BeforeEach
   void setUp() {
-    cluster = new Cluster(client, server).standard();
     cluster.deployment(SHOP, "checkout", 2);
-    injector = new KubernetesInjector(client);
+    injector = new EnvChangeInjector(kubernetes);
   }
 
   private List<EnvVar> env() {

@@ -18,12 +18,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.daysofchaos.agents.Leftovers;
 import org.daysofchaos.agents.TargetRefusedException;
+import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.ledger.InMemoryLedger;
 import org.daysofchaos.core.ledger.LedgerEntry;
-import org.daysofchaos.core.run.Injection;
-import org.daysofchaos.core.run.InjectionContext;
+import org.daysofchaos.core.spi.Injection;
+import org.daysofchaos.core.spi.InjectionContext;
+import org.daysofchaos.core.spi.Injectors;
+import org.daysofchaos.core.spi.RevertRecord;
 import org.daysofchaos.experiments.kubernetes.ConfigChange;
 import org.daysofchaos.experiments.kubernetes.EnvChange;
 import org.daysofchaos.experiments.kubernetes.NodeCordon;
@@ -56,9 +59,16 @@ class KubernetesInjectorIT {
       new K3sContainer(DockerImageName.parse("rancher/k3s:v1.31.2-k3s1"));
 
   private static KubernetesClient client;
-  private static KubernetesInjector injector;
+  private static Injectors injectors;
   private static String node;
   private static int injections;
+
+  /** Injects a fault of any Kubernetes kind with the injector of its kind. */
+  @SuppressWarnings("unchecked")
+  private static <F extends FaultSpec> Injection inject(
+      F fault, Target target, InjectionContext context) {
+    return ((KubernetesFaultInjector<F>) injectors.require(fault)).inject(fault, target, context);
+  }
 
   @BeforeAll
   static void preProduction() {
@@ -66,7 +76,7 @@ class KubernetesInjectorIT {
         new KubernetesClientBuilder()
             .withConfig(Config.fromKubeconfig(K3S.getKubeConfigYaml()))
             .build();
-    injector = new KubernetesInjector(client);
+    injectors = Injectors.of(KubernetesBackend.injectors(client));
     client
         .namespaces()
         .resource(
@@ -175,11 +185,11 @@ class KubernetesInjectorIT {
     List<String> before = podNames("checkout");
 
     Injection injection =
-        injector.inject(
+        inject(
             new PodKill("checkout", 1, PodSelection.ONE, null, null, Optional.of(Duration.ZERO)),
             deployment("checkout"),
             context());
-    String killed = injection.revertRecord().get("pods");
+    String killed = injection.revertRecord().data().get("pods");
     injection.revert();
 
     assertThat(before).contains(killed);
@@ -189,7 +199,7 @@ class KubernetesInjectorIT {
 
   @Test
   void scalingDownRemovesPodsAndTheRevertBringsThemBack() throws Exception {
-    Injection injection = injector.inject(new Scale("cart", 0, 2), deployment("cart"), context());
+    Injection injection = inject(new Scale("cart", 0, 2), deployment("cart"), context());
     await().atMost(READY).until(() -> podNames("cart").isEmpty());
 
     injection.revert();
@@ -203,7 +213,7 @@ class KubernetesInjectorIT {
     List<String> before = podNames("payments");
 
     Injection injection =
-        injector.inject(new RolloutRestart("payments", 2), deployment("payments"), context());
+        inject(new RolloutRestart("payments", 2), deployment("payments"), context());
 
     await()
         .atMost(READY)
@@ -216,7 +226,7 @@ class KubernetesInjectorIT {
   @Test
   void anEnvironmentChangeRollsOutAndItsRevertRestoresTheDefinition() throws Exception {
     Injection injection =
-        injector.inject(
+        inject(
             new EnvChange("search", "LOG_LEVEL", "trace", Optional.empty(), 2),
             deployment("search"),
             context());
@@ -242,7 +252,7 @@ class KubernetesInjectorIT {
   @Test
   void aPartitionPolicyComesAndGoes() throws Exception {
     Injection injection =
-        injector.inject(
+        inject(
             new Partition("payments", Traffic.BOTH, 2),
             Target.kubernetes("payments", KubernetesTarget.pods(NS, Map.of("app", "payments"))),
             context());
@@ -257,7 +267,7 @@ class KubernetesInjectorIT {
   @Test
   void aConfigChangeRevertsToTheExactValue() throws Exception {
     Injection injection =
-        injector.inject(
+        inject(
             new ConfigChange("config", "payments.timeout", "1ms"),
             Target.kubernetes("config", KubernetesTarget.configMap(NS, "checkout-config")),
             context());
@@ -273,7 +283,7 @@ class KubernetesInjectorIT {
   @Test
   void aCordonedNodeIsRevertedFromTheLedgerAfterACrash() {
     Target target = Target.kubernetes("node", KubernetesTarget.node(node));
-    Injection injection = injector.inject(new NodeCordon("node", false, null), target, context());
+    Injection injection = inject(new NodeCordon("node", false, null), target, context());
     assertThat(client.nodes().withName(node).get().getSpec().getUnschedulable()).isTrue();
     InMemoryLedger ledger = new InMemoryLedger();
     ledger.intend(
@@ -285,7 +295,7 @@ class KubernetesInjectorIT {
             target.describe(),
             "cordon",
             LedgerEntry.State.INTENDED,
-            Map.of(),
+            RevertRecord.NONE,
             Instant.now().plusSeconds(600),
             Instant.now()));
     ledger.activate("crashed-0", injection.revertRecord(), Instant.now());
@@ -307,7 +317,7 @@ class KubernetesInjectorIT {
 
     assertThatThrownBy(
             () ->
-                injector.inject(
+                inject(
                     new Scale("x", 0, 5),
                     Target.kubernetes("x", KubernetesTarget.deployment("prod", "anything")),
                     context()))
@@ -318,7 +328,7 @@ class KubernetesInjectorIT {
   void aDrainEvictsThePodsAndTheRevertLetsThemBack() throws Exception {
     Target target = Target.kubernetes("node", KubernetesTarget.node(node));
 
-    Injection injection = injector.inject(new NodeCordon("node", true, 10), target, context());
+    Injection injection = inject(new NodeCordon("node", true, 10), target, context());
     await()
         .atMost(READY)
         .untilAsserted(

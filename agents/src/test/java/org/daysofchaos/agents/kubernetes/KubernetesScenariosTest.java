@@ -30,9 +30,6 @@ import org.daysofchaos.core.journal.Verdict;
 import org.daysofchaos.core.ledger.InMemoryLedger;
 import org.daysofchaos.core.ledger.LedgerEntry;
 import org.daysofchaos.core.run.IncidentRunner;
-import org.daysofchaos.core.run.Injectors;
-import org.daysofchaos.core.run.MetricSource;
-import org.daysofchaos.core.run.ProbeRunners;
 import org.daysofchaos.core.run.RunControl;
 import org.daysofchaos.core.run.RunOptions;
 import org.daysofchaos.core.run.TargetCheck;
@@ -40,6 +37,9 @@ import org.daysofchaos.core.scenario.DryRun;
 import org.daysofchaos.core.scenario.ReadResult;
 import org.daysofchaos.core.scenario.ScenarioReader;
 import org.daysofchaos.core.spec.KindCatalog;
+import org.daysofchaos.core.spi.Injectors;
+import org.daysofchaos.core.spi.MetricSource;
+import org.daysofchaos.core.spi.ProbeRunners;
 import org.daysofchaos.core.testing.ManualClock;
 import org.daysofchaos.core.testing.ManualSleeper;
 import org.daysofchaos.experiments.Catalog;
@@ -92,10 +92,10 @@ class KubernetesScenariosTest {
           .always();
     }
     clock = ManualClock.at("2026-11-21T10:00:00Z");
-    KubernetesInjector injector = new KubernetesInjector(client, clock, new Random(11));
     injectors =
-        Agents.withKubernetes(
-            Agents.injectors(new ToxiproxyServers(List.of()), new LocalProcesses()), injector);
+        Injectors.of(
+            Agents.injectors(new ToxiproxyServers(List.of()), new LocalProcesses()).all(),
+            new KubernetesBackend(client, clock, new Random(11)).injectors());
     probes =
         Agents.withKubernetes(
             Agents.probes(HEALTHY_METRICS, new ToxiproxyServers(List.of())), client, clock);

@@ -7,33 +7,25 @@ import static org.daysofchaos.agents.kubernetes.Cluster.OTHER;
 import static org.daysofchaos.agents.kubernetes.Cluster.SHOP;
 
 import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.util.Map;
 import org.daysofchaos.agents.TargetRefusedException;
 import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
-import org.daysofchaos.core.run.Injection;
+import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.experiments.kubernetes.NodeCordon;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@EnableKubernetesMockClient(crud = true)
-class NodeCordonTest {
-  KubernetesClient client;
-  KubernetesMockServer server;
-  private Cluster cluster;
-  private KubernetesInjector injector;
+class NodeCordonTest extends MockClusterFixture {
+  private NodeCordonInjector injector;
   private final Target worker = Target.kubernetes("worker", KubernetesTarget.node("worker-1"));
 
   @BeforeEach
   void setUp() {
-    cluster = new Cluster(client, server).standard();
     cluster.deployment(SHOP, "checkout", 2);
     cluster.deployment(OTHER, "billing", 1);
     cluster.pod(SHOP, "elsewhere", Map.of("app", "x"), "worker-2", true);
-    injector = new KubernetesInjector(client);
+    injector = new NodeCordonInjector(kubernetes);
   }
 
   @Test

@@ -6,15 +6,12 @@ import static org.daysofchaos.agents.kubernetes.Cluster.CONTEXT;
 import static org.daysofchaos.agents.kubernetes.Cluster.SHOP;
 
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.util.List;
 import java.util.Map;
 import org.daysofchaos.agents.TargetRefusedException;
 import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
-import org.daysofchaos.core.run.Injection;
+import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.experiments.kubernetes.Partition;
 import org.daysofchaos.experiments.kubernetes.Traffic;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,20 +19,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-@EnableKubernetesMockClient(crud = true)
-class PartitionTest {
-  KubernetesClient client;
-  KubernetesMockServer server;
-  private Cluster cluster;
-  private KubernetesInjector injector;
+class PartitionTest extends MockClusterFixture {
+  private PartitionInjector injector;
   private final Target checkout =
       Target.kubernetes("checkout", KubernetesTarget.deployment(SHOP, "checkout"));
 
   @BeforeEach
   void setUp() {
-    cluster = new Cluster(client, server).standard();
     cluster.deployment(SHOP, "checkout", 2);
-    injector = new KubernetesInjector(client);
+    injector = new PartitionInjector(kubernetes);
   }
 
   private List<NetworkPolicy> policies() {
@@ -125,7 +117,7 @@ class PartitionTest {
 
   @Test
   void namesThePolicyAfterTheInjection() {
-    assertThat(KubernetesInjector.policyName("Run_1-0")).isEqualTo("daysofchaos-run-1-0");
-    assertThat(KubernetesInjector.policyName("abc-")).isEqualTo("daysofchaos-abc");
+    assertThat(PartitionInjector.policyName("Run_1-0")).isEqualTo("daysofchaos-run-1-0");
+    assertThat(PartitionInjector.policyName("abc-")).isEqualTo("daysofchaos-abc");
   }
 }

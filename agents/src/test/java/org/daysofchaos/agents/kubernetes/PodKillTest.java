@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.daysofchaos.agents.kubernetes.Cluster.CONTEXT;
 import static org.daysofchaos.agents.kubernetes.Cluster.SHOP;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,18 +14,19 @@ import java.util.Random;
 import org.daysofchaos.agents.TargetRefusedException;
 import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
-import org.daysofchaos.core.run.Injection;
+import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.experiments.kubernetes.PodKill;
 import org.daysofchaos.experiments.kubernetes.PodSelection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@EnableKubernetesMockClient(crud = true)
-class PodKillTest {
-  KubernetesClient client;
-  KubernetesMockServer server;
-  private Cluster cluster;
-  private KubernetesInjector injector;
+class PodKillTest extends MockClusterFixture {
+  @Override
+  Random random() {
+    return new Random(7);
+  }
+
+  private PodKillInjector injector;
   private final Target checkout =
       Target.kubernetes("checkout", KubernetesTarget.deployment(SHOP, "checkout"));
   private final Target checkoutPods =
@@ -38,11 +34,9 @@ class PodKillTest {
 
   @BeforeEach
   void setUp() {
-    cluster = new Cluster(client, server).standard();
     cluster.deployment(SHOP, "checkout", 4);
     cluster.deployment(SHOP, "cart", 2);
-    injector =
-        new KubernetesInjector(client, Clock.fixed(Cluster.NOW, ZoneOffset.UTC), new Random(7));
+    injector = new PodKillInjector(kubernetes);
   }
 
   private static PodKill kill(PodSelection mode, Integer count, Integer percent, int maxPods) {
@@ -59,7 +53,7 @@ class PodKillTest {
         injector.inject(kill(PodSelection.ONE, null, null, 1), checkoutPods, CONTEXT);
 
     assertThat(checkoutPods()).hasSize(3);
-    String killed = injection.revertRecord().get("pods");
+    String killed = injection.revertRecord().data().get("pods");
     assertThat(killed).matches("checkout-[0-3]");
     assertThat(checkoutPods()).doesNotContain(killed);
     assertThat(cluster.podNames(SHOP)).contains("cart-0", "cart-1");
@@ -153,7 +147,7 @@ class PodKillTest {
 
     assertThat(cluster.calls()).isEmpty();
     assertThat(injection.residue()).isEmpty();
-    assertThat(injection.revertRecord())
+    assertThat(injection.revertRecord().data())
         .containsEntry("kubernetes", "kubernetes/pod-kill")
         .containsEntry("namespace", SHOP)
         .containsKey("pods");

@@ -6,29 +6,21 @@ import static org.daysofchaos.agents.kubernetes.Cluster.SHOP;
 
 import io.fabric8.kubernetes.api.model.ContainerStateTerminatedBuilder;
 import io.fabric8.kubernetes.api.model.EventBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.daysofchaos.core.run.Observation;
+import org.daysofchaos.core.spi.Observation;
 import org.daysofchaos.experiments.kubernetes.AvailableReplicas;
 import org.daysofchaos.experiments.kubernetes.PodsReady;
 import org.daysofchaos.experiments.kubernetes.Restarts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@EnableKubernetesMockClient(crud = true)
-class ProbesTest {
-  KubernetesClient client;
-  KubernetesMockServer server;
-  private Cluster cluster;
+class ProbesTest extends MockClusterFixture {
 
   @BeforeEach
   void setUp() {
-    cluster = new Cluster(client, server).standard();
     cluster.deployment(SHOP, "checkout", 3);
   }
 
@@ -156,8 +148,7 @@ class ProbesTest {
   void theDryRunShowsTheTargetsStateWithRecentRestartsAndWarnings() {
     restarted("checkout-2", "2026-11-21T09:30:00Z");
     warning("checkout-2", "Unhealthy", 5, "2026-11-21T09:31:00Z");
-    KubernetesInjector injector =
-        new KubernetesInjector(client, Clock.fixed(NOW, ZoneOffset.UTC), new java.util.Random());
+    PodKillInjector injector = new PodKillInjector(kubernetes);
 
     assertThat(
             injector.inspect(

@@ -6,35 +6,23 @@ import static org.daysofchaos.agents.kubernetes.Cluster.CONTEXT;
 import static org.daysofchaos.agents.kubernetes.Cluster.SHOP;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.util.Random;
 import org.daysofchaos.agents.TargetRefusedException;
 import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
-import org.daysofchaos.core.run.Injection;
+import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.experiments.kubernetes.RolloutRestart;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@EnableKubernetesMockClient(crud = true)
-class RolloutRestartTest {
-  KubernetesClient client;
-  KubernetesMockServer server;
-  private Cluster cluster;
-  private KubernetesInjector injector;
+class RolloutRestartTest extends MockClusterFixture {
+  private RolloutRestartInjector injector;
   private final Target checkout =
       Target.kubernetes("checkout", KubernetesTarget.deployment(SHOP, "checkout"));
 
   @BeforeEach
   void setUp() {
-    cluster = new Cluster(client, server).standard();
     cluster.deployment(SHOP, "checkout", 3);
-    injector =
-        new KubernetesInjector(client, Clock.fixed(Cluster.NOW, ZoneOffset.UTC), new Random(1));
+    injector = new RolloutRestartInjector(kubernetes);
   }
 
   @Test

@@ -6,35 +6,23 @@ import static org.daysofchaos.agents.kubernetes.Cluster.CONTEXT;
 import static org.daysofchaos.agents.kubernetes.Cluster.SHOP;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.util.Random;
 import org.daysofchaos.agents.TargetRefusedException;
 import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
-import org.daysofchaos.core.run.Injection;
+import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.experiments.kubernetes.Scale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@EnableKubernetesMockClient(crud = true)
-class ScaleTest {
-  KubernetesClient client;
-  KubernetesMockServer server;
-  private Cluster cluster;
-  private KubernetesInjector injector;
+class ScaleTest extends MockClusterFixture {
+  private ScaleInjector injector;
   private final Target checkout =
       Target.kubernetes("checkout", KubernetesTarget.deployment(SHOP, "checkout"));
 
   @BeforeEach
   void setUp() {
-    cluster = new Cluster(client, server).standard();
     cluster.deployment(SHOP, "checkout", 3);
-    injector =
-        new KubernetesInjector(client, Clock.fixed(Cluster.NOW, ZoneOffset.UTC), new Random(1));
+    injector = new ScaleInjector(kubernetes);
   }
 
   @Test
@@ -85,7 +73,7 @@ class ScaleTest {
   void theLedgerRecordCarriesWhatARevertNeeds() {
     Injection injection = injector.inject(new Scale("checkout", 1, 2), checkout, CONTEXT);
 
-    assertThat(injection.revertRecord())
+    assertThat(injection.revertRecord().data())
         .containsEntry("kubernetes", "kubernetes/scale")
         .containsEntry("cluster", KubernetesClients.cluster(client))
         .containsEntry("resource", "deployment")
@@ -158,7 +146,7 @@ class ScaleTest {
                 injector.inject(
                     new Scale("checkout", 0, 3),
                     checkout,
-                    new org.daysofchaos.core.run.InjectionContext(
+                    new org.daysofchaos.core.spi.InjectionContext(
                         "run2", "run2-0", Cluster.NOW.plusSeconds(60))))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("already carries injection run1-0");
@@ -173,7 +161,7 @@ class ScaleTest {
         injector.inject(
             new Scale("checkout", 1, 2),
             checkout,
-            new org.daysofchaos.core.run.InjectionContext(
+            new org.daysofchaos.core.spi.InjectionContext(
                 "run2", "run2-0", Cluster.NOW.plusSeconds(60)));
 
     injection.revert();

@@ -9,11 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.daysofchaos.agents.TargetRefusedException;
 import org.daysofchaos.core.Target;
-import org.daysofchaos.core.run.Injection;
-import org.daysofchaos.core.run.InjectionContext;
+import org.daysofchaos.core.spi.Injection;
+import org.daysofchaos.core.spi.InjectionContext;
+import org.daysofchaos.core.spi.RevertRecord;
 import org.daysofchaos.experiments.Faults;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +48,7 @@ class ProcessInjectorIT {
   @Test
   void pausesTheProcessAndResumesItOnRevert() throws Exception {
     Injection pause =
-        new ProcessInjector(processes).inject(Faults.pause("victim"), target, CONTEXT);
+        new ProcessPauseInjector(processes).inject(Faults.pause("victim"), target, CONTEXT);
 
     await().atMost(Duration.ofSeconds(5)).until(() -> state() == 'T');
     assertThat(pause.residue()).hasValueSatisfying(r -> assertThat(r).contains("still stopped"));
@@ -64,18 +64,18 @@ class ProcessInjectorIT {
   @Test
   void resumesAPausedProcessFromTheLedgerRecordAlone() throws Exception {
     Injection pause =
-        new ProcessInjector(processes).inject(Faults.pause("victim"), target, CONTEXT);
-    Map<String, String> record = pause.revertRecord();
+        new ProcessPauseInjector(processes).inject(Faults.pause("victim"), target, CONTEXT);
+    RevertRecord record = pause.revertRecord();
     await().atMost(Duration.ofSeconds(5)).until(() -> state() == 'T');
 
-    ProcessInjector.revertFromRecord(record);
+    new ProcessReverter().revert(record);
 
     await().atMost(Duration.ofSeconds(5)).until(() -> state() != 'T');
   }
 
   @Test
   void killsTheProcess() throws Exception {
-    new ProcessInjector(processes).inject(Faults.kill("victim"), target, CONTEXT);
+    new ProcessKillInjector(processes).inject(Faults.kill("victim"), target, CONTEXT);
 
     await().atMost(Duration.ofSeconds(5)).until(() -> !victim.isAlive());
   }
@@ -84,7 +84,7 @@ class ProcessInjectorIT {
   void refusesAProcessThatIsNotRegistered() {
     assertThatThrownBy(
             () ->
-                new ProcessInjector(processes)
+                new ProcessPauseInjector(processes)
                     .inject(Faults.pause("x"), Target.process("x", "sshd"), CONTEXT))
         .isInstanceOf(TargetRefusedException.class)
         .hasMessage("target x: no local process named 'sshd' is registered; registered: sleeper");
@@ -92,12 +92,12 @@ class ProcessInjectorIT {
 
   @Test
   void thePlannedRecordOfAPauseResumesTheProcess() throws Exception {
-    ProcessInjector injector = new ProcessInjector(processes);
-    Map<String, String> planned = injector.plannedRecord(Faults.pause("victim"), target, CONTEXT);
+    ProcessPauseInjector injector = new ProcessPauseInjector(processes);
+    RevertRecord planned = injector.plannedRecord(Faults.pause("victim"), target, CONTEXT);
     injector.inject(Faults.pause("victim"), target, CONTEXT);
     await().atMost(Duration.ofSeconds(5)).until(() -> state() == 'T');
 
-    ProcessInjector.revertFromRecord(planned);
+    new ProcessReverter().revert(planned);
 
     await().atMost(Duration.ofSeconds(5)).until(() -> state() != 'T');
   }

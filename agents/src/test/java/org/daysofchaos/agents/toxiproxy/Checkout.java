@@ -10,7 +10,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.OptionalDouble;
-import org.daysofchaos.core.run.MetricSource;
+import org.daysofchaos.core.spi.MetricSource;
 
 /**
  * A small client service for tests: calls "payments" through a proxy in a loop, like a checkout

@@ -20,9 +20,11 @@ import java.util.Optional;
 import org.daysofchaos.agents.TargetRefusedException;
 import org.daysofchaos.agents.proxy.EchoServer;
 import org.daysofchaos.agents.proxy.EmbeddedToxiproxy;
+import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.Target;
-import org.daysofchaos.core.run.Injection;
-import org.daysofchaos.core.run.InjectionContext;
+import org.daysofchaos.core.spi.Injection;
+import org.daysofchaos.core.spi.InjectionContext;
+import org.daysofchaos.core.spi.Injectors;
 import org.daysofchaos.experiments.Faults;
 import org.daysofchaos.experiments.faults.Direction;
 import org.daysofchaos.experiments.faults.NetworkLatency;
@@ -42,7 +44,7 @@ class ToxiproxyInjectorIT {
   private EchoServer echo;
   private EmbeddedToxiproxy toxiproxy;
   private ToxiproxyClient client;
-  private ToxiproxyInjector injector;
+  private Injectors injectors;
   private int proxyPort;
   private final Target target = Target.proxy("db-link", "db");
 
@@ -53,15 +55,21 @@ class ToxiproxyInjectorIT {
     toxiproxy.createProxy("db", "127.0.0.1:0", echo.hostPort());
     proxyPort = toxiproxy.listenAddress("db").getPort();
     client = new ToxiproxyClient(toxiproxy.host(), toxiproxy.port());
-    injector =
-        new ToxiproxyInjector(
-            ToxiproxyServers.of(ToxiproxyServer.of("default", toxiproxy.apiUrl())));
+    injectors =
+        Injectors.of(
+            ToxiproxyBackend.injectors(
+                ToxiproxyServers.of(ToxiproxyServer.of("default", toxiproxy.apiUrl()))));
   }
 
   @AfterEach
   void stop() {
     toxiproxy.close();
     echo.close();
+  }
+
+  private <F extends FaultSpec> Injection inject(F fault, Target target, InjectionContext context)
+      throws Exception {
+    return injectors.require(fault).inject(fault, target, context);
   }
 
   private Proxy proxy() throws Exception {
@@ -87,7 +95,7 @@ class ToxiproxyInjectorIT {
         new NetworkLatency(
             "db-link", Duration.ofMillis(200), Duration.ofMillis(20), Direction.DOWNSTREAM, 1.0);
 
-    Injection injection = injector.inject(fault, target, CONTEXT);
+    Injection injection = inject(fault, target, CONTEXT);
 
     Latency toxic = proxy().toxics().get("daysofchaos-run1-0", Latency.class);
     assertThat(toxic.getLatency()).isEqualTo(200);
@@ -106,7 +114,7 @@ class ToxiproxyInjectorIT {
         new NetworkLatency(
             "db-link", Duration.ofMillis(50), Duration.ZERO, Direction.UPSTREAM, 0.25);
 
-    injector.inject(fault, target, CONTEXT);
+    inject(fault, target, CONTEXT);
 
     var toxic = proxy().toxics().get("daysofchaos-run1-0");
     assertThat(toxic.getToxicity()).isEqualTo(0.25f);
@@ -116,7 +124,7 @@ class ToxiproxyInjectorIT {
   @Test
   void revertRemovesOnlyOurToxicAndIsIdempotent() throws Exception {
     proxy().toxics().latency("someone-elses", ToxicDirection.UPSTREAM, 5);
-    Injection injection = injector.inject(Faults.resetPeer("db-link"), target, CONTEXT);
+    Injection injection = inject(Faults.resetPeer("db-link"), target, CONTEXT);
 
     injection.revert();
     injection.revert();
@@ -128,7 +136,7 @@ class ToxiproxyInjectorIT {
 
   @Test
   void takesTheProxyDownAndBringsItBack() throws Exception {
-    Injection injection = injector.inject(Faults.down("db-link"), target, CONTEXT);
+    Injection injection = inject(Faults.down("db-link"), target, CONTEXT);
 
     assertThat(proxy().isEnabled()).isFalse();
     assertThat(injection.residue()).contains("proxy db is still disabled");
@@ -142,9 +150,9 @@ class ToxiproxyInjectorIT {
 
   @Test
   void revertsFromTheLedgerRecordAloneAfterACrash() throws Exception {
-    Injection injection = injector.inject(Faults.bandwidth("db-link", 10), target, CONTEXT);
+    Injection injection = inject(Faults.bandwidth("db-link", 10), target, CONTEXT);
 
-    ToxiproxyInjector.revertFromRecord(injection.revertRecord());
+    new ToxiproxyReverter().revert(injection.revertRecord());
 
     assertThat(proxy().toxics().getAll()).isEmpty();
   }
@@ -155,7 +163,7 @@ class ToxiproxyInjectorIT {
         new Target(
             "prod-db", org.daysofchaos.core.TargetType.PROXY, "db", Optional.of("production"));
 
-    assertThatThrownBy(() -> injector.inject(Faults.down("prod-db"), elsewhere, CONTEXT))
+    assertThatThrownBy(() -> inject(Faults.down("prod-db"), elsewhere, CONTEXT))
         .isInstanceOf(TargetRefusedException.class)
         .hasMessage(
             "target prod-db names toxiproxy server 'production', which is not configured; allowed servers: default");
@@ -163,8 +171,7 @@ class ToxiproxyInjectorIT {
 
   @Test
   void refusesAProxyTheServerDoesNotHave() {
-    assertThatThrownBy(
-            () -> injector.inject(Faults.down("x"), Target.proxy("x", "payments"), CONTEXT))
+    assertThatThrownBy(() -> inject(Faults.down("x"), Target.proxy("x", "payments"), CONTEXT))
         .isInstanceOf(TargetRefusedException.class)
         .hasMessageContaining("has no proxy named 'payments'; it has: db");
   }
@@ -173,13 +180,13 @@ class ToxiproxyInjectorIT {
   void refusesToTakeDownAProxySomeoneElseDisabled() throws Exception {
     proxy().disable();
 
-    assertThatThrownBy(() -> injector.inject(Faults.down("db-link"), target, CONTEXT))
+    assertThatThrownBy(() -> inject(Faults.down("db-link"), target, CONTEXT))
         .hasMessageContaining("already disabled by someone else");
   }
 
   @Test
   void givesTheToxicTheInjectionsExpiryOnTheEmbeddedProxy() throws Exception {
-    injector.inject(Faults.latency("db-link", Duration.ofMillis(5)), target, CONTEXT);
+    inject(Faults.latency("db-link", Duration.ofMillis(5)), target, CONTEXT);
 
     var http = java.net.http.HttpClient.newHttpClient();
     String body =
@@ -194,15 +201,15 @@ class ToxiproxyInjectorIT {
 
   @Test
   void appliesSlowCloseSlicerAndLimitDataWithTheirAttributes() throws Exception {
-    injector.inject(
+    inject(
         new NetworkSlowClose("db-link", Duration.ofSeconds(2), Direction.DOWNSTREAM, 1.0),
         target,
         new InjectionContext("r", "r-0", CONTEXT.expiresAt()));
-    injector.inject(
+    inject(
         new NetworkSlicer("db-link", 64, 16, Duration.ofMillis(2), Direction.UPSTREAM, 1.0),
         target,
         new InjectionContext("r", "r-1", CONTEXT.expiresAt()));
-    injector.inject(
+    inject(
         new NetworkLimitData("db-link", 1000, Direction.DOWNSTREAM, 1.0),
         target,
         new InjectionContext("r", "r-2", CONTEXT.expiresAt()));
@@ -219,7 +226,7 @@ class ToxiproxyInjectorIT {
   void saysClearlyWhenTheToxicNameIsAlreadyTaken() throws Exception {
     proxy().toxics().latency("daysofchaos-run1-0", ToxicDirection.DOWNSTREAM, 1);
 
-    assertThatThrownBy(() -> injector.inject(Faults.resetPeer("db-link"), target, CONTEXT))
+    assertThatThrownBy(() -> inject(Faults.resetPeer("db-link"), target, CONTEXT))
         .isInstanceOf(java.io.IOException.class)
         .hasMessageContaining("already exists");
     assertThat(proxy().toxics().getAll()).hasSize(1);
@@ -234,14 +241,13 @@ class ToxiproxyInjectorIT {
     ProxyState enabled = new ProxyState("db", "default", ProxyState.Expect.ENABLED);
     assertThat(runner.observe(clean).holds()).isTrue();
 
-    Injection latency =
-        injector.inject(Faults.latency("db-link", Duration.ofMillis(5)), target, CONTEXT);
+    Injection latency = inject(Faults.latency("db-link", Duration.ofMillis(5)), target, CONTEXT);
     assertThat(runner.observe(clean).holds()).isFalse();
     assertThat(runner.observe(clean).detail()).contains("toxics: daysofchaos-run1-0 (downstream)");
     assertThat(runner.observe(enabled).holds()).isTrue();
 
     latency.revert();
-    Injection down = injector.inject(Faults.down("db-link"), target, CONTEXT);
+    Injection down = inject(Faults.down("db-link"), target, CONTEXT);
     assertThat(runner.observe(enabled).holds()).isFalse();
     assertThat(runner.observe(enabled).detail()).startsWith("disabled");
     down.revert();
@@ -252,20 +258,25 @@ class ToxiproxyInjectorIT {
 
   @Test
   void thePlannedRecordRevertsAFaultWhoseActiveMarkWasLostInACrash() throws Exception {
-    var planned = injector.plannedRecord(Faults.resetPeer("db-link"), target, CONTEXT);
-    injector.inject(Faults.resetPeer("db-link"), target, CONTEXT);
+    var planned =
+        injectors
+            .require(Faults.resetPeer("db-link"))
+            .plannedRecord(Faults.resetPeer("db-link"), target, CONTEXT);
+    inject(Faults.resetPeer("db-link"), target, CONTEXT);
     var plannedDown =
-        injector.plannedRecord(
-            Faults.down("db-link"),
-            target,
-            new InjectionContext("run1", "run1-1", CONTEXT.expiresAt()));
-    injector.inject(
+        injectors
+            .require(Faults.down("db-link"))
+            .plannedRecord(
+                Faults.down("db-link"),
+                target,
+                new InjectionContext("run1", "run1-1", CONTEXT.expiresAt()));
+    inject(
         Faults.down("db-link"),
         target,
         new InjectionContext("run1", "run1-1", CONTEXT.expiresAt()));
 
-    ToxiproxyInjector.revertFromRecord(planned);
-    ToxiproxyInjector.revertFromRecord(plannedDown);
+    new ToxiproxyReverter().revert(planned);
+    new ToxiproxyReverter().revert(plannedDown);
 
     assertThat(proxy().toxics().getAll()).isEmpty();
     assertThat(proxy().isEnabled()).isTrue();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.daysofchaos.core.spi.RevertRecord;
 
 /** A ledger that lives as long as the process: for tests and runs that need no crash recovery. */
 public class InMemoryLedger implements Ledger {
@@ -19,7 +20,7 @@ public class InMemoryLedger implements Ledger {
   }
 
   @Override
-  public synchronized void activate(String injectionId, Map<String, String> record, Instant at) {
+  public synchronized void activate(String injectionId, RevertRecord record, Instant at) {
     update(injectionId, LedgerEntry.State.ACTIVE, record, at);
   }
 
@@ -44,7 +45,7 @@ public class InMemoryLedger implements Ledger {
     entries.put(entry.injectionId(), entry);
   }
 
-  private void update(String id, LedgerEntry.State state, Map<String, String> record, Instant at) {
+  private void update(String id, LedgerEntry.State state, RevertRecord record, Instant at) {
     entries.put(id, require(id).with(state, record, at));
   }
 

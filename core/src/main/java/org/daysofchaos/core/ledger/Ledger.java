@@ -2,7 +2,7 @@ package org.daysofchaos.core.ledger;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import org.daysofchaos.core.spi.RevertRecord;
 
 /** Durable memory of injections. Implementations must persist each call before returning. */
 public interface Ledger {
@@ -11,7 +11,7 @@ public interface Ledger {
   void intend(LedgerEntry entry);
 
   /** Marks an injection as in effect, with what is needed to revert it. */
-  void activate(String injectionId, Map<String, String> revertRecord, Instant at);
+  void activate(String injectionId, RevertRecord revertRecord, Instant at);
 
   /** Marks an injection as reverted (or failed and cleaned up). */
   void close(String injectionId, LedgerEntry.State finalState, Instant at);

@@ -1,7 +1,8 @@
 package org.daysofchaos.core.ledger;
 
 import java.time.Instant;
-import java.util.Map;
+import java.util.Objects;
+import org.daysofchaos.core.spi.RevertRecord;
 
 /**
  * One injection as the ledger knows it.
@@ -21,7 +22,7 @@ public record LedgerEntry(
     String target,
     String description,
     State state,
-    Map<String, String> revertRecord,
+    RevertRecord revertRecord,
     Instant expiresAt,
     Instant updatedAt) {
 
@@ -36,10 +37,15 @@ public record LedgerEntry(
   }
 
   public LedgerEntry {
-    revertRecord = Map.copyOf(revertRecord);
+    Objects.requireNonNull(revertRecord, "revertRecord");
   }
 
-  public LedgerEntry with(State newState, Map<String, String> record, Instant at) {
+  /** The backend whose reverter reverts this entry (empty when there is nothing to revert). */
+  public String backend() {
+    return revertRecord.backend();
+  }
+
+  public LedgerEntry with(State newState, RevertRecord record, Instant at) {
     return new LedgerEntry(
         injectionId, runId, scenarioId, kind, target, description, newState, record, expiresAt, at);
   }

@@ -28,6 +28,16 @@ import org.daysofchaos.core.journal.Verdict;
 import org.daysofchaos.core.ledger.Ledger;
 import org.daysofchaos.core.ledger.LedgerEntry;
 import org.daysofchaos.core.spec.KindCatalog;
+import org.daysofchaos.core.spi.FaultInjector;
+import org.daysofchaos.core.spi.Injection;
+import org.daysofchaos.core.spi.InjectionBlockedException;
+import org.daysofchaos.core.spi.InjectionContext;
+import org.daysofchaos.core.spi.Injectors;
+import org.daysofchaos.core.spi.Observation;
+import org.daysofchaos.core.spi.ProbeRunner;
+import org.daysofchaos.core.spi.ProbeRunners;
+import org.daysofchaos.core.spi.RevertRecord;
+import org.daysofchaos.core.spi.Sleeper;
 
 /**
  * The run of one incident, in the steps of DESIGN.md: gate, inject, observe, end, revert, recover,
@@ -134,10 +144,7 @@ public final class IncidentRunner {
       Run run, F fault, String injectionId, Instant expiresAt) throws Exception {
     Target target = run.scenario.target(fault);
     String kind = KindCatalog.kindOf(fault);
-    FaultInjector<F> injector =
-        injectors
-            .forFault(fault)
-            .orElseThrow(() -> new IllegalStateException("no injector is configured for " + kind));
+    FaultInjector<F> injector = injectors.require(fault);
     String what =
         kind + " on " + target.name() + " (" + target.describe() + "): " + fault.describe();
     Map<String, String> details =
@@ -175,12 +182,12 @@ public final class IncidentRunner {
    * The injector's revert record before it applies anything; a target it would refuse has none, and
    * the injection itself then fails with the reason.
    */
-  private static <F extends FaultSpec> Map<String, String> plannedRecord(
+  private static <F extends FaultSpec> RevertRecord plannedRecord(
       FaultInjector<F> injector, F fault, Target target, InjectionContext context) {
     try {
       return injector.plannedRecord(fault, target, context);
     } catch (RuntimeException e) {
-      return Map.of();
+      return RevertRecord.NONE;
     }
   }
 

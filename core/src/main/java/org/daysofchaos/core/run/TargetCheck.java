@@ -9,6 +9,8 @@ import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.spec.KindCatalog;
+import org.daysofchaos.core.spi.FaultInjector;
+import org.daysofchaos.core.spi.Injectors;
 
 /**
  * The live half of a dry run: asks each fault's injector whether its target is allowed and

@@ -29,6 +29,11 @@ public final class KindCatalog {
    */
   @SafeVarargs
   public static KindCatalog of(Class<? extends Record>... kinds) {
+    return of(List.of(kinds));
+  }
+
+  /** As {@link #of(Class[])}, in the order of the list. */
+  public static KindCatalog of(List<Class<? extends Record>> kinds) {
     KindCatalog catalog = new KindCatalog();
     for (Class<? extends Record> type : kinds) {
       catalog.add(type);

@@ -20,6 +20,11 @@ import org.daysofchaos.core.journal.RunResult;
 import org.daysofchaos.core.journal.Verdict;
 import org.daysofchaos.core.ledger.InMemoryLedger;
 import org.daysofchaos.core.ledger.LedgerEntry;
+import org.daysofchaos.core.spi.FaultInjector;
+import org.daysofchaos.core.spi.InjectionBlockedException;
+import org.daysofchaos.core.spi.Injectors;
+import org.daysofchaos.core.spi.ProbeRunner;
+import org.daysofchaos.core.spi.ProbeRunners;
 import org.daysofchaos.core.testing.ManualClock;
 import org.daysofchaos.core.testing.ManualSleeper;
 import org.daysofchaos.core.testing.RecordingInjector;
@@ -39,11 +44,11 @@ class IncidentRunnerTest {
   private final RunControl control = new RunControl();
 
   private IncidentRunner runner() {
-    return runnerWith(ProbeRunners.create().with(ScriptedProbe.class, probeRunner));
+    return runnerWith(ProbeRunners.of(List.of(probeRunner)));
   }
 
   private IncidentRunner runnerWith(ProbeRunners probes) {
-    return runnerWith(Injectors.create().with(TestFault.class, injector), probes);
+    return runnerWith(Injectors.of(List.of(injector)), probes);
   }
 
   private IncidentRunner runnerWith(Injectors injectors, ProbeRunners probes) {
@@ -281,15 +286,16 @@ class IncidentRunnerTest {
   @Test
   void countsAProbeThatThrowsAsNotHoldingAndJournalsTheErrorOnce() {
     ProbeRunners probes =
-        ProbeRunners.create()
-            .with(
-                ScriptedProbe.class,
-                probe -> {
-                  if (probe.name().equals("broken") && clock.instant().isAfter(t(2))) {
-                    throw new java.io.IOException("connection refused");
-                  }
-                  return probeRunner.observe(probe);
-                });
+        ProbeRunners.of(
+            List.of(
+                ProbeRunner.of(
+                    ScriptedProbe.class,
+                    probe -> {
+                      if (probe.name().equals("broken") && clock.instant().isAfter(t(2))) {
+                        throw new java.io.IOException("connection refused");
+                      }
+                      return probeRunner.observe(probe);
+                    })));
     IncidentRunner runner = runnerWith(probes);
 
     RunResult result =
@@ -414,8 +420,8 @@ class IncidentRunnerTest {
   void probesAtTheConfiguredInterval() {
     IncidentRunner fast =
         new IncidentRunner(
-            Injectors.create().with(TestFault.class, injector),
-            ProbeRunners.create().with(ScriptedProbe.class, probeRunner),
+            Injectors.of(List.of(injector)),
+            ProbeRunners.of(List.of(probeRunner)),
             ledger,
             clock,
             sleeper,
@@ -439,16 +445,17 @@ class IncidentRunnerTest {
   @Test
   void anInterruptDuringAProbeAbortsTheRunAndRevertsWithTheReasonGiven() {
     ProbeRunners probes =
-        ProbeRunners.create()
-            .with(
-                ScriptedProbe.class,
-                probe -> {
-                  if (clock.instant().isAfter(t(2))) {
-                    control.abort("stopped by a signal");
-                    throw new InterruptedException("interrupted in a scrape");
-                  }
-                  return probeRunner.observe(probe);
-                });
+        ProbeRunners.of(
+            List.of(
+                ProbeRunner.of(
+                    ScriptedProbe.class,
+                    probe -> {
+                      if (clock.instant().isAfter(t(2))) {
+                        control.abort("stopped by a signal");
+                        throw new InterruptedException("interrupted in a scrape");
+                      }
+                      return probeRunner.observe(probe);
+                    })));
     IncidentRunner runner = runnerWith(probes);
 
     RunResult result =
@@ -531,16 +538,16 @@ class IncidentRunnerTest {
   @Test
   void aBlockedInjectionAbortsAndRevertsWhatWasAlreadyInjected() {
     FaultInjector<TestFault> haltAfterFirst =
-        (fault, target, context) -> {
-          if (fault.name().equals("second")) {
-            throw new InjectionBlockedException("halt-all is in effect");
-          }
-          return injector.inject(fault, target, context);
-        };
+        FaultInjector.of(
+            TestFault.class,
+            (fault, target, context) -> {
+              if (fault.name().equals("second")) {
+                throw new InjectionBlockedException("halt-all is in effect");
+              }
+              return injector.inject(fault, target, context);
+            });
     IncidentRunner runner =
-        runnerWith(
-            Injectors.create().with(TestFault.class, haltAfterFirst),
-            ProbeRunners.create().with(ScriptedProbe.class, probeRunner));
+        runnerWith(Injectors.of(List.of(haltAfterFirst)), ProbeRunners.of(List.of(probeRunner)));
 
     RunResult result =
         runner.run(
@@ -566,7 +573,9 @@ class IncidentRunnerTest {
                 .filteredOn(e -> e.injectionId().equals(ctx.injectionId()))
                 .singleElement()
                 .satisfies(
-                    e -> assertThat(e.revertRecord()).containsEntry("id", ctx.injectionId())));
+                    e ->
+                        assertThat(e.revertRecord().data())
+                            .containsEntry("id", ctx.injectionId())));
 
     RunResult result =
         run(

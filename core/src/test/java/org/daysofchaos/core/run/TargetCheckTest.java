@@ -6,6 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.Target;
+import org.daysofchaos.core.spi.FaultInjector;
+import org.daysofchaos.core.spi.Injection;
+import org.daysofchaos.core.spi.InjectionContext;
+import org.daysofchaos.core.spi.Injectors;
 import org.daysofchaos.core.testing.RecordingInjector;
 import org.daysofchaos.core.testing.Scenarios;
 import org.daysofchaos.core.testing.ScriptedProbe;
@@ -27,6 +31,11 @@ class TargetCheckTest {
     FaultInjector<TestFault> injector =
         new FaultInjector<>() {
           @Override
+          public Class<TestFault> faultType() {
+            return TestFault.class;
+          }
+
+          @Override
           public Injection inject(TestFault fault, Target target, InjectionContext context) {
             return recorder.inject(fault, target, context);
           }
@@ -40,8 +49,7 @@ class TargetCheckTest {
           }
         };
 
-    List<TargetCheck.State> states =
-        TargetCheck.check(scenario, Injectors.create().with(TestFault.class, injector));
+    List<TargetCheck.State> states = TargetCheck.check(scenario, Injectors.of(List.of(injector)));
 
     assertThat(states)
         .extracting(TargetCheck.State::describe)
@@ -52,7 +60,7 @@ class TargetCheckTest {
 
   @Test
   void refusesAFaultThatNoInjectorHandles() {
-    List<TargetCheck.State> states = TargetCheck.check(scenario, Injectors.create());
+    List<TargetCheck.State> states = TargetCheck.check(scenario, Injectors.of(List.of()));
 
     assertThat(states).allSatisfy(s -> assertThat(s.ok()).isFalse());
     assertThat(states.get(0).text()).contains("no injector is configured");

@@ -2,7 +2,7 @@ package org.daysofchaos.core.testing;
 
 import java.time.Instant;
 import java.util.function.Predicate;
-import org.daysofchaos.core.run.Sleeper;
+import org.daysofchaos.core.spi.Sleeper;
 
 /**
  * Sleeps by moving a {@link ManualClock}: a run of twenty minutes takes milliseconds. It can be

@@ -7,9 +7,10 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.daysofchaos.core.Target;
-import org.daysofchaos.core.run.FaultInjector;
-import org.daysofchaos.core.run.Injection;
-import org.daysofchaos.core.run.InjectionContext;
+import org.daysofchaos.core.spi.FaultInjector;
+import org.daysofchaos.core.spi.Injection;
+import org.daysofchaos.core.spi.InjectionContext;
+import org.daysofchaos.core.spi.RevertRecord;
 
 /**
  * An injector that records what is active, and can be told to fail on injection, on revert, or to
@@ -48,6 +49,11 @@ public final class RecordingInjector implements FaultInjector<TestFault> {
   }
 
   @Override
+  public Class<TestFault> faultType() {
+    return TestFault.class;
+  }
+
+  @Override
   public synchronized Injection inject(TestFault fault, Target target, InjectionContext context) {
     beforeInject.accept(context);
     if (fault.name().equals(failOnInjectOf)) {
@@ -79,17 +85,16 @@ public final class RecordingInjector implements FaultInjector<TestFault> {
       }
 
       @Override
-      public Map<String, String> revertRecord() {
-        return Map.of("id", id);
+      public RevertRecord revertRecord() {
+        return new RevertRecord("test", Map.of("id", id));
       }
     };
   }
 
   /** Plans the same record its injections carry, as a real injector does. */
   @Override
-  public Map<String, String> plannedRecord(
-      TestFault fault, Target target, InjectionContext context) {
-    return Map.of("id", context.injectionId());
+  public RevertRecord plannedRecord(TestFault fault, Target target, InjectionContext context) {
+    return new RevertRecord("test", Map.of("id", context.injectionId()));
   }
 
   public synchronized List<String> active() {

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.daysofchaos.core.ProbeSpec;
-import org.daysofchaos.core.run.Observation;
-import org.daysofchaos.core.run.ProbeRunner;
+import org.daysofchaos.core.spi.Observation;
+import org.daysofchaos.core.spi.ProbeRunner;
 
 /**
  * A probe whose condition is a function of the clock, so a test knows the true moment every change
@@ -40,6 +40,11 @@ public record ScriptedProbe(String name, Predicate<Instant> holdsAt) implements 
 
     public Runner(java.time.Clock clock) {
       this.clock = clock;
+    }
+
+    @Override
+    public Class<ScriptedProbe> probeType() {
+      return ScriptedProbe.class;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.daysofchaos.experiments.faults;
 
+import com.google.auto.service.AutoService;
 import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.spec.Default;
 import org.daysofchaos.core.spec.Doc;
@@ -8,6 +9,7 @@ import org.daysofchaos.core.spec.Range;
 import org.daysofchaos.experiments.targets.ProxyTarget;
 
 /** The proxy passes at most {@code rate} kilobytes per second. */
+@AutoService(FaultSpec.class)
 @Kind(
     value = "network/bandwidth",
     targets = ProxyTarget.class,

@@ -1,11 +1,13 @@
 package org.daysofchaos.experiments.faults;
 
+import com.google.auto.service.AutoService;
 import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.spec.Doc;
 import org.daysofchaos.core.spec.Kind;
 import org.daysofchaos.experiments.targets.ProxyTarget;
 
 /** The proxy stops listening and drops its connections: the dependency is unreachable. */
+@AutoService(FaultSpec.class)
 @Kind(
     value = "network/down",
     targets = ProxyTarget.class,

@@ -1,5 +1,6 @@
 package org.daysofchaos.experiments.faults;
 
+import com.google.auto.service.AutoService;
 import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.spec.Default;
 import org.daysofchaos.core.spec.Doc;
@@ -10,6 +11,7 @@ import org.daysofchaos.experiments.targets.ProxyTarget;
 /**
  * A connection through the proxy is closed once it has carried {@code bytes}: truncated answers.
  */
+@AutoService(FaultSpec.class)
 @Kind(
     value = "network/limit-data",
     targets = ProxyTarget.class,

@@ -1,5 +1,6 @@
 package org.daysofchaos.experiments.faults;
 
+import com.google.auto.service.AutoService;
 import java.time.Duration;
 import org.daysofchaos.core.Durations;
 import org.daysofchaos.core.FaultSpec;
@@ -11,6 +12,7 @@ import org.daysofchaos.core.spec.SpecException;
 import org.daysofchaos.experiments.targets.ProxyTarget;
 
 /** Data through the proxy is cut into small slices sent apart: parsers meet partial reads. */
+@AutoService(FaultSpec.class)
 @Kind(
     value = "network/slicer",
     targets = ProxyTarget.class,

@@ -1,5 +1,6 @@
 package org.daysofchaos.experiments.faults;
 
+import com.google.auto.service.AutoService;
 import java.time.Duration;
 import org.daysofchaos.core.Durations;
 import org.daysofchaos.core.FaultSpec;
@@ -10,6 +11,7 @@ import org.daysofchaos.core.spec.Range;
 import org.daysofchaos.experiments.targets.ProxyTarget;
 
 /** Closing a connection through the proxy is delayed: sockets linger, pools run dry. */
+@AutoService(FaultSpec.class)
 @Kind(
     value = "network/slow-close",
     targets = ProxyTarget.class,

@@ -1,5 +1,6 @@
 package org.daysofchaos.experiments.faults;
 
+import com.google.auto.service.AutoService;
 import java.time.Duration;
 import org.daysofchaos.core.Durations;
 import org.daysofchaos.core.FaultSpec;
@@ -10,6 +11,7 @@ import org.daysofchaos.core.spec.Range;
 import org.daysofchaos.experiments.targets.ProxyTarget;
 
 /** Data stops flowing (a black hole); connections close after {@code closeAfter} if not zero. */
+@AutoService(FaultSpec.class)
 @Kind(
     value = "network/timeout",
     targets = ProxyTarget.class,

@@ -1,5 +1,6 @@
 package org.daysofchaos.experiments.faults;
 
+import com.google.auto.service.AutoService;
 import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.spec.Default;
 import org.daysofchaos.core.spec.Doc;
@@ -10,6 +11,7 @@ import org.daysofchaos.experiments.targets.ProcessTarget;
  * The process is killed. Reverting restarts it when its supervisor knows how (the demo's does);
  * otherwise restarting it is the team's job.
  */
+@AutoService(FaultSpec.class)
 @Kind(
     value = "process/kill",
     targets = ProcessTarget.class,

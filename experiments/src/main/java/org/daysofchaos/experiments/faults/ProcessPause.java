@@ -1,11 +1,13 @@
 package org.daysofchaos.experiments.faults;
 
+import com.google.auto.service.AutoService;
 import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.spec.Doc;
 import org.daysofchaos.core.spec.Kind;
 import org.daysofchaos.experiments.targets.ProcessTarget;
 
 /** The process is frozen (SIGSTOP) until the fault ends (SIGCONT): it hangs, it does not die. */
+@AutoService(FaultSpec.class)
 @Kind(
     value = "process/pause",
     targets = ProcessTarget.class,

@@ -1,5 +1,6 @@
 package org.daysofchaos.experiments.kubernetes;
 
+import com.google.auto.service.AutoService;
 import org.daysofchaos.core.ProbeSpec;
 import org.daysofchaos.core.spec.Default;
 import org.daysofchaos.core.spec.Doc;
@@ -8,6 +9,7 @@ import org.daysofchaos.core.spec.Range;
 import org.daysofchaos.core.spec.SpecException;
 
 /** Holds when a deployment has enough available replicas. */
+@AutoService(ProbeSpec.class)
 @Kind(
     value = "kubernetes/available-replicas",
     doc = "Holds when a deployment has its desired replicas available, or at least min.")

@@ -1,5 +1,6 @@
 package org.daysofchaos.experiments.kubernetes;
 
+import com.google.auto.service.AutoService;
 import java.util.regex.Pattern;
 import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.spec.Doc;
@@ -13,6 +14,7 @@ import org.daysofchaos.experiments.kubernetes.KubernetesTarget.Resource;
  * ConfigMap again: mounted files are refreshed by the kubelet, environment variables only on a
  * restart.
  */
+@AutoService(FaultSpec.class)
 @Kind(
     value = "kubernetes/config-change",
     targets = KubernetesTarget.class,

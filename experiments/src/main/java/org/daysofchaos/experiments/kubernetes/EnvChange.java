@@ -1,5 +1,6 @@
 package org.daysofchaos.experiments.kubernetes;
 
+import com.google.auto.service.AutoService;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.daysofchaos.core.FaultSpec;
@@ -14,6 +15,7 @@ import org.daysofchaos.experiments.kubernetes.KubernetesTarget.Resource;
  * of a container of a workload's pod template, which rolls the pods out; the revert restores the
  * exact previous definition (value or valueFrom, or no variable), which rolls them out again.
  */
+@AutoService(FaultSpec.class)
 @Kind(
     value = "kubernetes/env-change",
     targets = KubernetesTarget.class,

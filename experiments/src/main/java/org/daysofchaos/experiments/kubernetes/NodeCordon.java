@@ -1,5 +1,6 @@
 package org.daysofchaos.experiments.kubernetes;
 
+import com.google.auto.service.AutoService;
 import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.spec.Default;
 import org.daysofchaos.core.spec.Doc;
@@ -12,6 +13,7 @@ import org.daysofchaos.experiments.kubernetes.KubernetesTarget.Resource;
  * Marks a node unschedulable and, with {@code drain}, evicts its pods (of opted-in namespaces only;
  * DaemonSet and mirror pods stay). The revert makes the node schedulable again.
  */
+@AutoService(FaultSpec.class)
 @Kind(
     value = "kubernetes/node-cordon",
     targets = KubernetesTarget.class,

@@ -1,5 +1,6 @@
 package org.daysofchaos.experiments.kubernetes;
 
+import com.google.auto.service.AutoService;
 import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.spec.Default;
 import org.daysofchaos.core.spec.Doc;
@@ -11,6 +12,7 @@ import org.daysofchaos.experiments.kubernetes.KubernetesTarget.Resource;
  * Cuts pods off the network with a deny-all NetworkPolicy of our own; the revert deletes it. The
  * cluster's network plugin must enforce NetworkPolicies.
  */
+@AutoService(FaultSpec.class)
 @Kind(
     value = "kubernetes/partition",
     targets = KubernetesTarget.class,

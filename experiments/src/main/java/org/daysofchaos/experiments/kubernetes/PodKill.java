@@ -1,5 +1,6 @@
 package org.daysofchaos.experiments.kubernetes;
 
+import com.google.auto.service.AutoService;
 import java.time.Duration;
 import java.util.Optional;
 import org.daysofchaos.core.Durations;
@@ -15,6 +16,7 @@ import org.daysofchaos.experiments.kubernetes.KubernetesTarget.Resource;
  * Deletes running pods of a selector or a workload; their controller starts new ones. Nothing is
  * left to revert, and the selection never exceeds {@code maxPods}.
  */
+@AutoService(FaultSpec.class)
 @Kind(
     value = "kubernetes/pod-kill",
     targets = KubernetesTarget.class,

@@ -1,5 +1,6 @@
 package org.daysofchaos.experiments.kubernetes;
 
+import com.google.auto.service.AutoService;
 import java.util.Map;
 import org.daysofchaos.core.ProbeSpec;
 import org.daysofchaos.core.spec.Default;
@@ -9,6 +10,7 @@ import org.daysofchaos.core.spec.Range;
 import org.daysofchaos.core.spec.SpecException;
 
 /** Holds when enough of the pods of a selector are ready (their Ready condition is True). */
+@AutoService(ProbeSpec.class)
 @Kind(
     value = "kubernetes/pods-ready",
     doc = "Holds when the pods of a selector are ready: all of them, or at least minReady.")

@@ -1,5 +1,6 @@
 package org.daysofchaos.experiments.kubernetes;
 
+import com.google.auto.service.AutoService;
 import java.time.Duration;
 import java.util.Map;
 import org.daysofchaos.core.Durations;
@@ -16,6 +17,7 @@ import org.daysofchaos.core.spec.SpecException;
  * a container counts once however often it restarted). The observation also names the pods' recent
  * warning events (BackOff, Unhealthy, ...), so a gate that fails says why.
  */
+@AutoService(ProbeSpec.class)
 @Kind(
     value = "kubernetes/restarts",
     doc =

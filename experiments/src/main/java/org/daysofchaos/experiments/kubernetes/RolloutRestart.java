@@ -1,5 +1,6 @@
 package org.daysofchaos.experiments.kubernetes;
 
+import com.google.auto.service.AutoService;
 import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.spec.Doc;
 import org.daysofchaos.core.spec.Kind;
@@ -10,6 +11,7 @@ import org.daysofchaos.experiments.kubernetes.KubernetesTarget.Resource;
  * Restarts a workload as {@code kubectl rollout restart} does: every pod is replaced, following the
  * workload's update strategy. A restart cannot be undone; the revert removes our annotations.
  */
+@AutoService(FaultSpec.class)
 @Kind(
     value = "kubernetes/rollout-restart",
     targets = KubernetesTarget.class,

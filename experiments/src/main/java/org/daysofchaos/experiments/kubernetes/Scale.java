@@ -1,5 +1,6 @@
 package org.daysofchaos.experiments.kubernetes;
 
+import com.google.auto.service.AutoService;
 import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.spec.Default;
 import org.daysofchaos.core.spec.Doc;
@@ -8,6 +9,7 @@ import org.daysofchaos.core.spec.Range;
 import org.daysofchaos.experiments.kubernetes.KubernetesTarget.Resource;
 
 /** Scales a workload down; the revert restores the replica count it had before. */
+@AutoService(FaultSpec.class)
 @Kind(
     value = "kubernetes/scale",
     targets = KubernetesTarget.class,

@@ -1,5 +1,6 @@
 package org.daysofchaos.experiments.probes;
 
+import com.google.auto.service.AutoService;
 import java.net.URI;
 import java.time.Duration;
 import org.daysofchaos.core.Durations;
@@ -11,6 +12,7 @@ import org.daysofchaos.core.spec.Range;
 import org.daysofchaos.core.spec.SpecException;
 
 /** Holds when a GET of {@code url} answers {@code status} within {@code timeout}. */
+@AutoService(ProbeSpec.class)
 @Kind(
     value = "http/status",
     doc = "Holds when a GET of the URL answers the expected status in time.")

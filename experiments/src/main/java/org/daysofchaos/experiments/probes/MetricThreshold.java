@@ -1,5 +1,6 @@
 package org.daysofchaos.experiments.probes;
 
+import com.google.auto.service.AutoService;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import org.daysofchaos.core.ProbeSpec;
@@ -12,6 +13,7 @@ import org.daysofchaos.core.spec.SpecException;
  * Holds when the metric's value is below {@code below} (exclusive) and/or above {@code above}
  * (exclusive). A metric that is missing does not hold.
  */
+@AutoService(ProbeSpec.class)
 @Kind(value = "metric/threshold", doc = "Holds when a metric is below and/or above a threshold.")
 public record MetricThreshold(
     @Doc("A series selector (name{label=\"value\"}) or, with Prometheus, a PromQL expression.")

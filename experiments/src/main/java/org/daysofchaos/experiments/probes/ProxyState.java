@@ -1,5 +1,6 @@
 package org.daysofchaos.experiments.probes;
 
+import com.google.auto.service.AutoService;
 import org.daysofchaos.core.ProbeSpec;
 import org.daysofchaos.core.spec.Default;
 import org.daysofchaos.core.spec.Doc;
@@ -10,6 +11,7 @@ import org.daysofchaos.core.spec.Kind;
  * toxics at all) or {@code enabled}. Used to check a revert, and in steady states that must not
  * start on a proxy someone else is already breaking.
  */
+@AutoService(ProbeSpec.class)
 @Kind(
     value = "proxy/state",
     doc = "Holds when a Toxiproxy proxy is enabled (and, for clean, has no toxics).")

@@ -91,7 +91,7 @@ public final class Dto {
           e.target(),
           e.description(),
           e.state().name(),
-          e.revertRecord(),
+          e.revertRecord().data(),
           e.expiresAt(),
           e.updatedAt(),
           row.nodeId());

@@ -16,13 +16,13 @@ import org.daysofchaos.core.journal.JournalJson;
 import org.daysofchaos.core.journal.RunResult;
 import org.daysofchaos.core.ledger.Ledger;
 import org.daysofchaos.core.run.IncidentRunner;
-import org.daysofchaos.core.run.Injectors;
-import org.daysofchaos.core.run.Observation;
-import org.daysofchaos.core.run.ProbeRunner;
-import org.daysofchaos.core.run.ProbeRunners;
 import org.daysofchaos.core.run.RunControl;
 import org.daysofchaos.core.run.RunOptions;
-import org.daysofchaos.core.run.Sleeper;
+import org.daysofchaos.core.spi.Injectors;
+import org.daysofchaos.core.spi.Observation;
+import org.daysofchaos.core.spi.ProbeRunner;
+import org.daysofchaos.core.spi.ProbeRunners;
+import org.daysofchaos.core.spi.Sleeper;
 
 /**
  * Runs one scenario from the command line: progress while it runs, the summary at the end, the

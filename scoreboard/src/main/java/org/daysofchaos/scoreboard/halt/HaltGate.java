@@ -1,14 +1,17 @@
 package org.daysofchaos.scoreboard.halt;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.Target;
-import org.daysofchaos.core.run.FaultInjector;
-import org.daysofchaos.core.run.Injection;
-import org.daysofchaos.core.run.InjectionBlockedException;
-import org.daysofchaos.core.run.InjectionContext;
-import org.daysofchaos.core.run.Injectors;
 import org.daysofchaos.core.spec.KindCatalog;
+import org.daysofchaos.core.spi.FaultInjector;
+import org.daysofchaos.core.spi.Injection;
+import org.daysofchaos.core.spi.InjectionBlockedException;
+import org.daysofchaos.core.spi.InjectionContext;
+import org.daysofchaos.core.spi.Injectors;
+import org.daysofchaos.core.spi.RevertRecord;
 
 /**
  * Puts the halt-all check in front of every injector: while halt-all is in effect, an injection is
@@ -23,47 +26,42 @@ public final class HaltGate {
   private HaltGate() {}
 
   public static Injectors guard(Injectors base, KindCatalog catalog, Check blocked) {
-    Injectors guarded = Injectors.create();
+    List<FaultInjector<?>> guarded = new ArrayList<>();
     for (String kind : catalog.faultKinds()) {
-      register(guarded, catalog.fault(kind).orElseThrow(), base, blocked);
+      guarded.add(guard(catalog.fault(kind).orElseThrow(), base, blocked));
     }
-    return guarded;
+    return Injectors.of(guarded);
   }
 
-  private static <F extends FaultSpec> void register(
-      Injectors guarded, Class<F> type, Injectors base, Check blocked) {
-    guarded.with(
-        type,
-        new FaultInjector<F>() {
-          @Override
-          public Injection inject(F fault, Target target, InjectionContext context)
-              throws Exception {
-            String why = blocked.get();
-            if (why != null) {
-              throw new InjectionBlockedException(why);
-            }
-            FaultInjector<F> injector =
-                base.forFault(fault)
-                    .orElseThrow(
-                        () ->
-                            new IllegalStateException(
-                                "no injector is configured for " + KindCatalog.kindOf(fault)));
-            return injector.inject(fault, target, context);
-          }
+  private static <F extends FaultSpec> FaultInjector<F> guard(
+      Class<F> type, Injectors base, Check blocked) {
+    return new FaultInjector<F>() {
+      @Override
+      public Class<F> faultType() {
+        return type;
+      }
 
-          @Override
-          public java.util.Map<String, String> plannedRecord(
-              F fault, Target target, InjectionContext context) {
-            return base.forKind(type)
-                .map(injector -> injector.plannedRecord(fault, target, context))
-                .orElse(java.util.Map.of());
-          }
+      @Override
+      public Injection inject(F fault, Target target, InjectionContext context) throws Exception {
+        String why = blocked.get();
+        if (why != null) {
+          throw new InjectionBlockedException(why);
+        }
+        return base.require(fault).inject(fault, target, context);
+      }
 
-          @Override
-          public String inspect(Target target) throws Exception {
-            FaultInjector<F> injector = base.forKind(type).orElse(null);
-            return injector == null ? "no injector" : injector.inspect(target);
-          }
-        });
+      @Override
+      public RevertRecord plannedRecord(F fault, Target target, InjectionContext context) {
+        return base.forKind(type)
+            .map(injector -> injector.plannedRecord(fault, target, context))
+            .orElse(RevertRecord.NONE);
+      }
+
+      @Override
+      public String inspect(Target target) throws Exception {
+        FaultInjector<F> injector = base.forKind(type).orElse(null);
+        return injector == null ? "no injector" : injector.inspect(target);
+      }
+    };
   }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.daysofchaos.core.ledger.Ledger;
 import org.daysofchaos.core.ledger.LedgerEntry;
+import org.daysofchaos.core.spi.RevertRecord;
 import org.daysofchaos.scoreboard.metrics.ChaosMetrics;
 import org.daysofchaos.scoreboard.persistence.AuditLog;
 import org.daysofchaos.scoreboard.persistence.JdbcLedger;
@@ -48,7 +49,7 @@ final class IncidentLedger implements Ledger {
   }
 
   @Override
-  public void activate(String injectionId, Map<String, String> revertRecord, Instant at) {
+  public void activate(String injectionId, RevertRecord revertRecord, Instant at) {
     ledger.activate(injectionId, revertRecord, at);
     active.put(injectionId, true);
     LedgerEntry entry = intended.get(injectionId);

@@ -3,7 +3,7 @@ package org.daysofchaos.scoreboard.incident;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.daysofchaos.core.run.Sleeper;
+import org.daysofchaos.core.spi.Sleeper;
 
 /**
  * Sleeps on the clock until a deadline, or until woken: halt-all and shutdown wake a run at once so

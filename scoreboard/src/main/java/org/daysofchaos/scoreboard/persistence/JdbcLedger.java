@@ -4,10 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.daysofchaos.core.ledger.Ledger;
 import org.daysofchaos.core.ledger.LedgerEntry;
+import org.daysofchaos.core.spi.RevertRecord;
 
 /**
  * The injection ledger in the server's database (table {@code chaos_injection}). Each call is one
@@ -21,7 +21,7 @@ public final class JdbcLedger implements Ledger {
 
   private static final String COLUMNS =
       "injection_id, run_id, incident_id, scenario_id, kind, target, description, state,"
-          + " revert_record, expires_at, updated_at, node_id";
+          + " backend, revert_record, expires_at, updated_at, node_id";
 
   private final Db db;
   private final String nodeId;
@@ -43,7 +43,9 @@ public final class JdbcLedger implements Ledger {
   /** Records the intent to inject for an incident, before anything touches the target. */
   public void intend(LedgerEntry entry, String incidentId) {
     db.update(
-        "INSERT INTO chaos_injection (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO chaos_injection ("
+            + COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         entry.injectionId(),
         entry.runId(),
         incidentId,
@@ -52,20 +54,22 @@ public final class JdbcLedger implements Ledger {
         entry.target(),
         entry.description(),
         entry.state(),
-        Json.write(entry.revertRecord()),
+        entry.backend(),
+        Json.write(entry.revertRecord().data()),
         entry.expiresAt(),
         entry.updatedAt(),
         nodeId);
   }
 
   @Override
-  public void activate(String injectionId, Map<String, String> revertRecord, Instant at) {
+  public void activate(String injectionId, RevertRecord revertRecord, Instant at) {
     require(
         db.update(
-            "UPDATE chaos_injection SET state = ?, revert_record = ?, updated_at = ?"
+            "UPDATE chaos_injection SET state = ?, backend = ?, revert_record = ?, updated_at = ?"
                 + " WHERE injection_id = ?",
             LedgerEntry.State.ACTIVE,
-            Json.write(revertRecord),
+            revertRecord.backend(),
+            Json.write(revertRecord.data()),
             at,
             injectionId),
         injectionId);
@@ -159,7 +163,7 @@ public final class JdbcLedger implements Ledger {
             rs.getString("target"),
             rs.getString("description"),
             LedgerEntry.State.valueOf(rs.getString("state")),
-            Json.read(rs.getString("revert_record")),
+            new RevertRecord(rs.getString("backend"), Json.read(rs.getString("revert_record"))),
             Db.instant(rs, "expires_at"),
             Db.instant(rs, "updated_at"));
     return new Row(entry, rs.getString("incident_id"), rs.getString("node_id"));

@@ -11,14 +11,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
+import org.daysofchaos.agents.Agents;
 import org.daysofchaos.agents.Leftovers;
 import org.daysofchaos.core.journal.EventType;
 import org.daysofchaos.core.journal.Journal;
 import org.daysofchaos.core.journal.JournalEvent;
 import org.daysofchaos.core.journal.Verdict;
-import org.daysofchaos.core.ledger.Ledger;
 import org.daysofchaos.core.ledger.LedgerEntry;
+import org.daysofchaos.core.spi.Reverters;
 import org.daysofchaos.scoreboard.incident.IncidentEngine;
 import org.daysofchaos.scoreboard.metrics.ChaosMetrics;
 import org.daysofchaos.scoreboard.persistence.AuditLog;
@@ -33,8 +33,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reverts faults that no running process owns any more, from the ledger alone ({@link Leftovers}
- * does the reverting), and closes their incidents with the reason in their journals:
+ * Reverts faults that no running process owns any more, from the ledger alone (each entry by the
+ * reverter of its record's backend), and closes their incidents with the reason in their journals:
  *
  * <ul>
  *   <li>on start, before anything else, what this node left active when it died;
@@ -223,42 +223,19 @@ public class Recovery implements FaultDeadline {
             });
   }
 
-  /** Reverts one ledger entry with the agents' revert-from-record; true when it is gone. */
+  /**
+   * Reverts one ledger entry with the reverter of its record's backend, and closes it when that
+   * worked; true when it is gone.
+   */
   private boolean revert(
       JdbcLedger.Row row, String source, String actor, String why, List<String> lines) {
     LedgerEntry entry = row.entry();
-    AtomicBoolean closed = new AtomicBoolean();
-    Ledger single =
-        new Ledger() {
-          @Override
-          public void intend(LedgerEntry e) {
-            throw new UnsupportedOperationException();
-          }
-
-          @Override
-          public void activate(String id, Map<String, String> record, Instant at) {
-            throw new UnsupportedOperationException();
-          }
-
-          @Override
-          public void close(String id, LedgerEntry.State state, Instant at) {
-            ledger.close(id, state, at);
-            closed.set(true);
-          }
-
-          @Override
-          public List<LedgerEntry> open() {
-            return List.of(entry);
-          }
-        };
-    List<String> report;
-    try {
-      report = Leftovers.revertAll(single, clock);
-    } catch (RuntimeException e) {
-      report = List.of("could not revert " + entry.injectionId() + ": " + e);
+    Leftovers.Outcome outcome;
+    try (Reverters reverters = Agents.reverters()) {
+      outcome = Leftovers.revert(entry, ledger, reverters, clock);
     }
-    boolean ok = closed.get();
-    String line = String.join("; ", report);
+    boolean ok = outcome.reverted();
+    String line = outcome.line();
     lines.add(line);
     metrics.reverted(source, ok, false);
     String what = entry.kind() + " on " + entry.target();

@@ -22,10 +22,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.daysofchaos.agents.kubernetes.Annotations;
-import org.daysofchaos.agents.kubernetes.KubernetesInjector;
+import org.daysofchaos.agents.kubernetes.KubernetesBackend;
+import org.daysofchaos.agents.kubernetes.ScaleInjector;
 import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
-import org.daysofchaos.core.run.InjectionContext;
+import org.daysofchaos.core.spi.InjectionContext;
 import org.daysofchaos.experiments.kubernetes.Scale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -260,7 +261,7 @@ class KubernetesCliIT {
 
   @Test
   void cleanupRevertsWhatADeadRunLeftOnTheCluster() throws Exception {
-    new KubernetesInjector(client, java.time.Clock.systemUTC(), new Random())
+    new ScaleInjector(new KubernetesBackend(client, java.time.Clock.systemUTC(), new Random()))
         .inject(
             new Scale("cart", 0, 3),
             Target.kubernetes("cart", KubernetesTarget.deployment("shop", "cart")),

@@ -24,6 +24,7 @@ import org.daysofchaos.core.journal.Measurement;
 import org.daysofchaos.core.journal.RunResult;
 import org.daysofchaos.core.journal.Verdict;
 import org.daysofchaos.core.ledger.LedgerEntry;
+import org.daysofchaos.core.spi.RevertRecord;
 import org.daysofchaos.scoreboard.persistence.TestDatabases.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -50,7 +51,7 @@ class PersistenceTest {
         "proxy payment",
         "latency 800ms",
         LedgerEntry.State.INTENDED,
-        Map.of(),
+        RevertRecord.NONE,
         at.plusSeconds(330),
         at);
   }
@@ -112,7 +113,8 @@ class PersistenceTest {
   void theLedgerKeepsTheRevertRecordThroughActivationAndClosing(Kind kind) {
     try (TestDatabase db = kind.open()) {
       JdbcLedger ledger = new JdbcLedger(new Db(db.dataSource()), "node-a");
-      Map<String, String> record = Map.of("proxy", "payment", "toxic", "daysofchaos-run1-0");
+      RevertRecord record =
+          new RevertRecord("toxiproxy", Map.of("proxy", "payment", "toxic", "daysofchaos-run1-0"));
       ledger.intend(entry("run1-0", "run1", T0), "inc-1");
       ledger.intend(entry("run2-0", "run2", T0.plusSeconds(1)), "inc-2");
 

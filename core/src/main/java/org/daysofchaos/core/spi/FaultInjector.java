@@ -1,18 +1,21 @@
-package org.daysofchaos.core.run;
+package org.daysofchaos.core.spi;
 
-import java.util.Map;
 import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.Target;
 
 /**
- * Applies one kind of fault to real infrastructure.
+ * Applies one kind of fault to real infrastructure: the kind is the record it is typed with, and
+ * {@link #faultType()} names it, so that {@link Injectors} can hold injectors by kind without
+ * anyone dispatching on the fault's class.
  *
  * <p>An injector must either apply the fault completely and return an {@link Injection}, or throw
  * having left the target as it found it: never a half-applied fault. It must refuse targets that
  * are not allow-listed, with an exception naming the target and the rule.
  */
-@FunctionalInterface
 public interface FaultInjector<F extends FaultSpec> {
+
+  /** The record of the kind this injector applies. */
+  Class<F> faultType();
 
   Injection inject(F fault, Target target, InjectionContext context) throws Exception;
 
@@ -31,7 +34,28 @@ public interface FaultInjector<F extends FaultSpec> {
    * in the ledger, so that a crash between the change and the ledger's "active" mark still leaves
    * enough to revert it. Reverting from it must be harmless when the fault never took effect.
    */
-  default Map<String, String> plannedRecord(F fault, Target target, InjectionContext context) {
-    return Map.of();
+  default RevertRecord plannedRecord(F fault, Target target, InjectionContext context) {
+    return RevertRecord.NONE;
+  }
+
+  /** The injecting half of an injector, for one written as a lambda. */
+  @FunctionalInterface
+  interface Apply<F extends FaultSpec> {
+    Injection inject(F fault, Target target, InjectionContext context) throws Exception;
+  }
+
+  /** An injector of one kind from a function: for tests and small adapters. */
+  static <F extends FaultSpec> FaultInjector<F> of(Class<F> type, Apply<F> apply) {
+    return new FaultInjector<>() {
+      @Override
+      public Class<F> faultType() {
+        return type;
+      }
+
+      @Override
+      public Injection inject(F fault, Target target, InjectionContext context) throws Exception {
+        return apply.inject(fault, target, context);
+      }
+    };
   }
 }

@@ -1,4 +1,4 @@
-package org.daysofchaos.core.run;
+package org.daysofchaos.core.spi;
 
 /**
  * An injection refused on purpose, before it touched anything: halt-all is in effect. The run then

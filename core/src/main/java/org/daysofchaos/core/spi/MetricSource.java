@@ -1,4 +1,4 @@
-package org.daysofchaos.core.run;
+package org.daysofchaos.core.spi;
 
 import java.util.OptionalDouble;
 

@@ -1,6 +1,5 @@
-package org.daysofchaos.core.run;
+package org.daysofchaos.core.spi;
 
-import java.util.Map;
 import java.util.Optional;
 
 /** A fault that is in effect now. */
@@ -25,7 +24,7 @@ public interface Injection {
   }
 
   /** What is needed to revert this injection from the ledger alone, after a crash. */
-  default Map<String, String> revertRecord() {
-    return Map.of();
+  default RevertRecord revertRecord() {
+    return RevertRecord.NONE;
   }
 }

@@ -1,0 +1,124 @@
+package org.daysofchaos.agents.kubernetes;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.daysofchaos.core.spi.FaultInjector;
+import org.daysofchaos.core.spi.ProbeRunner;
+import org.daysofchaos.core.spi.Registrations;
+
+/**
+ * The Kubernetes faults and probes on the cluster of one client: what every kind's injector is
+ * built with (the client, the clock, the randomness of a pod kill), and the kinds by name, so that
+ * a revert from a ledger record or from an object's annotations goes to the kind that made it.
+ */
+public final class KubernetesBackend {
+  private final Supplier<KubernetesClient> connect;
+  private final Clock clock;
+  private final Random random;
+  private final Map<String, KubernetesFaultInjector<?>> kinds = new LinkedHashMap<>();
+  private KubernetesClient client;
+
+  /**
+   * @param random picks the pods a pod kill takes (seed it in tests)
+   */
+  public KubernetesBackend(KubernetesClient client, Clock clock, Random random) {
+    this(() -> client, clock, random);
+  }
+
+  /** A backend that connects only when a kind first needs the cluster. */
+  private KubernetesBackend(Supplier<KubernetesClient> connect, Clock clock, Random random) {
+    this.connect = connect;
+    this.clock = clock;
+    this.random = random;
+    for (KubernetesFaultInjector<?> injector : build()) {
+      kinds.put(injector.kind(), injector);
+    }
+  }
+
+  static KubernetesBackend connectingOnFirstUse(Supplier<KubernetesClient> connect) {
+    return new KubernetesBackend(connect, Clock.systemUTC(), new Random());
+  }
+
+  /** Each kind's injector registered with {@code @AutoService}, built with this backend. */
+  private List<KubernetesFaultInjector<?>> build() {
+    return Registrations.instances(KubernetesFaultInjector.class, KubernetesBackend.class, this)
+        .stream()
+        .<KubernetesFaultInjector<?>>map(injector -> injector)
+        .toList();
+  }
+
+  /** An injector for every Kubernetes fault kind, on this client's cluster. */
+  public static List<FaultInjector<?>> injectors(KubernetesClient client) {
+    return new KubernetesBackend(client, Clock.systemUTC(), new Random()).injectors();
+  }
+
+  /** An injector for every Kubernetes fault kind. */
+  public List<FaultInjector<?>> injectors() {
+    return List.copyOf(kinds.values());
+  }
+
+  /** A runner for every Kubernetes probe kind. */
+  public static List<ProbeRunner<?>> probes(KubernetesClient client, Clock clock) {
+    return List.of(
+        new PodsReadyRunner(client),
+        new AvailableReplicasRunner(client),
+        new RestartsRunner(client, clock));
+  }
+
+  /**
+   * The reverter of this backend's ledger records, through this client, or through the default
+   * kubeconfig (connected on first use) when the client is null.
+   */
+  public static KubernetesReverter reverter(KubernetesClient client) {
+    return client == null
+        ? KubernetesReverter.onDefaultKubeconfig()
+        : new KubernetesReverter(client);
+  }
+
+  /** The injector of a kind, by its name, e.g. {@code kubernetes/scale}. */
+  Optional<KubernetesFaultInjector<?>> kind(String name) {
+    return Optional.ofNullable(kinds.get(name));
+  }
+
+  /**
+   * The injector of the kind that made a mark.
+   *
+   * @throws IllegalArgumentException when no kind of that name exists
+   */
+  KubernetesFaultInjector<?> kindOf(Mark mark) {
+    return kind(mark.kind())
+        .orElseThrow(
+            () -> new IllegalArgumentException("no revert for kubernetes fault " + mark.kind()));
+  }
+
+  /** The annotations of a kind's originals, by the kind's name (none for an unknown kind). */
+  Map<String, String> originalsOf(String kind) {
+    return kind(kind).map(KubernetesFaultInjector::originals).orElse(Map.of());
+  }
+
+  synchronized KubernetesClient client() {
+    if (client == null) {
+      client = connect.get();
+    }
+    return client;
+  }
+
+  /** Whether the client was asked for (and, for a lazy backend, connected). */
+  synchronized Optional<KubernetesClient> clientIfConnected() {
+    return Optional.ofNullable(client);
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  Random random() {
+    return random;
+  }
+}

@@ -1,0 +1,161 @@
+package org.daysofchaos.agents.kubernetes;
+
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import org.daysofchaos.agents.TargetRefusedException;
+import org.daysofchaos.core.FaultSpec;
+import org.daysofchaos.core.KubernetesTarget;
+import org.daysofchaos.core.KubernetesTarget.Resource;
+import org.daysofchaos.core.Target;
+import org.daysofchaos.core.spec.Kind;
+import org.daysofchaos.core.spec.KindCatalog;
+import org.daysofchaos.core.spi.FaultInjector;
+import org.daysofchaos.core.spi.Injection;
+import org.daysofchaos.core.spi.InjectionContext;
+
+/**
+ * What every Kubernetes fault kind shares: the target's place in the cluster, checked against the
+ * resources the kind accepts; the {@link Mark} that every changed object carries; the injection
+ * whose revert and check work from that mark alone; and the dry run. A kind says how it changes the
+ * cluster, how it puts it back and what it checks afterwards, each from the mark.
+ *
+ * <p>Every injection first runs the {@link Guard}, which only reads: the namespace (or node) must
+ * carry {@code daysofchaos.org/allow-chaos=true}, and the pods the fault would touch must not
+ * exceed its {@code maxPods}. Only then does it change anything, in one write per object where it
+ * can, with the object's resourceVersion (a concurrent change fails the write instead of being
+ * lost). A revert only touches an object that still carries this very injection, so it is
+ * idempotent and never undoes someone else's change.
+ *
+ * <p>Each kind is one public class with a public constructor taking the {@link KubernetesBackend};
+ * the backend builds one of each.
+ */
+public abstract class KubernetesFaultInjector<F extends FaultSpec> implements FaultInjector<F> {
+  private final Class<F> type;
+  private final KubernetesBackend backend;
+
+  protected KubernetesFaultInjector(Class<F> type, KubernetesBackend backend) {
+    this.type = type;
+    this.backend = backend;
+  }
+
+  @Override
+  public final Class<F> faultType() {
+    return type;
+  }
+
+  /** The kind's name, e.g. {@code kubernetes/scale}, as marks and refusals name it. */
+  public final String kind() {
+    return KindCatalog.kindName(type);
+  }
+
+  @Override
+  public final Injection inject(F fault, Target target, InjectionContext context) {
+    Mark mark = apply(fault, target, where(target), context);
+    return new MarkedInjection(this, mark, KubernetesClients.cluster(client()));
+  }
+
+  /**
+   * Checks the guard, changes the cluster and marks what it changed.
+   *
+   * @return the mark of the change, which is all a revert needs
+   */
+  abstract Mark apply(F fault, Target target, KubernetesTarget where, InjectionContext context);
+
+  /** Puts back what the mark says, if the object still carries this injection. */
+  abstract void revert(Mark mark);
+
+  /** What is still in effect, or empty when the object is back as it was. */
+  abstract Optional<String> residue(Mark mark);
+
+  /**
+   * The record keys of the original values this kind keeps in its mark, each with the annotation
+   * that holds it on the object.
+   */
+  Map<String, String> originals() {
+    return Map.of();
+  }
+
+  /** Whether a revert of this kind never has anything to put back (killed pods are gone). */
+  boolean leavesNothingToRevert() {
+    return false;
+  }
+
+  /**
+   * Checks the guard and describes the target as it is now, with its pods' recent restarts and
+   * warning events; changes nothing.
+   */
+  @Override
+  public final String inspect(Target target) {
+    return Inspection.describe(client(), backend.clock(), target);
+  }
+
+  // --- for the kinds ----------------------------------------------------------------------------
+
+  final KubernetesClient client() {
+    return backend.client();
+  }
+
+  final KubernetesBackend backend() {
+    return backend;
+  }
+
+  final Mark mark(
+      String resource,
+      String namespace,
+      String name,
+      InjectionContext context,
+      Map<String, String> originals) {
+    return Mark.of(kind(), resource, namespace, name, context, originals);
+  }
+
+  /** Writes the mark's label and annotations onto an object (in memory; the caller sends it). */
+  final void markOn(Mark mark, ObjectMeta meta) {
+    mark.applyTo(meta, originals());
+  }
+
+  /** Removes the mark's label and annotations from an object (in memory). */
+  final void unmark(ObjectMeta meta) {
+    Mark.stripFrom(meta, originals().values());
+  }
+
+  static String namespace(KubernetesTarget where) {
+    return where.namespace().orElseThrow();
+  }
+
+  /** The pods a target stands for: its selector, or its workload's. */
+  final LabelSelector selector(Target target, KubernetesTarget where) {
+    if (where.resource() == Resource.PODS) {
+      return new LabelSelectorBuilder().withMatchLabels(where.selector()).build();
+    }
+    return Workload.require(client(), target, where.resource(), namespace(where), where.name())
+        .selector();
+  }
+
+  /** The target's place in the cluster, checked against what the kind accepts. */
+  private KubernetesTarget where(Target target) {
+    KubernetesTarget where =
+        target
+            .kubernetes()
+            .orElseThrow(
+                () ->
+                    new TargetRefusedException(
+                        "target "
+                            + target.name()
+                            + " ("
+                            + target.describe()
+                            + ") is not a kubernetes target"));
+    Kind kind = type.getAnnotation(Kind.class);
+    if (kind != null
+        && kind.kubernetes().length > 0
+        && !Arrays.asList(kind.kubernetes()).contains(where.resource())) {
+      throw new TargetRefusedException(
+          "target " + target.name() + ": " + kind.value() + " cannot act on " + where.describe());
+    }
+    return where;
+  }
+}

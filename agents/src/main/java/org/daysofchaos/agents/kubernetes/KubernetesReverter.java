@@ -1,0 +1,78 @@
+package org.daysofchaos.agents.kubernetes;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.Map;
+import java.util.Optional;
+import org.daysofchaos.core.spi.RevertRecord;
+import org.daysofchaos.core.spi.Reverter;
+
+/**
+ * Reverts a Kubernetes fault from its ledger record alone (after a crash), by the kind that made
+ * it. Only an object that still carries this injection's annotation is touched, so reverting twice,
+ * or after someone else reverted, is harmless. Without a client it connects through the default
+ * kubeconfig (its current context) on the first record that needs the cluster, and closes that
+ * connection when closed.
+ */
+public final class KubernetesReverter implements Reverter, AutoCloseable {
+  /** The backend name of the records of this package's injections. */
+  public static final String BACKEND = "kubernetes";
+
+  private final KubernetesBackend backend;
+  private final boolean owned;
+
+  /** Reverts through this client; closing the reverter leaves it open. */
+  public KubernetesReverter(KubernetesClient client) {
+    this(KubernetesBackend.connectingOnFirstUse(() -> client), false);
+  }
+
+  private KubernetesReverter(KubernetesBackend backend, boolean owned) {
+    this.backend = backend;
+    this.owned = owned;
+  }
+
+  /** Reverts through the default kubeconfig, connected only if a record needs it. */
+  public static KubernetesReverter onDefaultKubeconfig() {
+    return new KubernetesReverter(
+        KubernetesBackend.connectingOnFirstUse(
+            () -> KubernetesClients.connect(Optional.empty(), Optional.empty())),
+        true);
+  }
+
+  @Override
+  public String backend() {
+    return BACKEND;
+  }
+
+  /**
+   * @throws IllegalStateException when the record is for another cluster than the client's
+   */
+  @Override
+  public void revert(RevertRecord record) {
+    Map<String, String> data = record.data();
+    Mark mark = Mark.fromRecord(data);
+    KubernetesFaultInjector<?> kind = backend.kindOf(mark);
+    if (kind.leavesNothingToRevert()) {
+      return; // on whichever cluster it was
+    }
+    String cluster = data.get(Mark.CLUSTER);
+    String ours = KubernetesClients.cluster(backend.client());
+    if (cluster != null && !cluster.equals(ours)) {
+      throw new IllegalStateException(
+          "the injection "
+              + mark.injection()
+              + " was made on the cluster at "
+              + cluster
+              + ", but the client points at "
+              + ours
+              + "; use the kubeconfig context of that cluster");
+    }
+    kind.revert(mark);
+  }
+
+  @Override
+  public void close() {
+    if (owned) {
+      backend.clientIfConnected().ifPresent(KubernetesClient::close);
+    }
+  }
+}
