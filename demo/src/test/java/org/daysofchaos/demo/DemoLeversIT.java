@@ -42,6 +42,7 @@ import org.daysofchaos.core.spi.InjectionContext;
 import org.daysofchaos.core.spi.Sleeper;
 import org.daysofchaos.experiments.Catalog;
 import org.daysofchaos.experiments.Faults;
+import org.daysofchaos.experiments.targets.ProcessTarget;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,7 +136,7 @@ class DemoLeversIT {
     Injection pause =
         injector.inject(
             Faults.pause("inventory-process"),
-            Target.process("inventory-process", "inventory"),
+            new Target("inventory-process", new ProcessTarget("inventory")),
             new InjectionContext("it", "it-0", Instant.now().plusSeconds(60)));
     try {
       // SIGSTOP is delivered asynchronously: the state flips within moments, not at once.

@@ -4,10 +4,10 @@ import com.google.auto.service.AutoService;
 import io.fabric8.kubernetes.api.model.Container;
 import java.util.Map;
 import java.util.Optional;
-import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.spi.InjectionContext;
 import org.daysofchaos.experiments.kubernetes.BadRollout;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
 
 /**
  * {@code kubernetes/bad-rollout}: sets the image of a container of a workload's pod template (a

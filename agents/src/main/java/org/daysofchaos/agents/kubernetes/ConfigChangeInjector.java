@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.spi.InjectionContext;
 import org.daysofchaos.experiments.kubernetes.ConfigChange;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
 
 /**
  * {@code kubernetes/config-change}: sets a text key of a ConfigMap; the revert restores its exact
@@ -38,7 +38,7 @@ public final class ConfigChangeInjector extends KubernetesFaultInjector<ConfigCh
     String ns = namespace(where);
     Guard.namespace(client(), target, ns);
     ConfigMap configMap = client().configMaps().inNamespace(ns).withName(where.name()).get();
-    String object = where.describe();
+    String object = where.describeObject();
     if (configMap == null) {
       throw new IllegalStateException(
           "target "

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.daysofchaos.agents.TargetRefusedException;
+import org.daysofchaos.agents.TargetKinds;
 import org.daysofchaos.core.Durations;
-import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
 
 /**
  * The dry run of a Kubernetes target: the guard's verdict and the target's state now, with its
@@ -31,13 +31,7 @@ final class Inspection {
   private Inspection() {}
 
   static String describe(KubernetesClient client, Clock clock, Target target) {
-    KubernetesTarget where =
-        target
-            .kubernetes()
-            .orElseThrow(
-                () ->
-                    new TargetRefusedException(
-                        "target " + target.name() + " is not a kubernetes target"));
+    KubernetesTarget where = TargetKinds.require(target, KubernetesTarget.class);
     return switch (where.resource()) {
       case NODE -> node(client, target, where);
       case CONFIG_MAP -> configMap(client, target, where);

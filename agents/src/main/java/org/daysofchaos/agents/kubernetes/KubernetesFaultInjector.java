@@ -4,19 +4,18 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import org.daysofchaos.agents.TargetKinds;
 import org.daysofchaos.agents.TargetRefusedException;
 import org.daysofchaos.core.FaultSpec;
-import org.daysofchaos.core.KubernetesTarget;
-import org.daysofchaos.core.KubernetesTarget.Resource;
 import org.daysofchaos.core.Target;
-import org.daysofchaos.core.spec.Kind;
 import org.daysofchaos.core.spec.KindCatalog;
 import org.daysofchaos.core.spi.FaultInjector;
 import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.core.spi.InjectionContext;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget.Resource;
 
 /**
  * What every Kubernetes fault kind shares: the target's place in the cluster, checked against the
@@ -138,23 +137,15 @@ public abstract class KubernetesFaultInjector<F extends FaultSpec> implements Fa
 
   /** The target's place in the cluster, checked against what the kind accepts. */
   private KubernetesTarget where(Target target) {
-    KubernetesTarget where =
-        target
-            .kubernetes()
-            .orElseThrow(
-                () ->
-                    new TargetRefusedException(
-                        "target "
-                            + target.name()
-                            + " ("
-                            + target.describe()
-                            + ") is not a kubernetes target"));
-    Kind kind = type.getAnnotation(Kind.class);
-    if (kind != null
-        && kind.kubernetes().length > 0
-        && !Arrays.asList(kind.kubernetes()).contains(where.resource())) {
+    KubernetesTarget where = TargetKinds.require(target, KubernetesTarget.class);
+    if (where.mismatch(type).isPresent()) {
       throw new TargetRefusedException(
-          "target " + target.name() + ": " + kind.value() + " cannot act on " + where.describe());
+          "target "
+              + target.name()
+              + ": "
+              + KindCatalog.kindName(type)
+              + " cannot act on "
+              + where.describeObject());
     }
     return where;
   }

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.spi.InjectionContext;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
 import org.daysofchaos.experiments.kubernetes.Partition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +54,7 @@ public final class PartitionInjector extends KubernetesFaultInjector<Partition> 
     client().network().v1().networkPolicies().inNamespace(ns).resource(policy).create();
     LOG.info(
         "partitioned {} ({}) with networkpolicy {}",
-        where.describe(),
+        where.describeObject(),
         fault.direction().name().toLowerCase(Locale.ROOT),
         name);
     return mark;

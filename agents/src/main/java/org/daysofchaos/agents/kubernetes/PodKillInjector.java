@@ -8,9 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.spi.InjectionContext;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
 import org.daysofchaos.experiments.kubernetes.PodKill;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +34,7 @@ public final class PodKillInjector extends KubernetesFaultInjector<PodKill> {
     List<Pod> running = Pods.running(Pods.matching(client(), ns, selector(target, where)));
     if (running.isEmpty()) {
       throw new IllegalStateException(
-          "target " + target.name() + ": no running pods match " + where.describe());
+          "target " + target.name() + ": no running pods match " + where.describeObject());
     }
     int count = fault.selectionSize(running.size());
     Guard.blastRadius(target, kind(), count, fault.maxPods(), "kill");

@@ -3,9 +3,9 @@ package org.daysofchaos.agents.kubernetes;
 import com.google.auto.service.AutoService;
 import java.util.Map;
 import java.util.Optional;
-import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.spi.InjectionContext;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
 import org.daysofchaos.experiments.kubernetes.Scale;
 
 /** {@code kubernetes/scale}: scales a workload down; the revert restores its replica count. */

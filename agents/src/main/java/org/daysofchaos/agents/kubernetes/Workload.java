@@ -11,7 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.daysofchaos.core.KubernetesTarget.Resource;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget.Resource;
 
 /** A deployment or a statefulset, as read from the API server, edited in memory, then sent. */
 final class Workload {

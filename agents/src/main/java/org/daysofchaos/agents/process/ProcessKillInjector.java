@@ -32,9 +32,9 @@ public final class ProcessKillInjector implements ProcessInjector<ProcessKill> {
     boolean sent = fault.signal() == Signal.KILL ? handle.destroyForcibly() : handle.destroy();
     if (!sent) {
       throw new IllegalStateException(
-          "could not signal process " + target.ref() + " (pid " + pid + ")");
+          "could not signal process " + LocalProcesses.name(target) + " (pid " + pid + ")");
     }
-    return new KillInjection(target.ref(), pid, process);
+    return new KillInjection(LocalProcesses.name(target), pid, process);
   }
 
   @Override

@@ -26,13 +26,14 @@ public final class ProcessPauseInjector implements ProcessInjector<ProcessPause>
       throws Exception {
     long pid = Running.process(processes, target).pid();
     Signals.send("STOP", pid);
-    return new PauseInjection(target.ref(), pid);
+    return new PauseInjection(LocalProcesses.name(target), pid);
   }
 
   /** Resuming a process that was never stopped is harmless. */
   @Override
   public RevertRecord plannedRecord(ProcessPause fault, Target target, InjectionContext context) {
-    return new PauseInjection(target.ref(), processes.find(target).pid()).revertRecord();
+    return new PauseInjection(LocalProcesses.name(target), processes.find(target).pid())
+        .revertRecord();
   }
 
   @Override

@@ -19,7 +19,7 @@ final class Running {
           "target "
               + target.name()
               + ": process "
-              + target.ref()
+              + LocalProcesses.name(target)
               + " (pid "
               + pid
               + ") is not running");
@@ -35,6 +35,10 @@ final class Running {
         .orElseThrow(
             () ->
                 new IllegalStateException(
-                    "process " + target.ref() + " (pid " + pid + ") is not running"));
+                    "process "
+                        + LocalProcesses.name(target)
+                        + " (pid "
+                        + pid
+                        + ") is not running"));
   }
 }

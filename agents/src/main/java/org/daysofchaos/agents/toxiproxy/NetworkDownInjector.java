@@ -42,7 +42,8 @@ public final class NetworkDownInjector implements ToxiproxyInjector<NetworkDown>
 
   @Override
   public RevertRecord plannedRecord(NetworkDown fault, Target target, InjectionContext context) {
-    return new OutageInjection(servers.serverFor(target), target.ref()).revertRecord();
+    return new OutageInjection(servers.serverFor(target), ToxiproxyServers.proxy(target).proxy())
+        .revertRecord();
   }
 
   @Override

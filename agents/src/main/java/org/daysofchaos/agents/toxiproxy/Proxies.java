@@ -36,7 +36,7 @@ final class Proxies {
           e);
     }
     return proxies.stream()
-        .filter(p -> p.getName().equals(target.ref()))
+        .filter(p -> p.getName().equals(ToxiproxyServers.proxy(target).proxy()))
         .findFirst()
         .orElseThrow(
             () ->
@@ -48,7 +48,7 @@ final class Proxies {
                         + " ("
                         + server.url()
                         + ") has no proxy named '"
-                        + target.ref()
+                        + ToxiproxyServers.proxy(target).proxy()
                         + "'; it has: "
                         + String.join(", ", proxies.stream().map(Proxy::getName).toList())));
   }

@@ -56,7 +56,8 @@ public abstract class ToxicInjector<F extends FaultSpec> implements ToxiproxyInj
 
   @Override
   public final RevertRecord plannedRecord(F fault, Target target, InjectionContext context) {
-    return new ToxicInjection(servers.serverFor(target), target.ref(), toxicName(context))
+    return new ToxicInjection(
+            servers.serverFor(target), ToxiproxyServers.proxy(target).proxy(), toxicName(context))
         .revertRecord();
   }
 

@@ -4,8 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.daysofchaos.agents.TargetKinds;
 import org.daysofchaos.agents.TargetRefusedException;
 import org.daysofchaos.core.Target;
+import org.daysofchaos.experiments.targets.ProxyTarget;
 
 /**
  * The allow-list of Toxiproxy servers: a scenario can only reach a server named here. A target
@@ -33,7 +35,16 @@ public final class ToxiproxyServers {
    * @throws TargetRefusedException if the target names a server that is not configured
    */
   public ToxiproxyServer serverFor(Target target) {
-    return named(target.server().orElse(ToxiproxyServer.DEFAULT), "target " + target.name());
+    return named(proxy(target).server().orElse(ToxiproxyServer.DEFAULT), "target " + target.name());
+  }
+
+  /**
+   * The proxy a target names.
+   *
+   * @throws TargetRefusedException if it is not a proxy target
+   */
+  static ProxyTarget proxy(Target target) {
+    return TargetKinds.require(target, ProxyTarget.class);
   }
 
   /**

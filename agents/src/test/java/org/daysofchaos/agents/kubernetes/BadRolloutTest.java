@@ -11,11 +11,11 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.daysofchaos.agents.TargetRefusedException;
-import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.core.spi.RevertRecord;
 import org.daysofchaos.experiments.kubernetes.BadRollout;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class BadRolloutTest extends MockClusterFixture {
 
   private BadRolloutInjector injector;
   private final Target checkout =
-      Target.kubernetes("checkout", KubernetesTarget.deployment(SHOP, "checkout"));
+      new Target("checkout", KubernetesTarget.deployment(SHOP, "checkout"));
 
   @BeforeEach
   void setUp() {
@@ -74,7 +74,7 @@ class BadRolloutTest extends MockClusterFixture {
   @Test
   void refusesANamespaceWithoutTheOptInLabelBeforeAnyChange() {
     cluster.deployment(OTHER, "checkout", 2);
-    Target prod = Target.kubernetes("prod", KubernetesTarget.deployment(OTHER, "checkout"));
+    Target prod = new Target("prod", KubernetesTarget.deployment(OTHER, "checkout"));
     cluster.forgetCalls();
 
     assertThatThrownBy(() -> injector.inject(rollout(2), prod, CONTEXT))

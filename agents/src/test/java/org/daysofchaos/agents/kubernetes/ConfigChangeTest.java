@@ -7,10 +7,10 @@ import static org.daysofchaos.agents.kubernetes.Cluster.SHOP;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.util.Map;
-import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.experiments.kubernetes.ConfigChange;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class ConfigChangeTest extends MockClusterFixture {
 
   private ConfigChangeInjector injector;
   private final Target config =
-      Target.kubernetes("config", KubernetesTarget.configMap(SHOP, "checkout-config"));
+      new Target("config", KubernetesTarget.configMap(SHOP, "checkout-config"));
 
   @BeforeEach
   void setUp() {
@@ -109,7 +109,7 @@ class ConfigChangeTest extends MockClusterFixture {
               c.setImmutable(true);
               return c;
             });
-    Target frozen = Target.kubernetes("frozen", KubernetesTarget.configMap(SHOP, "frozen"));
+    Target frozen = new Target("frozen", KubernetesTarget.configMap(SHOP, "frozen"));
 
     assertThatThrownBy(
             () -> injector.inject(new ConfigChange("frozen", "mode", "slow"), frozen, CONTEXT))
@@ -120,7 +120,7 @@ class ConfigChangeTest extends MockClusterFixture {
 
   @Test
   void refusesAMissingConfigMap() {
-    Target missing = Target.kubernetes("m", KubernetesTarget.configMap(SHOP, "nope"));
+    Target missing = new Target("m", KubernetesTarget.configMap(SHOP, "nope"));
 
     assertThatThrownBy(
             () -> injector.inject(new ConfigChange("m", "mode", "slow"), missing, CONTEXT))

@@ -16,13 +16,13 @@ import java.util.Optional;
 import java.util.Random;
 import org.daysofchaos.agents.Leftovers;
 import org.daysofchaos.core.FaultSpec;
-import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.ledger.FileLedger;
 import org.daysofchaos.core.ledger.LedgerEntry;
 import org.daysofchaos.core.spi.RevertRecord;
 import org.daysofchaos.experiments.kubernetes.ConfigChange;
 import org.daysofchaos.experiments.kubernetes.EnvChange;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
 import org.daysofchaos.experiments.kubernetes.NodeCordon;
 import org.daysofchaos.experiments.kubernetes.Partition;
 import org.daysofchaos.experiments.kubernetes.RolloutRestart;
@@ -46,15 +46,14 @@ class CrashRecoveryTest extends MockClusterFixture {
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
   private final Target checkout =
-      Target.kubernetes("checkout", KubernetesTarget.deployment(SHOP, "checkout"));
-  private final Target cart = Target.kubernetes("cart", KubernetesTarget.deployment(SHOP, "cart"));
+      new Target("checkout", KubernetesTarget.deployment(SHOP, "checkout"));
+  private final Target cart = new Target("cart", KubernetesTarget.deployment(SHOP, "cart"));
   private final Target config =
-      Target.kubernetes("config", KubernetesTarget.configMap(SHOP, "checkout-config"));
-  private final Target worker = Target.kubernetes("worker", KubernetesTarget.node("worker-1"));
+      new Target("config", KubernetesTarget.configMap(SHOP, "checkout-config"));
+  private final Target worker = new Target("worker", KubernetesTarget.node("worker-1"));
   private final Target payments =
-      Target.kubernetes("payments", KubernetesTarget.pods(SHOP, Map.of("app", "payments")));
-  private final Target search =
-      Target.kubernetes("search", KubernetesTarget.deployment(SHOP, "search"));
+      new Target("payments", KubernetesTarget.pods(SHOP, Map.of("app", "payments")));
+  private final Target search = new Target("search", KubernetesTarget.deployment(SHOP, "search"));
 
   @BeforeEach
   void setUp() {

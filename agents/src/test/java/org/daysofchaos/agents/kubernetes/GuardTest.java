@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.daysofchaos.agents.TargetRefusedException;
 import org.daysofchaos.core.FaultSpec;
-import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.experiments.faults.ProcessPause;
 import org.daysofchaos.experiments.kubernetes.ConfigChange;
 import org.daysofchaos.experiments.kubernetes.EnvChange;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
 import org.daysofchaos.experiments.kubernetes.NodeCordon;
 import org.daysofchaos.experiments.kubernetes.Partition;
 import org.daysofchaos.experiments.kubernetes.PodKill;
@@ -22,6 +22,7 @@ import org.daysofchaos.experiments.kubernetes.PodSelection;
 import org.daysofchaos.experiments.kubernetes.RolloutRestart;
 import org.daysofchaos.experiments.kubernetes.Scale;
 import org.daysofchaos.experiments.kubernetes.Traffic;
+import org.daysofchaos.experiments.targets.ProxyTarget;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,7 +60,7 @@ class GuardTest extends MockClusterFixture {
   @ParameterizedTest(name = "{0}")
   @MethodSource("faultsInANamespaceThatDidNotOptIn")
   void refusesANamespaceWithoutTheOptInLabelBeforeAnyCall(FaultSpec fault, KubernetesTarget where) {
-    Target target = Target.kubernetes("t", where);
+    Target target = new Target("t", where);
     cluster.forgetCalls();
 
     assertThatThrownBy(() -> inject(fault, target, CONTEXT))
@@ -76,7 +77,7 @@ class GuardTest extends MockClusterFixture {
 
   @Test
   void refusesANamespaceThatDoesNotExist() {
-    Target target = Target.kubernetes("t", KubernetesTarget.deployment("staging", "checkout"));
+    Target target = new Target("t", KubernetesTarget.deployment("staging", "checkout"));
 
     assertThatThrownBy(() -> inject(new Scale("t", 0, 5), target, CONTEXT))
         .isInstanceOf(TargetRefusedException.class)
@@ -97,7 +98,7 @@ class GuardTest extends MockClusterFixture {
               return n;
             });
     cluster.deployment("qa", "checkout", 1);
-    Target target = Target.kubernetes("t", KubernetesTarget.deployment("qa", "checkout"));
+    Target target = new Target("t", KubernetesTarget.deployment("qa", "checkout"));
 
     assertThatThrownBy(() -> inject(new Scale("t", 0, 5), target, CONTEXT))
         .isInstanceOf(TargetRefusedException.class)
@@ -107,7 +108,7 @@ class GuardTest extends MockClusterFixture {
 
   @Test
   void refusesANodeWithoutTheOptInLabelBeforeAnyCall() {
-    Target control = Target.kubernetes("control", KubernetesTarget.node("control"));
+    Target control = new Target("control", KubernetesTarget.node("control"));
     cluster.forgetCalls();
 
     assertThatThrownBy(() -> inject(new NodeCordon("control", false, null), control, CONTEXT))
@@ -122,7 +123,7 @@ class GuardTest extends MockClusterFixture {
 
   @Test
   void refusesANodeThatDoesNotExist() {
-    Target ghost = Target.kubernetes("ghost", KubernetesTarget.node("worker-9"));
+    Target ghost = new Target("ghost", KubernetesTarget.node("worker-9"));
 
     assertThatThrownBy(() -> inject(new NodeCordon("ghost", false, null), ghost, CONTEXT))
         .isInstanceOf(TargetRefusedException.class)
@@ -131,7 +132,7 @@ class GuardTest extends MockClusterFixture {
 
   @Test
   void refusesATargetThatIsNotKubernetes() {
-    Target proxy = Target.proxy("db", "db");
+    Target proxy = new Target("db", new ProxyTarget("db"));
 
     assertThatThrownBy(() -> inject(new Scale("db", 0, 1), proxy, CONTEXT))
         .isInstanceOf(TargetRefusedException.class)
@@ -140,7 +141,7 @@ class GuardTest extends MockClusterFixture {
 
   @Test
   void refusesAKindThatCannotActOnTheTarget() {
-    Target node = Target.kubernetes("n", KubernetesTarget.node("worker-1"));
+    Target node = new Target("n", KubernetesTarget.node("worker-1"));
 
     assertThatThrownBy(() -> inject(new Scale("n", 0, 1), node, CONTEXT))
         .isInstanceOf(TargetRefusedException.class)

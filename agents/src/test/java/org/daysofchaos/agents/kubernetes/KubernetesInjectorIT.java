@@ -19,7 +19,6 @@ import java.util.Optional;
 import org.daysofchaos.agents.Leftovers;
 import org.daysofchaos.agents.TargetRefusedException;
 import org.daysofchaos.core.FaultSpec;
-import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.ledger.InMemoryLedger;
 import org.daysofchaos.core.ledger.LedgerEntry;
@@ -29,6 +28,7 @@ import org.daysofchaos.core.spi.Injectors;
 import org.daysofchaos.core.spi.RevertRecord;
 import org.daysofchaos.experiments.kubernetes.ConfigChange;
 import org.daysofchaos.experiments.kubernetes.EnvChange;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
 import org.daysofchaos.experiments.kubernetes.NodeCordon;
 import org.daysofchaos.experiments.kubernetes.Partition;
 import org.daysofchaos.experiments.kubernetes.PodKill;
@@ -171,7 +171,7 @@ class KubernetesInjectorIT {
   }
 
   private static Target deployment(String app) {
-    return Target.kubernetes(app, KubernetesTarget.deployment(NS, app));
+    return new Target(app, KubernetesTarget.deployment(NS, app));
   }
 
   private static List<String> podNames(String app) {
@@ -254,7 +254,7 @@ class KubernetesInjectorIT {
     Injection injection =
         inject(
             new Partition("payments", Traffic.BOTH, 2),
-            Target.kubernetes("payments", KubernetesTarget.pods(NS, Map.of("app", "payments"))),
+            new Target("payments", KubernetesTarget.pods(NS, Map.of("app", "payments"))),
             context());
     assertThat(client.network().v1().networkPolicies().inNamespace(NS).list().getItems())
         .hasSize(1);
@@ -269,7 +269,7 @@ class KubernetesInjectorIT {
     Injection injection =
         inject(
             new ConfigChange("config", "payments.timeout", "1ms"),
-            Target.kubernetes("config", KubernetesTarget.configMap(NS, "checkout-config")),
+            new Target("config", KubernetesTarget.configMap(NS, "checkout-config")),
             context());
     assertThat(client.configMaps().inNamespace(NS).withName("checkout-config").get().getData())
         .containsEntry("payments.timeout", "1ms");
@@ -282,7 +282,7 @@ class KubernetesInjectorIT {
 
   @Test
   void aCordonedNodeIsRevertedFromTheLedgerAfterACrash() {
-    Target target = Target.kubernetes("node", KubernetesTarget.node(node));
+    Target target = new Target("node", KubernetesTarget.node(node));
     Injection injection = inject(new NodeCordon("node", false, null), target, context());
     assertThat(client.nodes().withName(node).get().getSpec().getUnschedulable()).isTrue();
     InMemoryLedger ledger = new InMemoryLedger();
@@ -319,14 +319,14 @@ class KubernetesInjectorIT {
             () ->
                 inject(
                     new Scale("x", 0, 5),
-                    Target.kubernetes("x", KubernetesTarget.deployment("prod", "anything")),
+                    new Target("x", KubernetesTarget.deployment("prod", "anything")),
                     context()))
         .isInstanceOf(TargetRefusedException.class);
   }
 
   @Test
   void aDrainEvictsThePodsAndTheRevertLetsThemBack() throws Exception {
-    Target target = Target.kubernetes("node", KubernetesTarget.node(node));
+    Target target = new Target("node", KubernetesTarget.node(node));
 
     Injection injection = inject(new NodeCordon("node", true, 10), target, context());
     await()

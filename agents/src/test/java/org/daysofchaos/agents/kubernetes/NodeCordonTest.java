@@ -9,16 +9,16 @@ import static org.daysofchaos.agents.kubernetes.Cluster.SHOP;
 import io.fabric8.kubernetes.api.model.Node;
 import java.util.Map;
 import org.daysofchaos.agents.TargetRefusedException;
-import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.spi.Injection;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
 import org.daysofchaos.experiments.kubernetes.NodeCordon;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class NodeCordonTest extends MockClusterFixture {
   private NodeCordonInjector injector;
-  private final Target worker = Target.kubernetes("worker", KubernetesTarget.node("worker-1"));
+  private final Target worker = new Target("worker", KubernetesTarget.node("worker-1"));
 
   @BeforeEach
   void setUp() {

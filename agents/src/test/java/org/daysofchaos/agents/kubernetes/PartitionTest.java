@@ -9,9 +9,9 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.util.List;
 import java.util.Map;
 import org.daysofchaos.agents.TargetRefusedException;
-import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.spi.Injection;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
 import org.daysofchaos.experiments.kubernetes.Partition;
 import org.daysofchaos.experiments.kubernetes.Traffic;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class PartitionTest extends MockClusterFixture {
   private PartitionInjector injector;
   private final Target checkout =
-      Target.kubernetes("checkout", KubernetesTarget.deployment(SHOP, "checkout"));
+      new Target("checkout", KubernetesTarget.deployment(SHOP, "checkout"));
 
   @BeforeEach
   void setUp() {
@@ -63,7 +63,7 @@ class PartitionTest extends MockClusterFixture {
 
   @Test
   void isolatesPodsBySelector() {
-    Target pods = Target.kubernetes("pods", KubernetesTarget.pods(SHOP, Map.of("app", "checkout")));
+    Target pods = new Target("pods", KubernetesTarget.pods(SHOP, Map.of("app", "checkout")));
 
     injector.inject(new Partition("pods", Traffic.INGRESS, 2), pods, CONTEXT);
 

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.daysofchaos.agents.TargetRefusedException;
-import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.spi.Injection;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
 import org.daysofchaos.experiments.kubernetes.PodKill;
 import org.daysofchaos.experiments.kubernetes.PodSelection;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,9 +28,9 @@ class PodKillTest extends MockClusterFixture {
 
   private PodKillInjector injector;
   private final Target checkout =
-      Target.kubernetes("checkout", KubernetesTarget.deployment(SHOP, "checkout"));
+      new Target("checkout", KubernetesTarget.deployment(SHOP, "checkout"));
   private final Target checkoutPods =
-      Target.kubernetes("checkout-pods", KubernetesTarget.pods(SHOP, Map.of("app", "checkout")));
+      new Target("checkout-pods", KubernetesTarget.pods(SHOP, Map.of("app", "checkout")));
 
   @BeforeEach
   void setUp() {
@@ -130,7 +130,7 @@ class PodKillTest extends MockClusterFixture {
 
   @Test
   void failsWhenNoPodRuns() {
-    Target nothing = Target.kubernetes("none", KubernetesTarget.pods(SHOP, Map.of("app", "none")));
+    Target nothing = new Target("none", KubernetesTarget.pods(SHOP, Map.of("app", "none")));
 
     assertThatThrownBy(
             () -> injector.inject(kill(PodSelection.ONE, null, null, 1), nothing, CONTEXT))

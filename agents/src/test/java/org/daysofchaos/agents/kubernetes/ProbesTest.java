@@ -10,8 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Map;
+import org.daysofchaos.core.Target;
 import org.daysofchaos.core.spi.Observation;
 import org.daysofchaos.experiments.kubernetes.AvailableReplicas;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
 import org.daysofchaos.experiments.kubernetes.PodsReady;
 import org.daysofchaos.experiments.kubernetes.Restarts;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,23 +153,15 @@ class ProbesTest extends MockClusterFixture {
     PodKillInjector injector = new PodKillInjector(kubernetes);
 
     assertThat(
-            injector.inspect(
-                org.daysofchaos.core.Target.kubernetes(
-                    "checkout",
-                    org.daysofchaos.core.KubernetesTarget.deployment(SHOP, "checkout"))))
+            injector.inspect(new Target("checkout", KubernetesTarget.deployment(SHOP, "checkout"))))
         .isEqualTo(
             "3 replicas, 3 available; 3 pods, 3 ready; restarts in the last 1h: checkout-2/app;"
                 + " warnings: checkout-2 Unhealthy x5: Back-off restarting failed container app");
     assertThat(
             injector.inspect(
-                org.daysofchaos.core.Target.kubernetes(
-                    "pods",
-                    org.daysofchaos.core.KubernetesTarget.pods(SHOP, Map.of("app", "checkout")))))
+                new Target("pods", KubernetesTarget.pods(SHOP, Map.of("app", "checkout")))))
         .startsWith("3 pods, 3 ready;");
-    assertThat(
-            injector.inspect(
-                org.daysofchaos.core.Target.kubernetes(
-                    "worker", org.daysofchaos.core.KubernetesTarget.node("worker-1"))))
+    assertThat(injector.inspect(new Target("worker", KubernetesTarget.node("worker-1"))))
         .isEqualTo(
             "schedulable; 3 pods of opted-in namespaces run on it (a drain would evict them)");
   }

@@ -7,9 +7,9 @@ import static org.daysofchaos.agents.kubernetes.Cluster.SHOP;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import org.daysofchaos.agents.TargetRefusedException;
-import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.spi.Injection;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
 import org.daysofchaos.experiments.kubernetes.RolloutRestart;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class RolloutRestartTest extends MockClusterFixture {
   private RolloutRestartInjector injector;
   private final Target checkout =
-      Target.kubernetes("checkout", KubernetesTarget.deployment(SHOP, "checkout"));
+      new Target("checkout", KubernetesTarget.deployment(SHOP, "checkout"));
 
   @BeforeEach
   void setUp() {

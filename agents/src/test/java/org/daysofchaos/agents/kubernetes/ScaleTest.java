@@ -7,9 +7,9 @@ import static org.daysofchaos.agents.kubernetes.Cluster.SHOP;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import org.daysofchaos.agents.TargetRefusedException;
-import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.spi.Injection;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
 import org.daysofchaos.experiments.kubernetes.Scale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ScaleTest extends MockClusterFixture {
   private ScaleInjector injector;
   private final Target checkout =
-      Target.kubernetes("checkout", KubernetesTarget.deployment(SHOP, "checkout"));
+      new Target("checkout", KubernetesTarget.deployment(SHOP, "checkout"));
 
   @BeforeEach
   void setUp() {
@@ -88,7 +88,7 @@ class ScaleTest extends MockClusterFixture {
   @Test
   void scalesAStatefulSetToo() throws Exception {
     cluster.statefulSet(SHOP, "db", 2);
-    Target db = Target.kubernetes("db", KubernetesTarget.statefulSet(SHOP, "db"));
+    Target db = new Target("db", KubernetesTarget.statefulSet(SHOP, "db"));
 
     Injection injection = injector.inject(new Scale("db", 0, 2), db, CONTEXT);
     assertThat(
@@ -173,7 +173,7 @@ class ScaleTest extends MockClusterFixture {
 
   @Test
   void refusesAMissingWorkload() {
-    Target missing = Target.kubernetes("cart", KubernetesTarget.deployment(SHOP, "cart"));
+    Target missing = new Target("cart", KubernetesTarget.deployment(SHOP, "cart"));
 
     assertThatThrownBy(() -> injector.inject(new Scale("cart", 0, 1), missing, CONTEXT))
         .isInstanceOf(IllegalStateException.class)

@@ -15,6 +15,7 @@ import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.core.spi.InjectionContext;
 import org.daysofchaos.core.spi.RevertRecord;
 import org.daysofchaos.experiments.Faults;
+import org.daysofchaos.experiments.targets.ProcessTarget;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class ProcessInjectorIT {
 
   private Process victim;
   private final LocalProcesses processes = new LocalProcesses();
-  private final Target target = Target.process("victim", "sleeper");
+  private final Target target = new Target("victim", new ProcessTarget("sleeper"));
 
   @BeforeEach
   void startVictim() throws IOException {
@@ -85,7 +86,7 @@ class ProcessInjectorIT {
     assertThatThrownBy(
             () ->
                 new ProcessPauseInjector(processes)
-                    .inject(Faults.pause("x"), Target.process("x", "sshd"), CONTEXT))
+                    .inject(Faults.pause("x"), new Target("x", new ProcessTarget("sshd")), CONTEXT))
         .isInstanceOf(TargetRefusedException.class)
         .hasMessage("target x: no local process named 'sshd' is registered; registered: sleeper");
   }

@@ -32,6 +32,7 @@ import org.daysofchaos.experiments.faults.NetworkLimitData;
 import org.daysofchaos.experiments.faults.NetworkSlicer;
 import org.daysofchaos.experiments.faults.NetworkSlowClose;
 import org.daysofchaos.experiments.probes.ProxyState;
+import org.daysofchaos.experiments.targets.ProxyTarget;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class ToxiproxyInjectorIT {
   private ToxiproxyClient client;
   private Injectors injectors;
   private int proxyPort;
-  private final Target target = Target.proxy("db-link", "db");
+  private final Target target = new Target("db-link", new ProxyTarget("db"));
 
   @BeforeEach
   void start() throws Exception {
@@ -159,9 +160,7 @@ class ToxiproxyInjectorIT {
 
   @Test
   void refusesAServerThatIsNotConfigured() {
-    Target elsewhere =
-        new Target(
-            "prod-db", org.daysofchaos.core.TargetType.PROXY, "db", Optional.of("production"));
+    Target elsewhere = new Target("prod-db", new ProxyTarget("db", Optional.of("production")));
 
     assertThatThrownBy(() -> inject(Faults.down("prod-db"), elsewhere, CONTEXT))
         .isInstanceOf(TargetRefusedException.class)
@@ -171,7 +170,8 @@ class ToxiproxyInjectorIT {
 
   @Test
   void refusesAProxyTheServerDoesNotHave() {
-    assertThatThrownBy(() -> inject(Faults.down("x"), Target.proxy("x", "payments"), CONTEXT))
+    assertThatThrownBy(
+            () -> inject(Faults.down("x"), new Target("x", new ProxyTarget("payments")), CONTEXT))
         .isInstanceOf(TargetRefusedException.class)
         .hasMessageContaining("has no proxy named 'payments'; it has: db");
   }

@@ -20,7 +20,6 @@ import org.daysofchaos.agents.toxiproxy.ToxiproxyServers;
 import org.daysofchaos.core.ProbeSpec;
 import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.Target;
-import org.daysofchaos.core.TargetType;
 import org.daysofchaos.core.journal.RunResult;
 import org.daysofchaos.core.ledger.FileLedger;
 import org.daysofchaos.core.run.TargetCheck;
@@ -29,6 +28,7 @@ import org.daysofchaos.core.scenario.ReadResult;
 import org.daysofchaos.core.spec.KindCatalog;
 import org.daysofchaos.core.spi.Injectors;
 import org.daysofchaos.core.spi.ProbeRunners;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
 import org.daysofchaos.experiments.probes.MetricThreshold;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -160,7 +160,7 @@ public class RunCommand implements Callable<Integer> {
     for (Scenario scenario : scenarios) {
       String uses =
           scenario.targets().values().stream()
-              .filter(t -> t.type() == TargetType.KUBERNETES)
+              .filter(t -> t.spec(KubernetesTarget.class).isPresent())
               .map(Target::name)
               .findFirst()
               .map(name -> "targets " + name + " on Kubernetes")

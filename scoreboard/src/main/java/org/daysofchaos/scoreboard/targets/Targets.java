@@ -19,6 +19,7 @@ import org.daysofchaos.core.spi.Injectors;
 import org.daysofchaos.core.spi.MetricSource;
 import org.daysofchaos.core.spi.ProbeRunners;
 import org.daysofchaos.demo.DemoSystem;
+import org.daysofchaos.experiments.targets.ProcessTarget;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.slf4j.Logger;
@@ -155,7 +156,7 @@ public class Targets implements AutoCloseable {
   }
 
   private static org.daysofchaos.core.Target inventoryTarget() {
-    return org.daysofchaos.core.Target.process("inventory", "inventory");
+    return new org.daysofchaos.core.Target("inventory", new ProcessTarget("inventory"));
   }
 
   private static String unquote(String name) {

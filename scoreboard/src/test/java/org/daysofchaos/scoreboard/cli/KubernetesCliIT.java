@@ -24,9 +24,9 @@ import java.util.concurrent.TimeUnit;
 import org.daysofchaos.agents.kubernetes.Annotations;
 import org.daysofchaos.agents.kubernetes.KubernetesBackend;
 import org.daysofchaos.agents.kubernetes.ScaleInjector;
-import org.daysofchaos.core.KubernetesTarget;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.spi.InjectionContext;
+import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
 import org.daysofchaos.experiments.kubernetes.Scale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -264,7 +264,7 @@ class KubernetesCliIT {
     new ScaleInjector(new KubernetesBackend(client, java.time.Clock.systemUTC(), new Random()))
         .inject(
             new Scale("cart", 0, 3),
-            Target.kubernetes("cart", KubernetesTarget.deployment("shop", "cart")),
+            new Target("cart", KubernetesTarget.deployment("shop", "cart")),
             new InjectionContext("dead", "dead-0", Instant.now().minusSeconds(60)));
 
     Result listed = chaos("cleanup", "--dry-run", "--kubeconfig", kubeconfig.toString());
