@@ -160,8 +160,10 @@ class DemoLeversIT {
 
   @Test
   void failingOverWithoutNeedSlowsBookings() throws Exception {
+    // Generous limits: the median is over a sliding window, and a busy machine (or the tests
+    // before this one) can hold it up for a while; what matters is the order, primary then replica.
     await("fast bookings on the primary")
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(60))
         .until(() -> value("booking_request_seconds{quantile=\"0.5\"}") < 0.03);
 
     double primary = value("booking_request_seconds{quantile=\"0.5\"}");
@@ -169,7 +171,7 @@ class DemoLeversIT {
     assertThat(post("/ops/payment/failover?to=replica").statusCode()).isEqualTo(200);
 
     await("the replica's latency in booking's median")
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(60))
         .until(() -> value("booking_request_seconds{quantile=\"0.5\"}") > 0.04);
     assertThat(value("booking_error_ratio")).isLessThan(0.05);
     System.out.printf(
