@@ -4,6 +4,6 @@
  * org.daysofchaos.agents.Agents} concatenates them for the run loop of {@code core}, and {@link
  * org.daysofchaos.agents.Leftovers} reverts what a crashed run left, by each record's backend. An
  * injector reads its target as the target kind of its backend with {@link
- * org.daysofchaos.agents.TargetKinds#require}.
+ * org.daysofchaos.core.spi.TargetKinds#require}.
  */
 package org.daysofchaos.agents;

@@ -5,8 +5,8 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
-import org.daysofchaos.agents.TargetRefusedException;
 import org.daysofchaos.core.Target;
+import org.daysofchaos.core.spi.TargetRefusedException;
 
 /**
  * The pre-production guard: a namespace or a node can be targeted only if it carries the opt-in

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.daysofchaos.agents.TargetKinds;
 import org.daysofchaos.core.Durations;
 import org.daysofchaos.core.Target;
+import org.daysofchaos.core.spi.TargetKinds;
 import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
 
 /**

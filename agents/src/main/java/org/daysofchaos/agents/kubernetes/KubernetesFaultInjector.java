@@ -6,14 +6,14 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Map;
 import java.util.Optional;
-import org.daysofchaos.agents.TargetKinds;
-import org.daysofchaos.agents.TargetRefusedException;
 import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.spec.KindCatalog;
 import org.daysofchaos.core.spi.FaultInjector;
 import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.core.spi.InjectionContext;
+import org.daysofchaos.core.spi.TargetKinds;
+import org.daysofchaos.core.spi.TargetRefusedException;
 import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
 import org.daysofchaos.experiments.kubernetes.KubernetesTarget.Resource;
 

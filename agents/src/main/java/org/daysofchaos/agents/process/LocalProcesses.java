@@ -2,9 +2,9 @@ package org.daysofchaos.agents.process;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.daysofchaos.agents.TargetKinds;
-import org.daysofchaos.agents.TargetRefusedException;
 import org.daysofchaos.core.Target;
+import org.daysofchaos.core.spi.TargetKinds;
+import org.daysofchaos.core.spi.TargetRefusedException;
 import org.daysofchaos.experiments.targets.ProcessTarget;
 
 /** The allow-list of local processes, by the name scenarios use. */

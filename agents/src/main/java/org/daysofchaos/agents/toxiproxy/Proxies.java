@@ -5,8 +5,8 @@ import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import org.daysofchaos.agents.TargetRefusedException;
 import org.daysofchaos.core.Target;
+import org.daysofchaos.core.spi.TargetRefusedException;
 
 /** Finding a target's proxy on its server, and what the injectors of every kind share about it. */
 final class Proxies {

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.daysofchaos.agents.TargetKinds;
-import org.daysofchaos.agents.TargetRefusedException;
 import org.daysofchaos.core.Target;
+import org.daysofchaos.core.spi.TargetKinds;
+import org.daysofchaos.core.spi.TargetRefusedException;
 import org.daysofchaos.experiments.targets.ProxyTarget;
 
 /**

@@ -8,9 +8,9 @@ import static org.daysofchaos.agents.kubernetes.Cluster.SHOP;
 
 import io.fabric8.kubernetes.api.model.Node;
 import java.util.Map;
-import org.daysofchaos.agents.TargetRefusedException;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.spi.Injection;
+import org.daysofchaos.core.spi.TargetRefusedException;
 import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
 import org.daysofchaos.experiments.kubernetes.NodeCordon;
 import org.junit.jupiter.api.BeforeEach;

@@ -6,9 +6,9 @@ import static org.daysofchaos.agents.kubernetes.Cluster.CONTEXT;
 import static org.daysofchaos.agents.kubernetes.Cluster.SHOP;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import org.daysofchaos.agents.TargetRefusedException;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.spi.Injection;
+import org.daysofchaos.core.spi.TargetRefusedException;
 import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
 import org.daysofchaos.experiments.kubernetes.Scale;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package org.daysofchaos.agents;
+package org.daysofchaos.core.spi;
 
 /**
  * An injector refused a target because it is not allow-listed (pre-production only). The message

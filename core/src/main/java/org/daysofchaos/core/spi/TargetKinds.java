@@ -1,4 +1,4 @@
-package org.daysofchaos.agents;
+package org.daysofchaos.core.spi;
 
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.TargetSpec;
