@@ -1,6 +1,8 @@
 package org.daysofchaos.core.binder;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -103,6 +105,30 @@ public final class Nodes {
       }
     }
     return null;
+  }
+
+  /**
+   * Which of the exclusive keys {@code choices} are given with a value, in the order of {@code
+   * choices}; a second one is reported at its key as "give only one of CHOICES: {@code why}". For
+   * maps whose kind is told by which key is present ({@code {proxy: NAME}} or {@code {process:
+   * NAME}}).
+   */
+  public static List<String> givenOneOf(
+      Map<String, Entry> entries, List<String> choices, String field, String why, ReadContext ctx) {
+    List<String> given = new ArrayList<>();
+    for (String key : choices) {
+      Entry e = entries.get(key);
+      if (e != null && !isNull(e.value())) {
+        if (given.size() == 1) {
+          ctx.problem(
+              e.keyNode(),
+              Paths.child(field, key),
+              "give only one of " + String.join(", ", choices) + ": " + why);
+        }
+        given.add(key);
+      }
+    }
+    return given;
   }
 
   /** "expected {@code expected}, got {@link #describe what was written}". */

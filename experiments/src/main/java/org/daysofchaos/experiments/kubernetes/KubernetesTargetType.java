@@ -81,6 +81,13 @@ final class KubernetesTargetType extends ValueType {
     return Stream.of(Resource.values()).map(Resource::yamlKey).collect(Collectors.joining(", "));
   }
 
+  /** The resources whose key is given (with a value); a second one is reported. */
+  private static List<Resource> given(Map<String, Entry> entries, String field, ReadContext ctx) {
+    List<String> keys = Stream.of(Resource.values()).map(Resource::yamlKey).toList();
+    List<String> given = Nodes.givenOneOf(entries, keys, field, "a target is one thing", ctx);
+    return Stream.of(Resource.values()).filter(r -> given.contains(r.yamlKey())).toList();
+  }
+
   @Override
   public Object bind(Node node, String field, ReadContext ctx) {
     if (!(node instanceof MappingNode map)) {
@@ -91,19 +98,7 @@ final class KubernetesTargetType extends ValueType {
     int before = ctx.problemCount();
     Shape.Bound bound = shape.bind(map, entries, field, ctx);
     boolean unknownKeys = entries.keySet().stream().anyMatch(k -> !shape.allowedKeys().contains(k));
-    List<Resource> given = new ArrayList<>();
-    for (Resource resource : Resource.values()) {
-      Entry e = entries.get(resource.yamlKey());
-      if (e != null && !Nodes.isNull(e.value())) {
-        if (given.size() == 1) {
-          ctx.problem(
-              e.keyNode(),
-              Paths.child(field, resource.yamlKey()),
-              "give only one of " + resourceKeys() + ": a target is one thing");
-        }
-        given.add(resource);
-      }
-    }
+    List<Resource> given = given(entries, field, ctx);
     if (given.isEmpty() && !unknownKeys) {
       ctx.problem(
           map,

@@ -117,20 +117,9 @@ final class TargetsType extends ValueType {
 
   /** The kinds whose key is given (with a value); a second one is reported. */
   private List<TargetKind> given(Map<String, Entry> entries, String field, ReadContext ctx) {
-    List<TargetKind> given = new ArrayList<>();
-    for (TargetKind kind : kinds) {
-      Entry e = entries.get(kind.kind());
-      if (e != null && !Nodes.isNull(e.value())) {
-        if (given.size() == 1) {
-          ctx.problem(
-              e.keyNode(),
-              Paths.child(field, kind.kind()),
-              "give only one of " + kindKeys() + ": a target is one thing");
-        }
-        given.add(kind);
-      }
-    }
-    return given;
+    List<String> keys = kinds.stream().map(TargetKind::kind).toList();
+    List<String> given = Nodes.givenOneOf(entries, keys, field, "a target is one thing", ctx);
+    return kinds.stream().filter(k -> given.contains(k.kind())).toList();
   }
 
   /** "only a proxy target has a server; a process target has none". */
