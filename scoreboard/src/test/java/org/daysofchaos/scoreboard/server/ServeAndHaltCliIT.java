@@ -26,7 +26,10 @@ class ServeAndHaltCliIT {
     ServerProcess.Server serve =
         ServerProcess.Server.of(
             ServerProcess.JAR,
-            List.of("-Dchaos.demo.proxy-port=0", "-Dchaos.run.interval=250ms"),
+            List.of(
+                "-Dchaos.demo.proxy-port=0",
+                "-Dchaos.demo.ops-port=0",
+                "-Dchaos.run.interval=250ms"),
             List.of("--demo"));
     URI base = serve.base();
     try (ServerProcess server = serve.start(dir)) {
