@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -147,12 +148,29 @@ public class Pages {
         .or(() -> gameDays.list().stream().map(GameDayStore.Row::id).findFirst());
   }
 
-  /** Only a path of this site: never an open redirect to somewhere else. */
+  /**
+   * Only a path of this site: never an open redirect to somewhere else. The text is parsed as a
+   * URI, not pattern-matched; control characters and backslashes are refused first, because
+   * browsers drop tabs and line breaks from a URL ({@code /<TAB>/evil.example} becomes {@code
+   * //evil.example}) and read a backslash as a slash.
+   */
   static String safeNext(String next) {
-    if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
+    if (next == null || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\')) {
       return "/";
     }
-    return next;
+    try {
+      URI uri = new URI(next);
+      String path = uri.getRawPath();
+      boolean local =
+          uri.getScheme() == null
+              && uri.getRawAuthority() == null
+              && path != null
+              && path.startsWith("/")
+              && !path.startsWith("//");
+      return local ? next : "/";
+    } catch (URISyntaxException e) {
+      return "/";
+    }
   }
 
   private static Response redirect(String to) {

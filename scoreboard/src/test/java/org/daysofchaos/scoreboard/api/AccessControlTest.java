@@ -203,6 +203,9 @@ class AccessControlTest {
         .contains("data-next=\"/\"")
         .doesNotContain("evil.example");
     assertThat(anonymous.get("/login?next=//evil.example/").body()).doesNotContain("evil.example");
+    assertThat(anonymous.get("/login?next=%2F%09%2Fevil.example").body())
+        .contains("data-next=\"/\"")
+        .doesNotContain("evil.example");
     assertThat(anonymous.get("/login?next=/play").body()).contains("data-next=\"/play\"");
   }
 
