@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.daysofchaos.core.report.GameDayReport;
@@ -51,6 +52,9 @@ public final class ReportCsv {
           "team_wrong_diagnoses",
           "team_points");
 
+  /** A negative decimal number as this export writes one, which is no formula. */
+  private static final Pattern NUMBER = Pattern.compile("-\\d+(\\.\\d+)?");
+
   private ReportCsv() {}
 
   /** Rows of every incident of these game days, in order. */
@@ -60,10 +64,10 @@ public final class ReportCsv {
       for (GameDayReport r : reports) {
         for (IncidentOutcome i : r.incidents()) {
           if (i.teams().isEmpty()) {
-            csv.printRecord(row(i, Optional.empty()));
+            csv.printRecord(cells(row(i, Optional.empty())));
           }
           for (TeamIncident t : i.teams()) {
-            csv.printRecord(row(i, Optional.of(t)));
+            csv.printRecord(cells(row(i, Optional.of(t))));
           }
         }
       }
@@ -108,6 +112,25 @@ public final class ReportCsv {
         team.map(t -> (Object) t.hints()).orElse(""),
         team.map(t -> (Object) t.wrongDiagnoses()).orElse(""),
         team.map(t -> (Object) t.points()).orElse(""));
+  }
+
+  private static List<Object> cells(List<Object> row) {
+    return row.stream().map(ReportCsv::cell).toList();
+  }
+
+  /**
+   * A value as a spreadsheet should read it: a text that a spreadsheet would take for a formula (it
+   * starts with =, +, -, @, a tab or a carriage return: a team, scenario or alert name is anyone's
+   * text) gets a leading apostrophe, so that opening the export runs nothing. Numbers, negative
+   * ones included, stay numbers.
+   */
+  static Object cell(Object value) {
+    if (value instanceof String text
+        && !text.isEmpty()
+        && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+      return NUMBER.matcher(text).matches() ? text : "'" + text;
+    }
+    return value;
   }
 
   private static String seconds(Optional<Timing> t) {

@@ -78,6 +78,18 @@ class ReportFormsTest {
   }
 
   @Test
+  void aCsvCellThatASpreadsheetWouldRunAsAFormulaIsWrittenAsText() {
+    for (String formula :
+        List.of("=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx")) {
+      assertThat(ReportCsv.cell(formula)).as(formula).isEqualTo("'" + formula);
+    }
+    assertThat(ReportCsv.cell("-1.500")).as("a negative number").isEqualTo("-1.500");
+    assertThat(ReportCsv.cell("payment")).isEqualTo("payment");
+    assertThat(ReportCsv.cell(6)).isEqualTo(6);
+    assertThat(ReportCsv.cell("")).isEqualTo("");
+  }
+
+  @Test
   void writesOneCsvRowPerIncidentPerTeam() throws IOException {
     String csv = ReportCsv.toCsv(List.of(report));
     List<CSVRecord> rows =
