@@ -140,29 +140,32 @@ public class Recovery implements FaultDeadline {
     int failed = 0;
     List<String> closed = new ArrayList<>();
     List<String> lines = new ArrayList<>();
-    for (JdbcLedger.Row row : orphans) {
-      if (revert(row, source, AuditLog.RECOVERY, why, lines)) {
-        reverted++;
-      } else {
-        failed++;
-      }
-    }
-    for (Map.Entry<String, List<JdbcLedger.Row>> e : byIncident.entrySet()) {
-      String incidentId = e.getKey();
-      if (!own && !incidents.takeOver(incidentId, owner, node.id())) {
-        continue;
-      }
-      int incidentFailures = 0;
-      for (JdbcLedger.Row row : e.getValue()) {
-        if (revert(row, source, AuditLog.RECOVERY, why, lines)) {
+    // One set of reverters for the whole pass: a Kubernetes client is connected once, if at all.
+    try (Reverters reverters = Agents.reverters()) {
+      for (JdbcLedger.Row row : orphans) {
+        if (revert(reverters, row, source, AuditLog.RECOVERY, why, lines)) {
           reverted++;
         } else {
           failed++;
-          incidentFailures++;
         }
       }
-      close(incidentId, why, e.getValue().size(), incidentFailures);
-      closed.add(incidentId);
+      for (Map.Entry<String, List<JdbcLedger.Row>> e : byIncident.entrySet()) {
+        String incidentId = e.getKey();
+        if (!own && !incidents.takeOver(incidentId, owner, node.id())) {
+          continue;
+        }
+        int incidentFailures = 0;
+        for (JdbcLedger.Row row : e.getValue()) {
+          if (revert(reverters, row, source, AuditLog.RECOVERY, why, lines)) {
+            reverted++;
+          } else {
+            failed++;
+            incidentFailures++;
+          }
+        }
+        close(incidentId, why, e.getValue().size(), incidentFailures);
+        closed.add(incidentId);
+      }
     }
     if (reverted + failed > 0 || !closed.isEmpty()) {
       metrics.crashRecovered(reverted);
@@ -184,12 +187,13 @@ public class Recovery implements FaultDeadline {
   int revertUnowned(String actor, String why) {
     int reverted = 0;
     Set<String> dead = deadNodesWithWork();
-    for (JdbcLedger.Row row : ledger.openRows()) {
-      boolean mineUnowned =
-          node.id().equals(row.nodeId())
-              && (row.incidentId() == null || !engine.runsHere(row.incidentId()));
-      if (mineUnowned || dead.contains(row.nodeId())) {
-        if (revert(row, "halt", actor, why, new ArrayList<>())) {
+    try (Reverters reverters = Agents.reverters()) {
+      for (JdbcLedger.Row row : ledger.openRows()) {
+        boolean mineUnowned =
+            node.id().equals(row.nodeId())
+                && (row.incidentId() == null || !engine.runsHere(row.incidentId()));
+        if ((mineUnowned || dead.contains(row.nodeId()))
+            && revert(reverters, row, "halt", actor, why, new ArrayList<>())) {
           reverted++;
         }
       }
@@ -228,12 +232,14 @@ public class Recovery implements FaultDeadline {
    * worked; true when it is gone.
    */
   private boolean revert(
-      JdbcLedger.Row row, String source, String actor, String why, List<String> lines) {
+      Reverters reverters,
+      JdbcLedger.Row row,
+      String source,
+      String actor,
+      String why,
+      List<String> lines) {
     LedgerEntry entry = row.entry();
-    Leftovers.Outcome outcome;
-    try (Reverters reverters = Agents.reverters()) {
-      outcome = Leftovers.revert(entry, ledger, reverters, clock);
-    }
+    Leftovers.Outcome outcome = Leftovers.revert(entry, ledger, reverters, clock);
     boolean ok = outcome.reverted();
     String line = outcome.line();
     lines.add(line);
