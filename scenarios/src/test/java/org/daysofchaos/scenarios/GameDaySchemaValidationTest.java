@@ -10,6 +10,7 @@ import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.gameday.CronCheck;
 import org.daysofchaos.core.gameday.GameDayReader;
 import org.daysofchaos.core.scenario.ScenarioReader;
+import org.daysofchaos.core.testing.SchemaFiles;
 import org.daysofchaos.experiments.Catalog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;

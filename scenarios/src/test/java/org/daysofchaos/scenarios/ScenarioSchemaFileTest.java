@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import org.daysofchaos.core.scenario.ScenarioSchema;
+import org.daysofchaos.core.testing.SchemaFiles;
 import org.daysofchaos.experiments.Catalog;
 import org.junit.jupiter.api.Test;
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.daysofchaos.core.scenario.ScenarioReader;
+import org.daysofchaos.core.testing.SchemaFiles;
 import org.daysofchaos.experiments.Catalog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package org.daysofchaos.scenarios;
+package org.daysofchaos.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,11 +18,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * What the schema tests of scenarios and game days share: the committed schema file and its
- * regeneration, validation, the corpus of broken files, and the comment that points editors at a
- * schema.
+ * What the schema tests of scenarios, game days and environments share: the committed schema file
+ * and its regeneration, validation, the corpus of broken files, and the comment that points editors
+ * at a schema.
  */
-final class SchemaFiles {
+public final class SchemaFiles {
   private static final String EXPECT = "# schema: ";
   private static final String POINTER = "# yaml-language-server: $schema=";
   private static final YAMLMapper YAML = new YAMLMapper();
@@ -32,7 +32,7 @@ final class SchemaFiles {
   /**
    * The committed {@code schema}, first rewritten with {@code generated} if -Dschema.update=true.
    */
-  static String committed(Path schema, String generated) throws IOException {
+  public static String committed(Path schema, String generated) throws IOException {
     if (Boolean.getBoolean("schema.update")) {
       Files.writeString(schema, generated, StandardCharsets.UTF_8);
     }
@@ -40,12 +40,12 @@ final class SchemaFiles {
   }
 
   /** The committed schema, for validation. */
-  static JsonSchema load(Path schema) throws IOException {
+  public static JsonSchema load(Path schema) throws IOException {
     return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
         .getSchema(new ObjectMapper().readTree(schema.toFile()));
   }
 
-  static Set<ValidationMessage> validate(JsonSchema schema, Path yaml) throws IOException {
+  public static Set<ValidationMessage> validate(JsonSchema schema, Path yaml) throws IOException {
     return schema.validate(YAML.readTree(yaml.toFile()));
   }
 
@@ -53,7 +53,7 @@ final class SchemaFiles {
    * The broken files of {@code src/test/resources/<folder>}. Each starts with {@code # schema: }
    * and the beginning of the error the schema must report.
    */
-  static List<Path> rejects(String folder) {
+  public static List<Path> rejects(String folder) {
     try (Stream<Path> files = Files.list(Path.of("src", "test", "resources", folder))) {
       return files.sorted().toList();
     } catch (IOException e) {
@@ -62,7 +62,7 @@ final class SchemaFiles {
   }
 
   /** The schema reports the error {@code file} expects, and the reader has problems too. */
-  static void assertRejectedByBoth(JsonSchema schema, Path file, List<?> readerProblems)
+  public static void assertRejectedByBoth(JsonSchema schema, Path file, List<?> readerProblems)
       throws IOException {
     String first = Files.readAllLines(file, StandardCharsets.UTF_8).get(0);
     assertThat(first).startsWith(EXPECT);
@@ -76,12 +76,12 @@ final class SchemaFiles {
   }
 
   /** Each file's first line points editors at {@code schema}, by a path relative to the file. */
-  static void assertPointAt(List<Path> files, Path schema) throws IOException {
+  public static void assertPointAt(List<Path> files, Path schema) throws IOException {
     for (Path file : files) {
       String first = Files.readAllLines(file, StandardCharsets.UTF_8).get(0);
-      assertThat(first).as(ShippedFiles.relative(file)).startsWith(POINTER);
+      assertThat(first).as(file.toString()).startsWith(POINTER);
       Path named = file.getParent().resolve(first.substring(POINTER.length())).normalize();
-      assertThat(named).as(ShippedFiles.relative(file)).isEqualTo(schema);
+      assertThat(named).as(file.toString()).isEqualTo(schema);
     }
   }
 }

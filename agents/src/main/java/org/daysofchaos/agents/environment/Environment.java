@@ -1,0 +1,50 @@
+package org.daysofchaos.agents.environment;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a game day may touch and read, each by name: the allow-list of a pre-production. Maps keep
+ * the order of the file. {@code base} is the folder that relative paths (kubeconfigs, secret files,
+ * CA files) are resolved against.
+ */
+public record Environment(
+    Path base,
+    Map<String, ToxiproxyConfig> toxiproxy,
+    Map<String, KubernetesClusterConfig> kubernetes,
+    Map<String, PrometheusConfig> prometheus,
+    Map<String, AlertmanagerConfig> alertmanager,
+    Map<String, ProcessConfig> processes,
+    List<URI> metrics) {
+
+  public Environment {
+    toxiproxy = copy(toxiproxy);
+    kubernetes = copy(kubernetes);
+    prometheus = copy(prometheus);
+    alertmanager = copy(alertmanager);
+    processes = copy(processes);
+    metrics = List.copyOf(metrics);
+  }
+
+  /** An environment with nothing in it: only what command-line flags and the demo add. */
+  public static Environment empty(Path base) {
+    return new Environment(base, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of());
+  }
+
+  /** Whether the file names nothing at all. */
+  public boolean isEmpty() {
+    return toxiproxy.isEmpty()
+        && kubernetes.isEmpty()
+        && prometheus.isEmpty()
+        && alertmanager.isEmpty()
+        && processes.isEmpty()
+        && metrics.isEmpty();
+  }
+
+  private static <V> Map<String, V> copy(Map<String, V> map) {
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
+  }
+}
