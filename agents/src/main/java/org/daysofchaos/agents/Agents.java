@@ -3,8 +3,10 @@ package org.daysofchaos.agents;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import org.daysofchaos.agents.http.HttpStatusRunner;
 import org.daysofchaos.agents.kubernetes.KubernetesBackend;
+import org.daysofchaos.agents.kubernetes.KubernetesReverter;
 import org.daysofchaos.agents.metrics.MetricThresholdRunner;
 import org.daysofchaos.agents.process.LocalProcesses;
 import org.daysofchaos.agents.process.ProcessBackend;
@@ -38,6 +40,15 @@ public final class Agents {
         KubernetesBackend.injectors(kubernetes));
   }
 
+  /** The network, process and Kubernetes faults, with this Kubernetes backend. */
+  public static Injectors injectors(
+      ToxiproxyServers toxiproxies, LocalProcesses processes, KubernetesBackend kubernetes) {
+    return Injectors.of(
+        ToxiproxyBackend.injectors(toxiproxies),
+        ProcessBackend.injectors(processes),
+        kubernetes.injectors());
+  }
+
   /** The metric, HTTP and proxy probes. */
   public static ProbeRunners probes(MetricSource metrics, ToxiproxyServers toxiproxies) {
     return ProbeRunners.of(standardProbes(metrics), ToxiproxyBackend.probes(toxiproxies));
@@ -60,7 +71,7 @@ public final class Agents {
    * reverted through the default kubeconfig, connected only if one needs it. Close it when done.
    */
   public static Reverters reverters() {
-    return reverters(null);
+    return reverters((KubernetesClient) null);
   }
 
   /**
@@ -72,6 +83,18 @@ public final class Agents {
             ToxiproxyBackend.reverter(),
             ProcessBackend.reverter(),
             KubernetesBackend.reverter(kubernetes)));
+  }
+
+  /**
+   * As {@link #reverters()}, with Kubernetes records reverted through a client of {@code
+   * kubernetes}, connected only if a record needs it and closed with the reverters.
+   */
+  public static Reverters reverters(Supplier<KubernetesClient> kubernetes) {
+    return Reverters.of(
+        List.of(
+            ToxiproxyBackend.reverter(),
+            ProcessBackend.reverter(),
+            KubernetesReverter.connectingTo(kubernetes)));
   }
 
   private static List<ProbeRunner<?>> standardProbes(MetricSource metrics) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.daysofchaos.core.Durations;
 import org.daysofchaos.core.Target;
@@ -30,10 +31,11 @@ final class Inspection {
 
   private Inspection() {}
 
-  static String describe(KubernetesClient client, Clock clock, Target target) {
+  static String describe(
+      KubernetesClient client, Clock clock, Target target, Supplier<List<String>> allowed) {
     KubernetesTarget where = TargetKinds.require(target, KubernetesTarget.class);
     return switch (where.resource()) {
-      case NODE -> node(client, target, where);
+      case NODE -> node(client, target, where, allowed.get());
       case CONFIG_MAP -> configMap(client, target, where);
       case PODS -> {
         String ns = where.namespace().orElseThrow();
@@ -59,10 +61,11 @@ final class Inspection {
     };
   }
 
-  private static String node(KubernetesClient client, Target target, KubernetesTarget where) {
+  private static String node(
+      KubernetesClient client, Target target, KubernetesTarget where, List<String> allowed) {
     Node node = Guard.node(client, target, where.name());
-    List<Pod> evictable = Pods.evictable(client, where.name(), Guard.allowedNamespaces(client));
-    return (Boolean.TRUE.equals(node.getSpec().getUnschedulable()) ? "cordoned" : "schedulable")
+    List<Pod> evictable = Pods.evictable(client, where.name(), allowed);
+    return (NodeCordonInjector.cordoned(node) ? "cordoned" : "schedulable")
         + "; "
         + evictable.size()
         + " pods of opted-in namespaces run on it (a drain would evict them)"

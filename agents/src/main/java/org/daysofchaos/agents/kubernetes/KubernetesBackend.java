@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.daysofchaos.core.Target;
 import org.daysofchaos.core.spi.FaultInjector;
 import org.daysofchaos.core.spi.ProbeRunner;
 import org.daysofchaos.core.spi.Registrations;
+import org.daysofchaos.core.spi.TargetRefusedException;
 
 /**
  * The Kubernetes faults and probes on the cluster of one client: what every kind's injector is
@@ -21,6 +25,7 @@ public final class KubernetesBackend {
   private final Supplier<KubernetesClient> connect;
   private final Clock clock;
   private final Random random;
+  private final Optional<Set<String>> listed;
   private final Map<String, KubernetesFaultInjector<?>> kinds = new LinkedHashMap<>();
   private KubernetesClient client;
 
@@ -28,21 +33,36 @@ public final class KubernetesBackend {
    * @param random picks the pods a pod kill takes (seed it in tests)
    */
   public KubernetesBackend(KubernetesClient client, Clock clock, Random random) {
-    this(() -> client, clock, random);
+    this(() -> client, clock, random, Optional.empty());
+  }
+
+  /**
+   * A backend that may touch only the {@code namespaces} listed (in an environment file), each of
+   * which must also carry the opt-in label: the cluster's owners and the game's preparers each hold
+   * a key.
+   */
+  public KubernetesBackend(
+      KubernetesClient client, Clock clock, Random random, Set<String> namespaces) {
+    this(() -> client, clock, random, Optional.of(Set.copyOf(namespaces)));
   }
 
   /** A backend that connects only when a kind first needs the cluster. */
-  private KubernetesBackend(Supplier<KubernetesClient> connect, Clock clock, Random random) {
+  private KubernetesBackend(
+      Supplier<KubernetesClient> connect,
+      Clock clock,
+      Random random,
+      Optional<Set<String>> listed) {
     this.connect = connect;
     this.clock = clock;
     this.random = random;
+    this.listed = listed;
     for (KubernetesFaultInjector<?> injector : build()) {
       kinds.put(injector.kind(), injector);
     }
   }
 
   static KubernetesBackend connectingOnFirstUse(Supplier<KubernetesClient> connect) {
-    return new KubernetesBackend(connect, Clock.systemUTC(), new Random());
+    return new KubernetesBackend(connect, Clock.systemUTC(), new Random(), Optional.empty());
   }
 
   /** Each kind's injector registered with {@code @AutoService}, built with this backend. */
@@ -79,6 +99,32 @@ public final class KubernetesBackend {
     return client == null
         ? KubernetesReverter.onDefaultKubeconfig()
         : new KubernetesReverter(client);
+  }
+
+  /**
+   * Refuses a namespace that the environment does not list (when it lists them); the opt-in label
+   * is checked by the {@link Guard} as well.
+   *
+   * @throws TargetRefusedException when the namespace is not listed
+   */
+  void requireListed(Target target, String namespace) {
+    if (listed.isPresent() && !listed.get().contains(namespace)) {
+      throw new TargetRefusedException(
+          "target "
+              + target.name()
+              + ": namespace "
+              + namespace
+              + " is not among the namespaces the environment allows on this cluster ("
+              + String.join(", ", new TreeSet<>(listed.get()))
+              + ")");
+    }
+  }
+
+  /** The namespaces faults may touch: opted in by label, and listed when the environment lists. */
+  List<String> allowedNamespaces() {
+    return Guard.allowedNamespaces(client()).stream()
+        .filter(ns -> listed.isEmpty() || listed.get().contains(ns))
+        .toList();
   }
 
   /** The injector of a kind, by its name, e.g. {@code kubernetes/scale}. */

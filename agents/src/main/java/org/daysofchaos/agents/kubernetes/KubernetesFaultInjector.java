@@ -54,7 +54,9 @@ public abstract class KubernetesFaultInjector<F extends FaultSpec> implements Fa
 
   @Override
   public final Injection inject(F fault, Target target, InjectionContext context) {
-    Mark mark = apply(fault, target, where(target), context);
+    KubernetesTarget where = where(target);
+    where.namespace().ifPresent(ns -> backend.requireListed(target, ns));
+    Mark mark = apply(fault, target, where, context);
     return new MarkedInjection(this, mark, KubernetesClients.cluster(client()));
   }
 
@@ -90,7 +92,10 @@ public abstract class KubernetesFaultInjector<F extends FaultSpec> implements Fa
    */
   @Override
   public final String inspect(Target target) {
-    return Inspection.describe(client(), backend.clock(), target);
+    TargetKinds.require(target, KubernetesTarget.class)
+        .namespace()
+        .ifPresent(ns -> backend.requireListed(target, ns));
+    return Inspection.describe(client(), backend.clock(), target, backend::allowedNamespaces);
   }
 
   // --- for the kinds ----------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package org.daysofchaos.agents.kubernetes;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.daysofchaos.core.spi.RevertRecord;
 import org.daysofchaos.core.spi.Reverter;
 
@@ -32,10 +33,15 @@ public final class KubernetesReverter implements Reverter, AutoCloseable {
 
   /** Reverts through the default kubeconfig, connected only if a record needs it. */
   public static KubernetesReverter onDefaultKubeconfig() {
-    return new KubernetesReverter(
-        KubernetesBackend.connectingOnFirstUse(
-            () -> KubernetesClients.connect(Optional.empty(), Optional.empty())),
-        true);
+    return connectingTo(() -> KubernetesClients.connect(Optional.empty(), Optional.empty()));
+  }
+
+  /**
+   * Reverts through a client that {@code connect} makes only if a record needs it; closing the
+   * reverter closes that client.
+   */
+  public static KubernetesReverter connectingTo(Supplier<KubernetesClient> connect) {
+    return new KubernetesReverter(KubernetesBackend.connectingOnFirstUse(connect), true);
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.daysofchaos.agents.kubernetes;
 
 import com.google.auto.service.AutoService;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeSpec;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class NodeCordonInjector extends KubernetesFaultInjector<NodeCordon
     Node node = Guard.node(client(), target, where.name());
     String object = "node " + where.name();
     Guard.notInjected(target, object, node);
-    if (Boolean.TRUE.equals(node.getSpec().getUnschedulable())) {
+    if (cordoned(node)) {
       throw new IllegalStateException(
           "target "
               + target.name()
@@ -46,12 +47,12 @@ public final class NodeCordonInjector extends KubernetesFaultInjector<NodeCordon
     }
     List<Pod> evict = List.of();
     if (fault.drain()) {
-      evict = Pods.evictable(client(), where.name(), Guard.allowedNamespaces(client()));
+      evict = Pods.evictable(client(), where.name(), backend().allowedNamespaces());
       Guard.blastRadius(target, kind(), evict.size(), fault.maxPods(), "evict");
     }
     Mark mark = mark("node", "", where.name(), context, Map.of(ORIGINAL, "false"));
     markOn(mark, node.getMetadata());
-    node.getSpec().setUnschedulable(true);
+    spec(node).setUnschedulable(true);
     client().resource(node).update();
     evict.forEach(this::evict);
     return mark;
@@ -77,7 +78,7 @@ public final class NodeCordonInjector extends KubernetesFaultInjector<NodeCordon
           if (node == null || !mark.isOn(node)) {
             return;
           }
-          node.getSpec().setUnschedulable(wasUnschedulable(mark) ? Boolean.TRUE : null);
+          spec(node).setUnschedulable(wasUnschedulable(mark) ? Boolean.TRUE : null);
           unmark(node.getMetadata());
           client().resource(node).update();
         });
@@ -92,7 +93,7 @@ public final class NodeCordonInjector extends KubernetesFaultInjector<NodeCordon
     if (mark.isOn(node)) {
       return Optional.of(mark.object() + " still carries injection " + mark.injection());
     }
-    if (Boolean.TRUE.equals(node.getSpec().getUnschedulable()) && !wasUnschedulable(mark)) {
+    if (cordoned(node) && !wasUnschedulable(mark)) {
       return Optional.of(mark.object() + " is still cordoned");
     }
     return Optional.empty();
@@ -100,5 +101,17 @@ public final class NodeCordonInjector extends KubernetesFaultInjector<NodeCordon
 
   private static boolean wasUnschedulable(Mark mark) {
     return Boolean.parseBoolean(mark.original(ORIGINAL).orElse("false"));
+  }
+
+  /** Whether a node is cordoned; a node without a spec (as an API may return it) is not. */
+  static boolean cordoned(Node node) {
+    return node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable());
+  }
+
+  private static NodeSpec spec(Node node) {
+    if (node.getSpec() == null) {
+      node.setSpec(new NodeSpec());
+    }
+    return node.getSpec();
   }
 }

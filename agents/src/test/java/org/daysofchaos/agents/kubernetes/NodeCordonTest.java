@@ -59,6 +59,29 @@ class NodeCordonTest extends MockClusterFixture {
   }
 
   @Test
+  void aNodeWithoutASpecIsCordonedAndPutBack() throws Exception {
+    client
+        .nodes()
+        .resource(
+            new io.fabric8.kubernetes.api.model.NodeBuilder()
+                .withNewMetadata()
+                .withName("bare")
+                .addToLabels(Annotations.ALLOW_CHAOS, "true")
+                .endMetadata()
+                .build())
+        .create();
+    Target bare = new Target("bare", KubernetesTarget.node("bare"));
+
+    Injection injection = injector.inject(new NodeCordon("bare", false, null), bare, CONTEXT);
+    assertThat(cluster.nodeNow("bare").getSpec().getUnschedulable()).isTrue();
+    assertThat(injector.inspect(bare)).startsWith("cordoned");
+
+    injection.revert();
+    assertThat(injection.residue()).isEmpty();
+    assertThat(cluster.nodeNow("bare").getSpec().getUnschedulable()).isNotEqualTo(Boolean.TRUE);
+  }
+
+  @Test
   void refusesANodeSomeoneElseCordoned() {
     client
         .nodes()

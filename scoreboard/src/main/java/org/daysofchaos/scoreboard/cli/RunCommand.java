@@ -8,9 +8,15 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.daysofchaos.agents.Agents;
 import org.daysofchaos.agents.Leftovers;
+import org.daysofchaos.agents.environment.Environment;
+import org.daysofchaos.agents.environment.EnvironmentSystems;
+import org.daysofchaos.agents.kubernetes.KubernetesBackend;
 import org.daysofchaos.agents.kubernetes.KubernetesCleanup;
 import org.daysofchaos.agents.metrics.ScrapeMetricSource;
 import org.daysofchaos.agents.process.LocalProcess;
@@ -77,9 +83,20 @@ public class RunCommand implements Callable<Integer> {
               + " account); only namespaces and nodes labelled daysofchaos.org/allow-chaos=true.")
   boolean kubernetes;
 
+  @Option(
+      names = "--environment",
+      paramLabel = "FILE",
+      description =
+          "An environment file naming the systems scenarios may touch and read"
+              + " (docs/environment.md); the other options add to it.")
+  Path environmentFile;
+
   @Mixin KubernetesOptions kube;
 
   @Mixin RunOptionsMixin run;
+
+  private Environment environment;
+  private Optional<Set<String>> namespaces = Optional.empty();
 
   @Override
   public Integer call() throws Exception {
@@ -89,13 +106,23 @@ public class RunCommand implements Callable<Integer> {
       read.problems().forEach(System.err::println);
       return ExitCodes.PROBLEMS;
     }
-    LocalProcesses local = new LocalProcesses();
+    environment = CliEnvironment.load(environmentFile);
+    LocalProcesses local = EnvironmentSystems.registerProcesses(environment, new LocalProcesses());
     processes.forEach((name, pid) -> local.register(name, LocalProcess.ofPid(pid)));
-    boolean onKubernetes = kubernetes || kube.given();
+    Optional<EnvironmentSystems.Cluster> named = EnvironmentSystems.kubernetes(environment);
+    if (named.isPresent() && (kubernetes || kube.given())) {
+      throw new UserError(
+          "the environment file names the Kubernetes cluster "
+              + named.get().name()
+              + "; give it there or with --kubernetes/--kubeconfig, not both");
+    }
+    boolean onKubernetes = kubernetes || kube.given() || named.isPresent();
     if (!onKubernetes) {
       requireNoKubernetes(read.scenarios());
     }
-    try (KubernetesClient cluster = onKubernetes ? kube.connect() : null) {
+    try (KubernetesClient cluster =
+        named.isPresent() ? named.get().connect() : onKubernetes ? kube.connect() : null) {
+      namespaces = named.map(c -> Set.copyOf(c.config().namespaces()));
       if (dryRun) {
         return dryRun(read.scenarios(), injectors(servers(), local, cluster), out);
       }
@@ -115,13 +142,16 @@ public class RunCommand implements Callable<Integer> {
       if (cluster != null) {
         cleanUpExpired(cluster, clock, out);
       }
-      if (metrics.isEmpty() && scenarios.stream().anyMatch(RunCommand::usesMetrics)) {
+      List<URI> endpoints = new ArrayList<>(environment.metrics());
+      endpoints.addAll(metrics);
+      if (endpoints.isEmpty() && scenarios.stream().anyMatch(RunCommand::usesMetrics)) {
         throw new UserError(
-            "give at least one --metrics URL: the steady state is measured from it");
+            "give at least one --metrics URL (or metrics: in the environment file): the steady"
+                + " state is measured from it");
       }
       ToxiproxyServers servers = servers();
       ProbeRunners probes =
-          Agents.probes(ScrapeMetricSource.of(metrics.toArray(URI[]::new)), servers);
+          Agents.probes(ScrapeMetricSource.of(endpoints.toArray(URI[]::new)), servers);
       if (cluster != null) {
         probes = Agents.withKubernetes(probes, cluster, clock);
       }
@@ -148,11 +178,18 @@ public class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static Injectors injectors(
+  private Injectors injectors(
       ToxiproxyServers servers, LocalProcesses local, KubernetesClient cluster) {
-    return cluster == null
-        ? Agents.injectors(servers, local)
-        : Agents.injectors(servers, local, cluster);
+    if (cluster == null) {
+      return Agents.injectors(servers, local);
+    }
+    Clock clock = Clock.systemUTC();
+    return Agents.injectors(
+        servers,
+        local,
+        namespaces
+            .map(listed -> new KubernetesBackend(cluster, clock, new Random(), listed))
+            .orElseGet(() -> new KubernetesBackend(cluster, clock, new Random())));
   }
 
   /** Kubernetes targets and probes need {@code --kubernetes}: say so before anything runs. */
@@ -211,7 +248,7 @@ public class RunCommand implements Callable<Integer> {
   }
 
   private ToxiproxyServers servers() {
-    List<ToxiproxyServer> servers = new ArrayList<>();
+    List<ToxiproxyServer> servers = new ArrayList<>(EnvironmentSystems.toxiproxies(environment));
     for (String spec : toxiproxies) {
       int eq = spec.indexOf('=');
       String name = eq > 0 ? spec.substring(0, eq) : ToxiproxyServer.DEFAULT;

@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.daysofchaos.agents.Agents;
 import org.daysofchaos.agents.Leftovers;
 import org.daysofchaos.core.journal.EventType;
 import org.daysofchaos.core.journal.Journal;
@@ -28,6 +27,7 @@ import org.daysofchaos.scoreboard.persistence.JdbcLedger;
 import org.daysofchaos.scoreboard.persistence.NodeId;
 import org.daysofchaos.scoreboard.persistence.NodeStore;
 import org.daysofchaos.scoreboard.schedule.FaultDeadline;
+import org.daysofchaos.scoreboard.targets.Targets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +56,7 @@ public class Recovery implements FaultDeadline {
   @Inject IncidentEngine engine;
   @Inject NodeId node;
   @Inject Clock clock;
+  @Inject Targets targets;
 
   /** A node whose heartbeat is older than this is dead. */
   @ConfigProperty(name = "chaos.node.dead-after", defaultValue = "10s")
@@ -141,7 +142,7 @@ public class Recovery implements FaultDeadline {
     List<String> closed = new ArrayList<>();
     List<String> lines = new ArrayList<>();
     // One set of reverters for the whole pass: a Kubernetes client is connected once, if at all.
-    try (Reverters reverters = Agents.reverters()) {
+    try (Reverters reverters = targets.reverters()) {
       for (JdbcLedger.Row row : orphans) {
         if (revert(reverters, row, source, AuditLog.RECOVERY, why, lines)) {
           reverted++;
@@ -187,7 +188,7 @@ public class Recovery implements FaultDeadline {
   int revertUnowned(String actor, String why) {
     int reverted = 0;
     Set<String> dead = deadNodesWithWork();
-    try (Reverters reverters = Agents.reverters()) {
+    try (Reverters reverters = targets.reverters()) {
       for (JdbcLedger.Row row : ledger.openRows()) {
         boolean mineUnowned =
             node.id().equals(row.nodeId())

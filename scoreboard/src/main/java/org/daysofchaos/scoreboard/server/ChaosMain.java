@@ -2,10 +2,13 @@ package org.daysofchaos.scoreboard.server;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.daysofchaos.agents.environment.EnvironmentReader;
 import picocli.CommandLine;
 
 /**
@@ -31,6 +34,15 @@ public final class ChaosMain {
     Map<String, String> properties = configure(args);
     properties.forEach(System::setProperty);
     if ("true".equals(properties.get("chaos.server.enabled"))) {
+      String environment = properties.get("chaos.environment");
+      if (environment != null) {
+        List<String> problems = EnvironmentCheck.problems(Path.of(environment));
+        if (!problems.isEmpty()) {
+          problems.forEach(System.err::println);
+          System.exit(EnvironmentCheck.EXIT_PROBLEMS);
+        }
+        System.out.println("environment: " + environment);
+      }
       StaleH2Lock.clear(Path.of(properties.get("chaos.data-dir"))).ifPresent(System.err::println);
     }
     Quarkus.run(ChaosApplication.class, args);
@@ -52,6 +64,12 @@ public final class ChaosMain {
       // H2 refuses implicitly relative paths: the data directory is always made absolute.
       properties.put("chaos.data-dir", Path.of(dataDir).toAbsolutePath().normalize().toString());
       properties.putAll(options.properties());
+      if (!properties.containsKey("chaos.environment")
+          && Files.isRegularFile(Path.of(EnvironmentReader.DEFAULT_FILE))) {
+        properties.put(
+            "chaos.environment",
+            Path.of(EnvironmentReader.DEFAULT_FILE).toAbsolutePath().normalize().toString());
+      }
       return properties;
     }
     return cliMode();

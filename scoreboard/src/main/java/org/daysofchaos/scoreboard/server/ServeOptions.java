@@ -40,6 +40,15 @@ public class ServeOptions {
   boolean demo;
 
   @Option(
+      names = "--environment",
+      paramLabel = "FILE",
+      description =
+          "The environment file: every system a game day may touch and read (chaos.environment;"
+              + " default: environment.yaml in the working directory, if there is one). See"
+              + " docs/environment.md.")
+  Path environment;
+
+  @Option(
       names = "--gameday",
       paramLabel = "FILE",
       description = "A game-day file to load on start (repeatable; chaos.gamedays).")
@@ -97,6 +106,9 @@ public class ServeOptions {
     }
     if (demo) {
       p.put("chaos.demo.enabled", "true");
+    }
+    if (environment != null) {
+      p.put("chaos.environment", environment.toAbsolutePath().normalize().toString());
     }
     if (!gamedays.isEmpty()) {
       p.put("chaos.gamedays", join(gamedays));

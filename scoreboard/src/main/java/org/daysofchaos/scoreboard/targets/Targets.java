@@ -1,15 +1,24 @@
 package org.daysofchaos.scoreboard.targets;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import org.daysofchaos.agents.Agents;
+import org.daysofchaos.agents.environment.Environment;
+import org.daysofchaos.agents.environment.EnvironmentReader;
+import org.daysofchaos.agents.environment.EnvironmentSystems;
+import org.daysofchaos.agents.kubernetes.KubernetesBackend;
 import org.daysofchaos.agents.metrics.ScrapeMetricSource;
 import org.daysofchaos.agents.process.LocalProcess;
 import org.daysofchaos.agents.process.LocalProcesses;
@@ -18,6 +27,7 @@ import org.daysofchaos.agents.toxiproxy.ToxiproxyServers;
 import org.daysofchaos.core.spi.Injectors;
 import org.daysofchaos.core.spi.MetricSource;
 import org.daysofchaos.core.spi.ProbeRunners;
+import org.daysofchaos.core.spi.Reverters;
 import org.daysofchaos.demo.DemoSystem;
 import org.daysofchaos.experiments.targets.ProcessTarget;
 import org.eclipse.microprofile.config.Config;
@@ -26,9 +36,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the server may touch: the Toxiproxy servers, local processes and metric endpoints named in
- * the configuration ({@code chaos.targets.*}), plus the embedded demo pre-production with {@code
- * chaos.demo.enabled}. Nothing else can be injected: this is the pre-production allow-list.
+ * What the server may touch: the systems of the environment file ({@code chaos.environment},
+ * docs/environment.md), the Toxiproxy servers, local processes and metric endpoints of the
+ * command-line shortcuts ({@code chaos.targets.*}), plus the embedded demo pre-production with
+ * {@code chaos.demo.enabled}. Nothing else can be injected: this is the pre-production allow-list.
  */
 @Singleton
 public class Targets implements AutoCloseable {
@@ -58,8 +69,14 @@ public class Targets implements AutoCloseable {
   @ConfigProperty(name = "chaos.targets.metrics")
   Optional<List<URI>> metrics;
 
+  /** The environment file, if one is given (docs/environment.md). */
+  @ConfigProperty(name = "chaos.environment")
+  Optional<Path> environmentFile;
+
   private volatile DemoSystem demo;
   private volatile Wiring wiring;
+  private Optional<EnvironmentSystems.Cluster> cluster = Optional.empty();
+  private KubernetesClient kubernetes;
 
   /** The injectors, probes and allow-lists, built once the demo (if any) is up. */
   public record Wiring(
@@ -85,31 +102,105 @@ public class Targets implements AutoCloseable {
     if (wiring != null) {
       return wiring;
     }
+    Environment env = environment();
     Map<String, String> servers = new LinkedHashMap<>();
     Map<String, Long> pids = new LinkedHashMap<>();
-    LocalProcesses processes = new LocalProcesses();
-    List<URI> metricUrls = new ArrayList<>(metrics.orElse(List.of()));
+    LocalProcesses processes = EnvironmentSystems.registerProcesses(env, new LocalProcesses());
+    List<URI> metricUrls = new ArrayList<>(env.metrics());
+    metricUrls.addAll(metrics.orElse(List.of()));
+    env.toxiproxy().forEach((name, config) -> servers.put(name, config.url()));
     if (demoEnabled) {
-      demo = DemoSystem.start(demoTraffic, demoProxyPort, demoOpsPort);
-      servers.put(ToxiproxyServer.DEFAULT, demo.toxiproxyUrl().toString());
-      processes.register("inventory", demo.processes().find(inventoryTarget()));
-      pids.put("inventory", demo.inventoryPid());
-      metricUrls.add(demo.metricsUrl());
-      LOG.info(
-          "demo pre-production: booking {}, metrics {}, fault proxy API {}, ops console {},"
-              + " inventory pid {}",
-          demo.bookingUrl(),
-          demo.metricsUrl(),
-          demo.toxiproxyUrl(),
-          demo.opsUrl().resolve("/ops"),
-          demo.inventoryPid());
+      startDemo(servers, processes, pids, metricUrls);
     }
+    addShortcuts(servers, processes, pids);
+    List<ToxiproxyServer> list = new ArrayList<>();
+    servers.forEach((name, url) -> list.add(ToxiproxyServer.of(name, URI.create(url))));
+    ToxiproxyServers toxiproxies = new ToxiproxyServers(list);
+    cluster = EnvironmentSystems.kubernetes(env);
+    kubernetes = cluster.map(EnvironmentSystems.Cluster::connect).orElse(null);
+    ProbeRunners probes = Agents.probes(metricSource(metricUrls), toxiproxies);
+    wiring =
+        new Wiring(
+            toxiproxies,
+            Map.copyOf(servers),
+            processes,
+            Map.copyOf(pids),
+            List.copyOf(metricUrls),
+            kubernetes == null
+                ? Agents.injectors(toxiproxies, processes)
+                : Agents.injectors(toxiproxies, processes, backend(cluster.get(), kubernetes)),
+            kubernetes == null
+                ? probes
+                : Agents.withKubernetes(probes, kubernetes, Clock.systemUTC()));
+    cluster.ifPresent(
+        c -> LOG.info("kubernetes cluster {}: namespaces {}", c.name(), c.config().namespaces()));
+    return wiring;
+  }
+
+  private static KubernetesBackend backend(EnvironmentSystems.Cluster c, KubernetesClient client) {
+    return new KubernetesBackend(
+        client, Clock.systemUTC(), new Random(), Set.copyOf(c.config().namespaces()));
+  }
+
+  /**
+   * The reverters of leftover faults: Kubernetes records through the environment's cluster (or the
+   * default kubeconfig without one), connected only if a record needs it. Close them when done.
+   */
+  public Reverters reverters() {
+    Optional<EnvironmentSystems.Cluster> c = EnvironmentSystems.kubernetes(environment());
+    return c.isPresent() ? Agents.reverters(c.get()::connect) : Agents.reverters();
+  }
+
+  /** The environment file's systems, or none. */
+  private Environment environment() {
+    if (environmentFile.isEmpty()) {
+      return Environment.empty(Path.of("").toAbsolutePath());
+    }
+    EnvironmentReader.Result read = new EnvironmentReader().read(environmentFile.get());
+    if (!read.ok()) {
+      throw new IllegalStateException(
+          "the environment file has problems:\n"
+              + String.join("\n", read.problems().stream().map(Object::toString).toList()));
+    }
+    return read.environment().orElseThrow();
+  }
+
+  private void startDemo(
+      Map<String, String> servers,
+      LocalProcesses processes,
+      Map<String, Long> pids,
+      List<URI> metricUrls)
+      throws IOException {
+    if (servers.containsKey(ToxiproxyServer.DEFAULT)) {
+      throw new IllegalStateException(
+          "the environment names a toxiproxy server 'default', which is the demo's; rename it");
+    }
+    demo = DemoSystem.start(demoTraffic, demoProxyPort, demoOpsPort);
+    servers.put(ToxiproxyServer.DEFAULT, demo.toxiproxyUrl().toString());
+    processes.register("inventory", demo.processes().find(inventoryTarget()));
+    pids.put("inventory", demo.inventoryPid());
+    metricUrls.add(demo.metricsUrl());
+    LOG.info(
+        "demo pre-production: booking {}, metrics {}, fault proxy API {}, ops console {},"
+            + " inventory pid {}",
+        demo.bookingUrl(),
+        demo.metricsUrl(),
+        demo.toxiproxyUrl(),
+        demo.opsUrl().resolve("/ops"),
+        demo.inventoryPid());
+  }
+
+  /** The command-line shortcuts ({@code --toxiproxy}, {@code --process}). */
+  private void addShortcuts(
+      Map<String, String> servers, LocalProcesses processes, Map<String, Long> pids) {
     for (String name : config.getPropertyNames()) {
       if (name.startsWith(TOXIPROXY)) {
         String server = unquote(name.substring(TOXIPROXY.length()));
         if (servers.containsKey(server)) {
           throw new IllegalStateException(
-              "toxiproxy server " + server + " is configured twice (is it the demo's?)");
+              "toxiproxy server "
+                  + server
+                  + " is configured twice (in the environment file, or is it the demo's?)");
         }
         servers.put(server, config.getValue(name, String.class));
       } else if (name.startsWith(PROCESS)) {
@@ -119,19 +210,6 @@ public class Targets implements AutoCloseable {
         pids.put(process, pid);
       }
     }
-    List<ToxiproxyServer> list = new ArrayList<>();
-    servers.forEach((name, url) -> list.add(ToxiproxyServer.of(name, URI.create(url))));
-    ToxiproxyServers toxiproxies = new ToxiproxyServers(list);
-    wiring =
-        new Wiring(
-            toxiproxies,
-            Map.copyOf(servers),
-            processes,
-            Map.copyOf(pids),
-            List.copyOf(metricUrls),
-            Agents.injectors(toxiproxies, processes),
-            Agents.probes(metricSource(metricUrls), toxiproxies));
-    return wiring;
   }
 
   private static MetricSource metricSource(List<URI> urls) {
@@ -167,6 +245,10 @@ public class Targets implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (kubernetes != null) {
+      kubernetes.close();
+      kubernetes = null;
+    }
     if (demo != null) {
       demo.close();
       demo = null;

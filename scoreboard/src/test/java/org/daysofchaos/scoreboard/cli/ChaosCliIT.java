@@ -112,6 +112,71 @@ class ChaosCliIT {
   }
 
   @Test
+  void validateChecksAnEnvironmentAndTheScenariosTargetsAgainstIt() throws Exception {
+    Files.writeString(
+        dir.resolve("environment.yaml"),
+        """
+        toxiproxy:
+          edge: { url: "http://127.0.0.1:8474" }
+        prometheus:
+          main: { url: "http://127.0.0.1:9090", bearer: { fromEnv: CHAOS_IT_UNSET_TOKEN } }
+        """);
+    Path shipped = Path.of("../scenarios/demo/payment-latency.yaml").toAbsolutePath();
+
+    Cli cli = new Cli(dir, "validate", "--environment", "environment.yaml", shipped.toString());
+
+    assertThat(cli.exitCode()).as(cli.output()).isEqualTo(2);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(cli.output())
+                    .contains(
+                        "environment.yaml:4:49: prometheus.main.bearer.fromEnv: the variable"
+                            + " CHAOS_IT_UNSET_TOKEN is not set")
+                    .doesNotContain("Exception"));
+
+    Files.writeString(
+        dir.resolve("environment.yaml"),
+        "toxiproxy:\n  edge: { url: \"http://127.0.0.1:8474\" }\n");
+    Cli gaps = new Cli(dir, "validate", "--environment", "environment.yaml", shipped.toString());
+
+    assertThat(gaps.exitCode()).as(gaps.output()).isEqualTo(1);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(gaps.output())
+                    .contains("environment.yaml: valid environment")
+                    .contains(
+                        "environment.yaml: demo/payment-latency: target payment-link: the"
+                            + " environment names no toxiproxy server 'default' (it names edge)"));
+  }
+
+  @Test
+  void serveRefusesABrokenEnvironmentBeforeStartingAnything() throws Exception {
+    Files.writeString(
+        dir.resolve("environment.yaml"),
+        "kubernetes:\n  preprod: { namespaces: [] }\nprocesses:\n  app: { pid: 1, command: x }\n");
+
+    Cli cli = new Cli(dir, "serve", "--port", "0", "--data-dir", dir.resolve("data").toString());
+
+    assertThat(cli.exitCode()).as(cli.output()).isEqualTo(2);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(cli.output())
+                    .contains(
+                        "environment.yaml:2:26: kubernetes.preprod.namespaces: name at least one"
+                            + " namespace that scenarios may touch")
+                    .contains("environment.yaml:4:18: processes.app.command: give only one of")
+                    .doesNotContain("Exception")
+                    .doesNotContain("Listening"));
+    assertThat(dir.resolve("data")).doesNotExist();
+  }
+
+  @Test
   void validatePrintsTheDryRunOfAValidFile() throws Exception {
     Path shipped = Path.of("../scenarios/demo/payment-latency.yaml").toAbsolutePath();
 

@@ -1,0 +1,102 @@
+package org.daysofchaos.agents.environment;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.daysofchaos.agents.kubernetes.KubernetesClients;
+import org.daysofchaos.agents.process.LocalProcess;
+import org.daysofchaos.agents.process.LocalProcesses;
+import org.daysofchaos.agents.process.ProcessFinders;
+import org.daysofchaos.agents.toxiproxy.ToxiproxyServer;
+
+/**
+ * Turns what an environment names into the systems the backends work with: Toxiproxy servers, local
+ * processes, a Kubernetes client. Secrets are revealed here, and only here.
+ */
+public final class EnvironmentSystems {
+  /** How long a process's restart command may take. */
+  static final Duration RESTART_TIMEOUT = Duration.ofSeconds(60);
+
+  private EnvironmentSystems() {}
+
+  /** The Toxiproxy servers, by their names in the file. */
+  public static List<ToxiproxyServer> toxiproxies(Environment env) {
+    List<ToxiproxyServer> servers = new ArrayList<>();
+    env.toxiproxy().forEach((name, config) -> servers.add(ToxiproxyServer.of(name, config.uri())));
+    return servers;
+  }
+
+  /** Registers every process of the environment under its name. */
+  public static LocalProcesses registerProcesses(Environment env, LocalProcesses into) {
+    env.processes().forEach((name, config) -> into.register(name, process(env.base(), config)));
+    return into;
+  }
+
+  static LocalProcess process(Path base, ProcessConfig config) {
+    LocalProcess found =
+        config.pid().isPresent()
+            ? LocalProcess.ofPid(config.pid().get())
+            : config.pidFile().isPresent()
+                ? ProcessFinders.pidFile(base.resolve(config.pidFile().get()))
+                : ProcessFinders.commandLine(config.commandPattern().orElseThrow());
+    return config.restart().isEmpty()
+        ? found
+        : ProcessFinders.restartedBy(found, config.restart(), RESTART_TIMEOUT);
+  }
+
+  /**
+   * The secrets of the environment that cannot be found, one problem each (where it was written,
+   * what is wrong; never the secret), and the CA files that cannot be read.
+   */
+  public static List<String> secretProblems(Environment env, Secrets secrets) {
+    List<HttpAccess> servers = new ArrayList<>();
+    env.prometheus().values().forEach(p -> servers.add(p.access()));
+    env.alertmanager().values().forEach(a -> servers.add(a.access()));
+    List<String> problems = new ArrayList<>();
+    for (HttpAccess access : servers) {
+      try {
+        access.authorization(secrets);
+        access.client(env.base());
+      } catch (SecretException | IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    return problems;
+  }
+
+  /** The Kubernetes cluster of the environment, with its name, if it names one. */
+  public record Cluster(String name, KubernetesClusterConfig config, Path base) {
+    /** A client of the cluster, as kubectl would connect; close it when done. */
+    public KubernetesClient connect() {
+      if (config.inCluster()) {
+        return KubernetesClients.connect(Optional.empty(), Optional.empty());
+      }
+      return KubernetesClients.connect(config.kubeconfig().map(base::resolve), config.context());
+    }
+  }
+
+  /**
+   * The cluster the environment names.
+   *
+   * @throws IllegalArgumentException when it names more than one: a server breaks one cluster for
+   *     now
+   */
+  public static Optional<Cluster> kubernetes(Environment env) {
+    Map<String, KubernetesClusterConfig> clusters = env.kubernetes();
+    if (clusters.size() > 1) {
+      throw new IllegalArgumentException(
+          "kubernetes: the environment names "
+              + clusters.size()
+              + " clusters ("
+              + String.join(", ", clusters.keySet())
+              + "); a server breaks one cluster for now, so name one per environment file");
+    }
+    return clusters.entrySet().stream()
+        .findFirst()
+        .map(e -> new Cluster(e.getKey(), e.getValue(), env.base()));
+  }
+}
