@@ -28,8 +28,10 @@ public final class ProcessFinders {
       String text;
       try {
         text = Files.readString(file, StandardCharsets.UTF_8).strip();
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw new IllegalStateException("cannot read the pid file " + file + ": no such file");
       } catch (IOException e) {
-        throw new IllegalStateException("cannot read the pid file " + file + ": " + e);
+        throw new IllegalStateException("cannot read the pid file " + file + ": " + e.getMessage());
       }
       try {
         long pid = Long.parseLong(text);

@@ -19,6 +19,7 @@ import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.scenario.ReadResult;
 import org.daysofchaos.core.scenario.ScenarioReader;
 import org.daysofchaos.experiments.Catalog;
+import org.daysofchaos.scoreboard.gameday.ScenarioCatalog;
 
 /** Finds and reads scenarios: files given on the command line, or the shipped ones by id. */
 final class ScenarioFiles {
@@ -28,6 +29,22 @@ final class ScenarioFiles {
 
   static ScenarioReader reader() {
     return new ScenarioReader(Catalog.standard());
+  }
+
+  /** Every shipped scenario (demo, toxiproxy, kubernetes...), read from the classpath. */
+  static List<Scenario> shippedAll() throws IOException {
+    List<Scenario> scenarios = new ArrayList<>();
+    for (String resource : ScenarioCatalog.shippedResources()) {
+      try (InputStream in = ScenarioFiles.class.getClassLoader().getResourceAsStream(resource)) {
+        if (in != null) {
+          scenarios.addAll(
+              reader()
+                  .read(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                  .scenarios());
+        }
+      }
+    }
+    return scenarios;
   }
 
   /** The shipped demo scenarios, read from the classpath (the scenarios jar). */

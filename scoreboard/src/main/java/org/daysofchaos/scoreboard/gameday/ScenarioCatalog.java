@@ -146,7 +146,7 @@ public class ScenarioCatalog {
   }
 
   /** The shipped scenario files: every {@code .yaml} under {@code scenarios/} but game days. */
-  static List<String> shippedResources() throws IOException {
+  public static List<String> shippedResources() throws IOException {
     URL url = ScenarioCatalog.class.getClassLoader().getResource(SHIPPED + "/demo");
     if (url == null) {
       return List.of();

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.daysofchaos.core.journal.JournalJson;
 import org.daysofchaos.core.journal.Verdict;
+import org.daysofchaos.demo.DemoSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,8 @@ class ChaosCliIT {
   private static final Path JAR =
       Path.of(
           System.getProperty("chaos.runner.jar", "target/scoreboard-0.1.0-SNAPSHOT-runner.jar"));
+
+  private static final Path DEMO_DAY = Path.of("../scenarios/demo/gameday.yaml").toAbsolutePath();
 
   @TempDir Path dir;
 
@@ -174,6 +177,88 @@ class ChaosCliIT {
                     .doesNotContain("Exception")
                     .doesNotContain("Listening"));
     assertThat(dir.resolve("data")).doesNotExist();
+  }
+
+  @Test
+  void thePreFlightOfTheDemoGameDayPassesEveryItemAndTouchesNothing() throws Exception {
+    try (DemoSystem demo = DemoSystem.start()) {
+      Files.writeString(
+          dir.resolve("environment.yaml"),
+          """
+          toxiproxy:
+            default: { url: "%s" }
+          processes:
+            inventory: { pid: %d }
+          metrics: ["%s"]
+          """
+              .formatted(demo.toxiproxyUrl(), demo.inventoryPid(), demo.metricsUrl()));
+
+      Cli cli =
+          new Cli(
+              dir,
+              "validate",
+              "--environment",
+              "environment.yaml",
+              "--live",
+              "--gameday",
+              DEMO_DAY.toString());
+
+      assertThat(cli.exitCode()).as(cli.output()).isZero();
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(
+              () ->
+                  assertThat(cli.output())
+                      .contains("game day demo-day, 4 scenario slot(s), teams blue, red")
+                      .contains("[ok]   demo/payment-latency: target payment-link: ")
+                      .contains(
+                          "[ok]   demo/until-fixed/inventory-frozen: target inventory-process")
+                      .containsPattern("pre-flight: \\d+ item\\(s\\) checked, 0 failed")
+                      .doesNotContain("[FAIL]"));
+    }
+  }
+
+  @Test
+  void thePreFlightNamesEveryFailingItem() throws Exception {
+    try (DemoSystem demo = DemoSystem.start()) {
+      Files.writeString(
+          dir.resolve("environment.yaml"),
+          """
+          toxiproxy:
+            default: { url: "%s" }
+          processes:
+            inventory: { pidFile: no-such.pid }
+          metrics: ["http://127.0.0.1:9/metrics"]
+          """
+              .formatted(demo.toxiproxyUrl()));
+      Path scenarios = Path.of("../scenarios/demo").toAbsolutePath();
+
+      Cli cli =
+          new Cli(
+              dir,
+              "validate",
+              "--environment",
+              "environment.yaml",
+              "--live",
+              scenarios.resolve("payment-latency.yaml").toString(),
+              scenarios.resolve("inventory-freeze.yaml").toString());
+
+      assertThat(cli.exitCode()).as(cli.output()).isEqualTo(1);
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(
+              () ->
+                  assertThat(cli.output())
+                      .contains("[ok]   demo/payment-latency: target payment-link: ")
+                      .contains(
+                          "[FAIL] demo/inventory-freeze: target inventory-process: refused:"
+                              + " cannot read the pid file "
+                              + dir.resolve("no-such.pid")
+                              + ": no such file")
+                      .contains("[FAIL] demo/payment-latency: steady state metric/threshold")
+                      .contains("pre-flight: 7 item(s) checked, 6 failed")
+                      .doesNotContain("\tat "));
+    }
   }
 
   @Test

@@ -1,0 +1,80 @@
+package org.daysofchaos.agents.environment;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.daysofchaos.agents.Agents;
+import org.daysofchaos.agents.kubernetes.KubernetesBackend;
+import org.daysofchaos.agents.metrics.ScrapeMetricSource;
+import org.daysofchaos.agents.process.LocalProcesses;
+import org.daysofchaos.agents.toxiproxy.ToxiproxyServers;
+import org.daysofchaos.core.spi.Injectors;
+import org.daysofchaos.core.spi.MetricSource;
+import org.daysofchaos.core.spi.ProbeRunners;
+
+/**
+ * The injectors and probe runners of everything an environment names, and nothing else: what the
+ * live pre-flight asks and what a run breaks. Close it to close the Kubernetes client it opened.
+ */
+public final class EnvironmentWiring implements AutoCloseable {
+  private final Injectors injectors;
+  private final ProbeRunners probes;
+  private final KubernetesClient kubernetes;
+
+  private EnvironmentWiring(Injectors injectors, ProbeRunners probes, KubernetesClient kubernetes) {
+    this.injectors = injectors;
+    this.probes = probes;
+    this.kubernetes = kubernetes;
+  }
+
+  /**
+   * Wires an environment; its Kubernetes cluster, if any, is connected now.
+   *
+   * @throws SecretException when a secret cannot be found
+   * @throws IllegalArgumentException when the environment names more than one cluster
+   */
+  public static EnvironmentWiring connect(Environment env, Clock clock) {
+    ToxiproxyServers toxiproxies = new ToxiproxyServers(EnvironmentSystems.toxiproxies(env));
+    LocalProcesses processes = EnvironmentSystems.registerProcesses(env, new LocalProcesses());
+    ProbeRunners probes = Agents.probes(metrics(env), toxiproxies);
+    Optional<EnvironmentSystems.Cluster> cluster = EnvironmentSystems.kubernetes(env);
+    if (cluster.isEmpty()) {
+      return new EnvironmentWiring(Agents.injectors(toxiproxies, processes), probes, null);
+    }
+    KubernetesClient client = cluster.get().connect();
+    KubernetesBackend backend =
+        new KubernetesBackend(
+            client, clock, new Random(), Set.copyOf(cluster.get().config().namespaces()));
+    return new EnvironmentWiring(
+        Agents.injectors(toxiproxies, processes, backend),
+        Agents.withKubernetes(probes, client, clock),
+        client);
+  }
+
+  private static MetricSource metrics(Environment env) {
+    if (env.metrics().isEmpty()) {
+      return query -> {
+        throw new IllegalStateException("the environment names no metrics endpoint");
+      };
+    }
+    return ScrapeMetricSource.of(env.metrics().toArray(URI[]::new));
+  }
+
+  public Injectors injectors() {
+    return injectors;
+  }
+
+  public ProbeRunners probes() {
+    return probes;
+  }
+
+  @Override
+  public void close() {
+    if (kubernetes != null) {
+      kubernetes.close();
+    }
+  }
+}
