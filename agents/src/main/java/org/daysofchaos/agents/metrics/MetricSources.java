@@ -1,5 +1,8 @@
 package org.daysofchaos.agents.metrics;
 
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +32,26 @@ public final class MetricSources {
     return of(Map.of(DEFAULT, defaultSource));
   }
 
+  /**
+   * The scraped endpoints (if any) as the default source, and these sources (Prometheus servers) by
+   * name.
+   *
+   * @throws IllegalArgumentException when scraped endpoints and a source named {@value #DEFAULT}
+   *     both claim the default
+   */
+  public static MetricSources of(List<URI> scraped, Map<String, ? extends MetricSource> named) {
+    Map<String, MetricSource> byName = new LinkedHashMap<>(named);
+    if (!scraped.isEmpty()) {
+      if (byName.containsKey(DEFAULT)) {
+        throw new IllegalArgumentException(
+            "both the scraped metrics endpoints and a Prometheus server without a name claim the"
+                + " default metric source; name the Prometheus server (--prometheus NAME=URL)");
+      }
+      byName.put(DEFAULT, ScrapeMetricSource.of(scraped.toArray(URI[]::new)));
+    }
+    return of(byName);
+  }
+
   /** The names, sorted. */
   public Set<String> names() {
     return new TreeSet<>(byName.keySet());
@@ -43,6 +66,13 @@ public final class MetricSources {
   public MetricSource named(Optional<String> name, String who) {
     String wanted = name.orElse(DEFAULT);
     MetricSource source = byName.get(wanted);
+    if (source == null && name.isEmpty()) {
+      throw new IllegalArgumentException(
+          who
+              + " has no source: and no default metric source is configured (--metrics URL or"
+              + " --prometheus URL)"
+              + (byName.isEmpty() ? "" : "; configured sources: " + String.join(", ", names())));
+    }
     if (source == null) {
       throw new IllegalArgumentException(
           who

@@ -4,13 +4,15 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.daysofchaos.agents.Agents;
-import org.daysofchaos.agents.metrics.ScrapeMetricSource;
+import org.daysofchaos.agents.metrics.MetricSources;
+import org.daysofchaos.agents.metrics.PromQlSource;
 import org.daysofchaos.agents.process.LocalProcess;
 import org.daysofchaos.agents.process.LocalProcesses;
 import org.daysofchaos.agents.toxiproxy.ToxiproxyServer;
@@ -26,15 +28,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the server may touch: the Toxiproxy servers, local processes and metric endpoints named in
- * the configuration ({@code chaos.targets.*}), plus the embedded demo pre-production with {@code
- * chaos.demo.enabled}. Nothing else can be injected: this is the pre-production allow-list.
+ * What the server may touch: the Toxiproxy servers, local processes, metric endpoints and
+ * Prometheus servers named in the configuration ({@code chaos.targets.*}), plus the embedded demo
+ * pre-production with {@code chaos.demo.enabled}. Nothing else can be injected: this is the
+ * pre-production allow-list.
  */
 @Singleton
 public class Targets implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Targets.class);
   private static final String TOXIPROXY = "chaos.targets.toxiproxy.";
   private static final String PROCESS = "chaos.targets.process.";
+  private static final String PROMETHEUS = "chaos.targets.prometheus.";
 
   @Inject Config config;
 
@@ -58,6 +62,10 @@ public class Targets implements AutoCloseable {
   @ConfigProperty(name = "chaos.targets.metrics")
   Optional<List<URI>> metrics;
 
+  /** How long a PromQL query may take before its probe counts as unmeasured. */
+  @ConfigProperty(name = "chaos.targets.prometheus-timeout", defaultValue = "5s")
+  Duration prometheusTimeout;
+
   private volatile DemoSystem demo;
   private volatile Wiring wiring;
 
@@ -68,6 +76,7 @@ public class Targets implements AutoCloseable {
       LocalProcesses processes,
       Map<String, Long> processPids,
       List<URI> metrics,
+      Map<String, URI> prometheus,
       Injectors injectors,
       ProbeRunners probes) {}
 
@@ -89,6 +98,7 @@ public class Targets implements AutoCloseable {
     Map<String, Long> pids = new LinkedHashMap<>();
     LocalProcesses processes = new LocalProcesses();
     List<URI> metricUrls = new ArrayList<>(metrics.orElse(List.of()));
+    Map<String, URI> prometheus = new LinkedHashMap<>();
     if (demoEnabled) {
       demo = DemoSystem.start(demoTraffic, demoProxyPort, demoOpsPort);
       servers.put(ToxiproxyServer.DEFAULT, demo.toxiproxyUrl().toString());
@@ -117,6 +127,9 @@ public class Targets implements AutoCloseable {
         long pid = config.getValue(name, Long.class);
         processes.register(process, LocalProcess.ofPid(pid));
         pids.put(process, pid);
+      } else if (name.startsWith(PROMETHEUS)) {
+        prometheus.put(
+            unquote(name.substring(PROMETHEUS.length())), config.getValue(name, URI.class));
       }
     }
     List<ToxiproxyServer> list = new ArrayList<>();
@@ -129,19 +142,30 @@ public class Targets implements AutoCloseable {
             processes,
             Map.copyOf(pids),
             List.copyOf(metricUrls),
+            Map.copyOf(prometheus),
             Agents.injectors(toxiproxies, processes),
-            Agents.probes(metricSource(metricUrls), toxiproxies));
+            Agents.probes(metricSources(metricUrls, prometheus), toxiproxies));
     return wiring;
   }
 
-  private static MetricSource metricSource(List<URI> urls) {
-    if (urls.isEmpty()) {
-      return query -> {
-        throw new IllegalStateException(
-            "no metrics endpoint is configured (chaos.targets.metrics, serve --metrics URL)");
-      };
-    }
-    return ScrapeMetricSource.of(urls.toArray(URI[]::new));
+  /**
+   * The scraped endpoints as the default metric source, and each Prometheus server by its name (a
+   * server named {@code default} answers the probes without {@code source:}).
+   */
+  private MetricSources metricSources(List<URI> scraped, Map<String, URI> prometheus) {
+    Map<String, MetricSource> servers = new LinkedHashMap<>();
+    prometheus.forEach(
+        (name, url) -> {
+          try {
+            servers.put(
+                name, PromQlSource.of(url, Optional.empty(), Optional.empty(), prometheusTimeout));
+          } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(PROMETHEUS + name + ": " + e.getMessage(), e);
+          }
+        });
+    MetricSources sources = MetricSources.of(scraped, servers);
+    prometheus.forEach((name, url) -> LOG.info("metric source {}: Prometheus at {}", name, url));
+    return sources;
   }
 
   public Wiring wiring() {
