@@ -3,6 +3,7 @@ package org.daysofchaos.agents.metrics;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.daysofchaos.core.spec.YamlEnum;
 import org.daysofchaos.core.spi.MetricSample;
 import org.daysofchaos.core.spi.MetricSource;
 import org.daysofchaos.core.spi.Observation;
@@ -88,12 +89,7 @@ public final class MetricThresholdRunner implements ProbeRunner<MetricThreshold>
     double value =
         probe.series().aggregate(samples.stream().mapToDouble(MetricSample::value).toArray());
     String detail =
-        probe.series().name().toLowerCase(Locale.ROOT)
-            + " "
-            + fmt(value)
-            + " of "
-            + samples.size()
-            + " series";
+        YamlEnum.name(probe.series()) + " " + fmt(value) + " of " + samples.size() + " series";
     return probe.holdsFor(value) ? Observation.holds(detail) : Observation.fails(detail);
   }
 

@@ -29,7 +29,7 @@ public enum SeriesMode {
 
   /** Whether this mode reduces the values to one number before comparing. */
   public boolean aggregates() {
-    return ordinal() >= MIN.ordinal();
+    return this == MIN || this == MAX || this == SUM || this == AVG;
   }
 
   /**
