@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.daysofchaos.agents.http.HttpStatusRunner;
 import org.daysofchaos.agents.kubernetes.KubernetesBackend;
 import org.daysofchaos.agents.kubernetes.KubernetesReverter;
+import org.daysofchaos.agents.metrics.MetricSources;
 import org.daysofchaos.agents.metrics.MetricThresholdRunner;
 import org.daysofchaos.agents.process.LocalProcesses;
 import org.daysofchaos.agents.process.ProcessBackend;
@@ -49,8 +50,13 @@ public final class Agents {
         kubernetes.injectors());
   }
 
-  /** The metric, HTTP and proxy probes. */
+  /** The metric, HTTP and proxy probes, with one metric source: the default. */
   public static ProbeRunners probes(MetricSource metrics, ToxiproxyServers toxiproxies) {
+    return probes(MetricSources.of(metrics), toxiproxies);
+  }
+
+  /** The metric, HTTP and proxy probes, with metric sources by name. */
+  public static ProbeRunners probes(MetricSources metrics, ToxiproxyServers toxiproxies) {
     return ProbeRunners.of(standardProbes(metrics), ToxiproxyBackend.probes(toxiproxies));
   }
 
@@ -97,7 +103,7 @@ public final class Agents {
             KubernetesReverter.connectingTo(kubernetes)));
   }
 
-  private static List<ProbeRunner<?>> standardProbes(MetricSource metrics) {
+  private static List<ProbeRunner<?>> standardProbes(MetricSources metrics) {
     return List.of(new MetricThresholdRunner(metrics), HttpStatusRunner.withDefaultClient());
   }
 }

@@ -24,16 +24,23 @@ import java.util.Map;
  * dependency is bypassed by an open circuit breaker, and the timeouts.
  *
  * <p>Its metrics are what the demo scenarios watch: {@code booking_request_seconds} (with quantiles
- * over the last second), {@code booking_error_ratio} (failures among the bookings of the last
- * second), {@code booking_degraded_ratio} (bookings confirmed with a dependency bypassed), {@code
- * booking_requests_total{outcome}} and, per dependency, {@code booking_dependency_seconds} and
- * {@code booking_dependency_errors_total{cause}}; the levers show as {@code
- * booking_payment_instance{instance}}, {@code booking_circuit_breaker_open{dependency}} and {@code
- * booking_dependency_timeout_seconds{dependency}}.
+ * over the last second) and {@code booking_request_duration_seconds} (a histogram, {@code
+ * _bucket{le}}, {@code _sum}, {@code _count}, for PromQL), {@code booking_error_ratio} (failures
+ * among the bookings of the last second), {@code booking_degraded_ratio} (bookings confirmed with a
+ * dependency bypassed), {@code booking_requests_total{outcome}} and, per dependency, {@code
+ * booking_dependency_seconds} and {@code booking_dependency_errors_total{cause}}; the levers show
+ * as {@code booking_payment_instance{instance}}, {@code booking_circuit_breaker_open{dependency}}
+ * and {@code booking_dependency_timeout_seconds{dependency}}.
  */
 final class BookingService implements AutoCloseable {
   /** Connections must open within this, whatever the timeout of the whole call. */
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+
+  /** The upper bounds of the booking time histogram: from a fast answer to a hung dependency. */
+  private static final Duration[] BUCKETS =
+      java.util.stream.DoubleStream.of(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5)
+          .mapToObj(seconds -> Duration.ofNanos((long) (seconds * 1e9)))
+          .toArray(Duration[]::new);
 
   /** The window of the quantiles and of the ratios: short, so the metrics follow faults. */
   static final Duration WINDOW = Duration.ofSeconds(1);
@@ -73,6 +80,13 @@ final class BookingService implements AutoCloseable {
             .distributionStatisticExpiry(WINDOW)
             .distributionStatisticBufferLength(2)
             .register(registry);
+    // The same times as a cumulative histogram, for PromQL through a real Prometheus:
+    // histogram_quantile(0.99, sum by (le) (rate(booking_request_duration_seconds_bucket[4s]))).
+    Timer histogram =
+        Timer.builder("booking_request_duration")
+            .description("Time to answer a booking, in buckets")
+            .serviceLevelObjectives(BUCKETS)
+            .register(registry);
     Counter ok = Counter.builder("booking_requests").tag("outcome", "ok").register(registry);
     Counter bypassing =
         Counter.builder("booking_requests").tag("outcome", "degraded").register(registry);
@@ -89,7 +103,9 @@ final class BookingService implements AutoCloseable {
         exchange -> {
           long start = System.nanoTime();
           Outcome outcome = book(registry, levers.current());
-          latency.record(Duration.ofNanos(System.nanoTime() - start));
+          Duration took = Duration.ofNanos(System.nanoTime() - start);
+          latency.record(took);
+          histogram.record(took);
           errors.record(outcome.failure() != null);
           degraded.record(outcome.degraded());
           if (outcome.failure() != null) {

@@ -39,6 +39,7 @@ import org.daysofchaos.core.scenario.ReadResult;
 import org.daysofchaos.core.scenario.ScenarioReader;
 import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.core.spi.InjectionContext;
+import org.daysofchaos.core.spi.MetricSample;
 import org.daysofchaos.core.spi.Sleeper;
 import org.daysofchaos.experiments.Catalog;
 import org.daysofchaos.experiments.Faults;
@@ -349,7 +350,11 @@ class DemoLeversIT {
   }
 
   private static double value(String query) throws Exception {
-    return metrics.value(query).orElseThrow(() -> new AssertionError("no series " + query));
+    List<MetricSample> samples = metrics.samples(query);
+    if (samples.size() != 1) {
+      throw new AssertionError(query + " returns " + samples);
+    }
+    return samples.get(0).value();
   }
 
   private static HttpRequest postRequest(String path) {

@@ -15,10 +15,23 @@ import org.daysofchaos.core.scenario.ScenarioReader;
 import org.daysofchaos.experiments.Catalog;
 import org.junit.jupiter.api.Test;
 
-/** The scenarios the README shows are valid: a newcomer copies them first. */
+/** The scenarios the README and the guides show are valid: a newcomer copies them first. */
 class ReadmeScenariosTest {
   private static final Path README = ShippedFiles.MODULE.getParent().resolve("README.md");
   private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
+
+  @Test
+  void everyScenarioInThePrometheusGuideReadsWithoutProblems() throws IOException {
+    Path guide = README.resolveSibling("docs").resolve("prometheus.md");
+    List<String> scenarios = scenarioBlocks(Files.readString(guide, StandardCharsets.UTF_8));
+    assertThat(scenarios).as("scenarios shown in docs/prometheus.md").isNotEmpty();
+
+    ScenarioReader reader = new ScenarioReader(Catalog.standard());
+    for (int i = 0; i < scenarios.size(); i++) {
+      ReadResult result = reader.read("prometheus.md, YAML block " + (i + 1), scenarios.get(i));
+      assertThat(result.problems()).as(result.report()).isEmpty();
+    }
+  }
 
   @Test
   void everyScenarioInTheReadmeReadsWithoutProblems() throws IOException {

@@ -4,14 +4,17 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.daysofchaos.agents.kubernetes.KubernetesClients;
+import org.daysofchaos.agents.metrics.PromQlSource;
 import org.daysofchaos.agents.process.LocalProcess;
 import org.daysofchaos.agents.process.LocalProcesses;
 import org.daysofchaos.agents.process.ProcessFinders;
 import org.daysofchaos.agents.toxiproxy.ToxiproxyServer;
+import org.daysofchaos.core.spi.MetricSource;
 
 /**
  * Turns what an environment names into the systems the backends work with: Toxiproxy servers, local
@@ -66,6 +69,30 @@ public final class EnvironmentSystems {
       }
     }
     return problems;
+  }
+
+  /**
+   * A PromQL source for each Prometheus server, by name, with its credential, its CA and its
+   * timeout.
+   *
+   * @throws SecretException when a secret cannot be found
+   */
+  public static Map<String, MetricSource> prometheus(Environment env) {
+    Secrets secrets = Secrets.ofProcess(env.base());
+    Map<String, MetricSource> sources = new LinkedHashMap<>();
+    env.prometheus()
+        .forEach((name, config) -> sources.put(name, promQl(config, secrets, env.base())));
+    return sources;
+  }
+
+  static PromQlSource promQl(PrometheusConfig config, Secrets secrets, Path base) {
+    HttpAccess access = config.access();
+    return new PromQlSource(
+        config.uri(),
+        config.bearer().map(s -> s.reveal(secrets)),
+        config.basic().map(b -> new PromQlSource.BasicAuth(b.user(), b.password().reveal(secrets))),
+        config.timeout(),
+        access.client(base));
   }
 
   /** The Kubernetes cluster of the environment, with its name, if it names one. */

@@ -1,18 +1,16 @@
 package org.daysofchaos.agents.environment;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.daysofchaos.agents.Agents;
 import org.daysofchaos.agents.kubernetes.KubernetesBackend;
-import org.daysofchaos.agents.metrics.ScrapeMetricSource;
+import org.daysofchaos.agents.metrics.MetricSources;
 import org.daysofchaos.agents.process.LocalProcesses;
 import org.daysofchaos.agents.toxiproxy.ToxiproxyServers;
 import org.daysofchaos.core.spi.Injectors;
-import org.daysofchaos.core.spi.MetricSource;
 import org.daysofchaos.core.spi.ProbeRunners;
 
 /**
@@ -39,7 +37,9 @@ public final class EnvironmentWiring implements AutoCloseable {
   public static EnvironmentWiring connect(Environment env, Clock clock) {
     ToxiproxyServers toxiproxies = new ToxiproxyServers(EnvironmentSystems.toxiproxies(env));
     LocalProcesses processes = EnvironmentSystems.registerProcesses(env, new LocalProcesses());
-    ProbeRunners probes = Agents.probes(metrics(env), toxiproxies);
+    ProbeRunners probes =
+        Agents.probes(
+            MetricSources.of(env.metrics(), EnvironmentSystems.prometheus(env)), toxiproxies);
     Optional<EnvironmentSystems.Cluster> cluster = EnvironmentSystems.kubernetes(env);
     if (cluster.isEmpty()) {
       return new EnvironmentWiring(Agents.injectors(toxiproxies, processes), probes, null);
@@ -52,15 +52,6 @@ public final class EnvironmentWiring implements AutoCloseable {
         Agents.injectors(toxiproxies, processes, backend),
         Agents.withKubernetes(probes, client, clock),
         client);
-  }
-
-  private static MetricSource metrics(Environment env) {
-    if (env.metrics().isEmpty()) {
-      return query -> {
-        throw new IllegalStateException("the environment names no metrics endpoint");
-      };
-    }
-    return ScrapeMetricSource.of(env.metrics().toArray(URI[]::new));
   }
 
   public Injectors injectors() {

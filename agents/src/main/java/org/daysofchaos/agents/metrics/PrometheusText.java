@@ -76,7 +76,8 @@ public final class PrometheusText {
     }
   }
 
-  private static double parseValue(String text) {
+  /** A sample value as Prometheus writes it, NaN and &plusmn;Inf included. */
+  static double parseValue(String text) {
     return switch (text) {
       case "+Inf", "Inf" -> Double.POSITIVE_INFINITY;
       case "-Inf" -> Double.NEGATIVE_INFINITY;

@@ -7,8 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.OptionalDouble;
+import java.util.Map;
+import org.daysofchaos.core.spi.MetricSample;
 import org.daysofchaos.core.spi.MetricSource;
 
 /**
@@ -37,27 +39,21 @@ public final class ScrapeMetricSource implements MetricSource {
         Duration.ofSeconds(2));
   }
 
+  /** The scraped series the selector matches, with their name as the label {@code __name__}. */
   @Override
-  public OptionalDouble value(String query) throws IOException, InterruptedException {
+  public List<MetricSample> samples(String query) throws IOException, InterruptedException {
     SeriesSelector selector = SeriesSelector.parse(query);
-    List<Sample> matches = new ArrayList<>();
+    List<MetricSample> matches = new ArrayList<>();
     for (URI endpoint : endpoints) {
       for (Sample sample : scrape(endpoint)) {
         if (selector.matches(sample)) {
-          matches.add(sample);
+          Map<String, String> labels = new LinkedHashMap<>(sample.labels());
+          labels.put("__name__", sample.name());
+          matches.add(new MetricSample(labels, sample.value()));
         }
       }
     }
-    if (matches.size() > 1) {
-      throw new IllegalArgumentException(
-          "'"
-              + query
-              + "' matches "
-              + matches.size()
-              + " series; add labels to pick one, e.g. "
-              + matches.get(0).labels());
-    }
-    return matches.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(matches.get(0).value());
+    return matches;
   }
 
   private List<Sample> scrape(URI endpoint) throws IOException, InterruptedException {

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -38,6 +37,7 @@ import org.daysofchaos.core.scenario.ReadResult;
 import org.daysofchaos.core.scenario.ScenarioReader;
 import org.daysofchaos.core.spec.KindCatalog;
 import org.daysofchaos.core.spi.Injectors;
+import org.daysofchaos.core.spi.MetricSample;
 import org.daysofchaos.core.spi.MetricSource;
 import org.daysofchaos.core.spi.ProbeRunners;
 import org.daysofchaos.core.testing.ManualClock;
@@ -73,7 +73,9 @@ class KubernetesScenariosTest {
   /** kube-state-metrics and the shop's own metrics, healthy: nothing fires. */
   private static final MetricSource HEALTHY_METRICS =
       query ->
-          OptionalDouble.of(query.startsWith("kube_deployment_status_replicas_available") ? 3 : 0);
+          List.of(
+              MetricSample.of(
+                  query.startsWith("kube_deployment_status_replicas_available") ? 3 : 0));
 
   @BeforeEach
   void setUp() {

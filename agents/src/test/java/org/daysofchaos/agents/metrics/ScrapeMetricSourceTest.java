@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.daysofchaos.core.spi.MetricSample;
 import org.daysofchaos.core.spi.Observation;
 import org.daysofchaos.experiments.Probes;
 import org.junit.jupiter.api.AfterEach;
@@ -44,10 +46,13 @@ class ScrapeMetricSourceTest {
   void answersWithTheValueOfEachScrape() throws Exception {
     ScrapeMetricSource source = ScrapeMetricSource.of(endpoint);
     exposition.set("booking_error_ratio 0.02\n");
-    assertThat(source.value("booking_error_ratio")).hasValue(0.02);
+    assertThat(source.samples("booking_error_ratio"))
+        .containsExactly(new MetricSample(Map.of("__name__", "booking_error_ratio"), 0.02));
 
     exposition.set("booking_error_ratio 0.9\n");
-    assertThat(source.value("booking_error_ratio")).hasValue(0.9);
+    assertThat(source.samples("booking_error_ratio"))
+        .extracting(MetricSample::value)
+        .containsExactly(0.9);
   }
 
   @Test
@@ -76,18 +81,32 @@ class ScrapeMetricSourceTest {
   }
 
   @Test
-  void refusesAnAmbiguousSelector() {
+  void answersEverySeriesTheSelectorMatches() throws Exception {
+    exposition.set("m{a=\"1\"} 1\nm{a=\"2\"} 2\nother{a=\"1\"} 3\n");
+
+    assertThat(ScrapeMetricSource.of(endpoint).samples("m"))
+        .containsExactly(
+            new MetricSample(Map.of("__name__", "m", "a", "1"), 1),
+            new MetricSample(Map.of("__name__", "m", "a", "2"), 2));
+  }
+
+  @Test
+  void aThresholdProbeOnSeveralScrapedSeriesNeedsASeriesMode() {
     exposition.set("m{a=\"1\"} 1\nm{a=\"2\"} 2\n");
 
-    assertThatThrownBy(() -> ScrapeMetricSource.of(endpoint).value("m"))
-        .hasMessageContaining("matches 2 series");
+    assertThatThrownBy(
+            () ->
+                new MetricThresholdRunner(ScrapeMetricSource.of(endpoint))
+                    .observe(Probes.metricBelow("m", 5)))
+        .hasMessageContaining("returns 2 series")
+        .hasMessageContaining("series: any, all, min, max, sum or avg");
   }
 
   @Test
   void saysWhichEndpointCannotBeScraped() {
     server.stop(0);
 
-    assertThatThrownBy(() -> ScrapeMetricSource.of(endpoint).value("m"))
+    assertThatThrownBy(() -> ScrapeMetricSource.of(endpoint).samples("m"))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("cannot scrape " + endpoint);
   }

@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.OptionalDouble;
+import org.daysofchaos.core.spi.MetricSample;
 import org.daysofchaos.core.spi.MetricSource;
 
 /**
@@ -66,7 +67,12 @@ final class Checkout implements MetricSource, AutoCloseable {
   }
 
   @Override
-  public OptionalDouble value(String query) {
+  public List<MetricSample> samples(String query) {
+    OptionalDouble value = value(query);
+    return value.isPresent() ? List.of(MetricSample.of(value.getAsDouble())) : List.of();
+  }
+
+  OptionalDouble value(String query) {
     List<Call> recent = recent();
     if (recent.isEmpty()) {
       // No call ended within the window: every call hangs. As slow as the window, as a timer would

@@ -109,8 +109,13 @@ public final class IncidentRunner {
   private boolean gate(Run run) throws InterruptedException {
     run.step = "gate";
     Optional<String> broken =
-        unhealthyProbe(run, clock.instant())
-            .map(probe -> "the steady state does not hold: " + probe);
+        steadyStateProblem(run)
+            .map(
+                problem ->
+                    (problem.unmeasured()
+                            ? "the steady state cannot be measured: "
+                            : "the steady state does not hold: ")
+                        + problem.what());
     if (broken.isEmpty()) {
       broken = failingGuardrail(run);
     }
@@ -326,7 +331,18 @@ public final class IncidentRunner {
   }
 
   private void checkSteadyState(Run run, Instant now) throws InterruptedException {
-    Optional<String> broken = unhealthyProbe(run, now);
+    Optional<SteadyStateProblem> problem = steadyStateProblem(run);
+    if (problem.filter(SteadyStateProblem::unmeasured).isPresent()) {
+      // A metric source that is down says nothing about the system: not a deviation (a blip of
+      // Prometheus must not end an until-fixed incident as "fixed" when it comes back), and not
+      // a healthy sample either (no recovery is measured through a gap). The probe error is in
+      // the journal already.
+      run.unmeasured = problem.get().what();
+      run.tracker.unmeasured();
+      return;
+    }
+    run.unmeasured = null;
+    Optional<String> broken = problem.map(SteadyStateProblem::what);
     boolean wasHealthy = run.healthy;
     run.healthy = broken.isEmpty();
     run.tracker.observe(now, run.healthy);
@@ -341,16 +357,33 @@ public final class IncidentRunner {
         .ifPresent(at -> recordRecovery(run, at));
   }
 
-  /** The first steady-state probe that does not hold, described, or empty if all hold. */
-  private Optional<String> unhealthyProbe(Run run, Instant now) throws InterruptedException {
+  /**
+   * Why the steady state does not hold now, or empty if every probe holds. A probe that does not
+   * hold wins over one that cannot be evaluated: the system deviated whatever the other says.
+   */
+  private Optional<SteadyStateProblem> steadyStateProblem(Run run) throws InterruptedException {
+    SteadyStateProblem unmeasured = null;
     for (ProbeSpec probe : run.scenario.steadyState()) {
       Observation seen = evaluate(run, probe);
-      if (!seen.holds()) {
-        return Optional.of(probe.describe() + " (" + seen.detail() + ")");
+      if (seen.holds()) {
+        continue;
+      }
+      String what = probe.describe() + " (" + seen.detail() + ")";
+      if (!run.lastProbeError.containsKey(probe)) {
+        return Optional.of(new SteadyStateProblem(what, false));
+      }
+      if (unmeasured == null) {
+        unmeasured = new SteadyStateProblem(what, true);
       }
     }
-    return Optional.empty();
+    return Optional.ofNullable(unmeasured);
   }
+
+  /**
+   * A steady-state probe that does not hold, described; {@code unmeasured} when it could not be
+   * evaluated at all (its runner threw: the metric source is down, the query is refused).
+   */
+  private record SteadyStateProblem(String what, boolean unmeasured) {}
 
   private <P extends ProbeSpec> Observation evaluate(Run run, P probe) throws InterruptedException {
     ProbeRunner<P> runner =
@@ -428,6 +461,14 @@ public final class IncidentRunner {
       while (!recoveryKnown(run)) {
         Instant now = clock.instant();
         if (!now.isBefore(deadline)) {
+          if (run.unmeasured != null) {
+            // Unknown is not "did not recover": the run says what it could not measure.
+            run.fail(
+                "could not measure recovery: the steady state cannot be measured ("
+                    + run.unmeasured
+                    + ")");
+            return;
+          }
           run.journal.append(
               EventType.NOT_RECOVERED,
               "the steady state did not hold for "
@@ -535,6 +576,10 @@ public final class IncidentRunner {
     final Map<Integer, Instant> guardrailFailingSince = new HashMap<>();
     String step = "start";
     boolean healthy = true;
+
+    /** The steady-state probe that could not be evaluated at the last check, or null. */
+    String unmeasured;
+
     boolean interrupted;
     Instant lastEffectAt;
     Instant injectedAt;

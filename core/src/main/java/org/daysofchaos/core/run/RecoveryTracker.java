@@ -39,6 +39,16 @@ public final class RecoveryTracker {
     }
   }
 
+  /**
+   * A sample that could not be taken (the metric source is down): neither a deviation nor a healthy
+   * sample; the healthy stretch, if any, starts again after it.
+   */
+  public void unmeasured() {
+    if (recoveredAt == null) {
+      healthySince = null;
+    }
+  }
+
   public boolean deviated() {
     return deviatedAt != null;
   }

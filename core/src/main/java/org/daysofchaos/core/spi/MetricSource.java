@@ -1,19 +1,22 @@
 package org.daysofchaos.core.spi;
 
-import java.util.OptionalDouble;
+import java.util.List;
 
 /**
  * Answers metric queries: a scrape of a Prometheus text endpoint for the embedded default, the
- * Prometheus HTTP API (PromQL) for real deployments.
+ * Prometheus HTTP API (PromQL) for real deployments. A query may return several series (one per
+ * pod, per instance); the probe that asks decides how to read them.
  */
 @FunctionalInterface
 public interface MetricSource {
 
   /**
-   * The current value of a query.
+   * The series a query returns now, each with its labels and its value (which may be NaN or
+   * infinite, as Prometheus says).
    *
    * @return empty when the query matches nothing
-   * @throws Exception when the source cannot be reached or does not understand the query
+   * @throws Exception when the source cannot be reached or refuses the query: the value is then
+   *     unknown, which a probe must never mistake for a value
    */
-  OptionalDouble value(String query) throws Exception;
+  List<MetricSample> samples(String query) throws Exception;
 }

@@ -4,8 +4,11 @@ import org.daysofchaos.core.ProbeSpec;
 
 /**
  * Evaluates one kind of probe against the real system: the kind is the record it is typed with, and
- * {@link #probeType()} names it. A probe that cannot be evaluated (the endpoint is down, the metric
- * is missing) does not hold; it should say why in the detail rather than throw.
+ * {@link #probeType()} names it. What the probe watches being down or missing (the endpoint of an
+ * {@code http/status} probe refuses connections, a query returns no series) does not hold: return a
+ * failing observation that says why. What measures it being unusable (Prometheus is down, it
+ * refuses the query) throws: the run then counts the probe as unmeasured, which is neither a
+ * detection, nor a deviation, nor a healthy sample towards recovery.
  */
 public interface ProbeRunner<P extends ProbeSpec> {
 

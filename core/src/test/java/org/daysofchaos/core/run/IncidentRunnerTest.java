@@ -283,37 +283,127 @@ class IncidentRunnerTest {
     assertThat(clock.instant()).isEqualTo(t(130));
   }
 
-  @Test
-  void countsAProbeThatThrowsAsNotHoldingAndJournalsTheErrorOnce() {
-    ProbeRunners probes =
+  /** A runner of scripted probes where {@code broken} throws while {@code down} holds. */
+  private IncidentRunner runnerWhereBrokenThrows(java.util.function.Predicate<Instant> down) {
+    return runnerWith(
         ProbeRunners.of(
             List.of(
                 ProbeRunner.of(
                     ScriptedProbe.class,
                     probe -> {
-                      if (probe.name().equals("broken") && clock.instant().isAfter(t(2))) {
+                      if (probe.name().startsWith("broken") && down.test(clock.instant())) {
                         throw new java.io.IOException("connection refused");
                       }
                       return probeRunner.observe(probe);
-                    })));
-    IncidentRunner runner = runnerWith(probes);
+                    }))));
+  }
 
+  @Test
+  void aSteadyStateThatCannotBeMeasuredWhenRecoveryEndsFailsTheRunAndSaysWhatItCouldNotMeasure() {
     RunResult result =
-        runner.run(
-            boxed(
-                ofSeconds(10),
-                ScriptedProbe.always("broken", true),
-                ScriptedProbe.always("alert", false),
-                TestFault.on("db")),
-            control,
-            List.of());
+        runnerWhereBrokenThrows(at -> at.isAfter(t(2)))
+            .run(
+                boxed(
+                    ofSeconds(10),
+                    ScriptedProbe.always("broken", true),
+                    ScriptedProbe.always("alert", false),
+                    TestFault.on("db")),
+                control,
+                List.of());
 
     assertThat(result.events().stream().filter(e -> e.type() == EventType.PROBE_ERROR))
         .singleElement()
-        .satisfies(e -> assertThat(e.message()).contains("connection refused"));
+        .satisfies(
+            e -> assertThat(e.message()).contains("broken: probe error: connection refused"));
+    assertThat(result.deviated()).isFalse();
+    assertThat(result.recovery()).isEmpty();
+    assertThat(result.verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(result.reason())
+        .contains("could not measure recovery")
+        .contains("connection refused");
+    assertThat(types(result)).doesNotContain(EventType.STEADY_STATE_DEVIATED);
+    assertThat(injector.active()).isEmpty();
+  }
+
+  @Test
+  void aProbeErrorIsNeitherADeviationNorARecovery() {
+    // The metric source is down from 2 s to 30 s; the system itself never deviates. An until-fixed
+    // incident must not end as "fixed" when the source comes back.
+    Scenario scenario =
+        Scenarios.scenario(
+            Mode.UNTIL_FIXED,
+            Optional.empty(),
+            ofMinutes(1),
+            ofSeconds(5),
+            List.of(TestFault.on("db")),
+            List.of(ScriptedProbe.always("broken steady state", true)),
+            List.of());
+
+    RunResult result =
+        runnerWhereBrokenThrows(at -> at.isAfter(t(2)) && at.isBefore(t(30)))
+            .run(scenario, control, List.of());
+
+    assertThat(result.deviated()).isFalse();
+    assertThat(result.recovery()).isEmpty();
+    assertThat(result.faultEndedAt()).contains(t(60));
+    assertThat(types(result)).doesNotContain(EventType.STEADY_STATE_DEVIATED);
+    assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
+  }
+
+  @Test
+  void aSignalThatCannotBeEvaluatedIsNotADetection() {
+    RunResult result =
+        runnerWhereBrokenThrows(at -> true)
+            .run(
+                boxed(
+                    ofSeconds(10),
+                    ScriptedProbe.failingBetween("ok", t(1), t(12)),
+                    ScriptedProbe.always("broken signal", true),
+                    TestFault.on("db")),
+                control,
+                List.of());
+
+    assertThat(result.detection()).isEmpty();
+    assertThat(types(result)).doesNotContain(EventType.DETECTED).contains(EventType.PROBE_ERROR);
+  }
+
+  @Test
+  void noRecoveryIsMeasuredThroughAGapInTheMeasurements() {
+    // The system deviates from 1 s to 12 s and is healthy after; the source is down 13-15 s, so
+    // the hold of 5 s counts from the first healthy sample after the gap.
+    RunResult result =
+        runnerWhereBrokenThrows(at -> !at.isBefore(t(13)) && at.isBefore(t(15)))
+            .run(
+                boxed(
+                    ofSeconds(10),
+                    ScriptedProbe.failingBetween("broken steady state", t(1), t(12)),
+                    ScriptedProbe.always("alert", false),
+                    TestFault.on("db")),
+                control,
+                List.of());
+
+    assertThat(result.deviated()).isTrue();
+    assertThat(result.recovery().orElseThrow().after()).isEqualTo(ofSeconds(15));
+    assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
+  }
+
+  @Test
+  void aProbeThatDoesNotHoldWinsOverOneThatCannotBeEvaluated() {
+    Scenario scenario =
+        Scenarios.timeBoxed(
+            ofSeconds(10),
+            ofSeconds(5),
+            List.of(TestFault.on("db")),
+            List.of(
+                ScriptedProbe.always("broken source", true),
+                ScriptedProbe.failingBetween("latency ok", t(3), t(100_000))),
+            List.of(ScriptedProbe.always("alert", false)));
+
+    RunResult result =
+        runnerWhereBrokenThrows(at -> at.isAfter(t(2))).run(scenario, control, List.of());
+
     assertThat(result.deviated()).isTrue();
     assertThat(result.verdict()).isEqualTo(Verdict.DEVIATED);
-    assertThat(injector.active()).isEmpty();
   }
 
   @Test

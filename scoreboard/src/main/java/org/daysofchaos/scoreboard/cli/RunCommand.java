@@ -5,7 +5,9 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +20,8 @@ import org.daysofchaos.agents.environment.Environment;
 import org.daysofchaos.agents.environment.EnvironmentSystems;
 import org.daysofchaos.agents.kubernetes.KubernetesBackend;
 import org.daysofchaos.agents.kubernetes.KubernetesCleanup;
-import org.daysofchaos.agents.metrics.ScrapeMetricSource;
+import org.daysofchaos.agents.metrics.MetricSources;
+import org.daysofchaos.agents.metrics.PromQlSource;
 import org.daysofchaos.agents.process.LocalProcess;
 import org.daysofchaos.agents.process.LocalProcesses;
 import org.daysofchaos.agents.toxiproxy.ToxiproxyServer;
@@ -33,9 +36,12 @@ import org.daysofchaos.core.scenario.DryRun;
 import org.daysofchaos.core.scenario.ReadResult;
 import org.daysofchaos.core.spec.KindCatalog;
 import org.daysofchaos.core.spi.Injectors;
+import org.daysofchaos.core.spi.MetricSource;
 import org.daysofchaos.core.spi.ProbeRunners;
 import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
 import org.daysofchaos.experiments.probes.MetricThreshold;
+import org.daysofchaos.scoreboard.server.ServeOptions;
+import org.daysofchaos.scoreboard.targets.NamedUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,7 +52,8 @@ import picocli.CommandLine.Parameters;
     name = "run",
     description =
         "Runs scenario files against Toxiproxy servers, local processes, a Kubernetes cluster"
-            + " and Prometheus text endpoints that you name; only those can be touched.")
+            + ", Prometheus text endpoints and Prometheus servers that you name; only those can be"
+            + " touched.")
 public class RunCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files, run in order.")
   List<Path> files;
@@ -69,6 +76,25 @@ public class RunCommand implements Callable<Integer> {
       paramLabel = "URL",
       description = "A Prometheus text endpoint to scrape for metric probes (repeatable).")
   List<URI> metrics = new ArrayList<>();
+
+  @Option(
+      names = "--prometheus",
+      paramLabel = "[NAME=]URL",
+      converter = ServeOptions.PrometheusUrl.class,
+      description =
+          "A Prometheus server metric probes query with PromQL (repeatable). A probe picks it with"
+              + " source: NAME; without NAME it answers the probes that name no source.")
+  List<NamedUrl> prometheus = new ArrayList<>();
+
+  @Option(
+      names = "--prometheus-timeout",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      defaultValue = "5s",
+      description =
+          "How long a PromQL query may take before its probe counts as unmeasured (default:"
+              + " ${DEFAULT-VALUE}).")
+  Duration prometheusTimeout;
 
   @Option(
       names = "--dry-run",
@@ -142,16 +168,10 @@ public class RunCommand implements Callable<Integer> {
       if (cluster != null) {
         cleanUpExpired(cluster, clock, out);
       }
-      List<URI> endpoints = new ArrayList<>(environment.metrics());
-      endpoints.addAll(metrics);
-      if (endpoints.isEmpty() && scenarios.stream().anyMatch(RunCommand::usesMetrics)) {
-        throw new UserError(
-            "give at least one --metrics URL (or metrics: in the environment file): the steady"
-                + " state is measured from it");
-      }
+      MetricSources sources = metricSources();
+      requireMetricSources(scenarios, sources);
       ToxiproxyServers servers = servers();
-      ProbeRunners probes =
-          Agents.probes(ScrapeMetricSource.of(endpoints.toArray(URI[]::new)), servers);
+      ProbeRunners probes = Agents.probes(sources, servers);
       if (cluster != null) {
         probes = Agents.withKubernetes(probes, cluster, clock);
       }
@@ -225,8 +245,42 @@ public class RunCommand implements Callable<Integer> {
     return probes;
   }
 
-  private static boolean usesMetrics(Scenario scenario) {
-    return probes(scenario).stream().anyMatch(p -> p instanceof MetricThreshold);
+  private MetricSources metricSources() {
+    Map<String, MetricSource> servers =
+        new LinkedHashMap<>(EnvironmentSystems.prometheus(environment));
+    for (NamedUrl server : prometheus) {
+      try {
+        MetricSource source =
+            PromQlSource.of(server.url(), Optional.empty(), Optional.empty(), prometheusTimeout);
+        if (servers.put(server.name(), source) != null) {
+          throw new UserError("--prometheus " + server.name() + " is given twice");
+        }
+      } catch (IllegalArgumentException e) {
+        throw new UserError("--prometheus " + server.url() + ": " + e.getMessage());
+      }
+    }
+    try {
+      List<URI> endpoints = new ArrayList<>(environment.metrics());
+      endpoints.addAll(metrics);
+      return MetricSources.of(endpoints, servers);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  /** Every metric probe's source is configured: said before anything is injected. */
+  private static void requireMetricSources(List<Scenario> scenarios, MetricSources sources) {
+    for (Scenario scenario : scenarios) {
+      for (ProbeSpec probe : probes(scenario)) {
+        if (probe instanceof MetricThreshold metric) {
+          try {
+            sources.named(metric.source(), scenario.id() + ": probe " + metric.describe());
+          } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+          }
+        }
+      }
+    }
   }
 
   private static int dryRun(List<Scenario> scenarios, Injectors injectors, PrintStream out) {

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.daysofchaos.agents.metrics.MetricSources;
+import org.daysofchaos.scoreboard.targets.NamedUrl;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -85,6 +88,24 @@ public class ServeOptions {
   List<String> metrics = new ArrayList<>();
 
   @Option(
+      names = "--prometheus",
+      paramLabel = "[NAME=]URL",
+      converter = PrometheusUrl.class,
+      description =
+          "A Prometheus server metric probes query with PromQL (repeatable;"
+              + " chaos.targets.prometheus.NAME). A probe picks it with source: NAME; without NAME"
+              + " it answers the probes that name no source.")
+  List<NamedUrl> prometheus = new ArrayList<>();
+
+  /** Reads {@code --prometheus [NAME=]URL}; a URL without a name is the default source. */
+  public static final class PrometheusUrl implements CommandLine.ITypeConverter<NamedUrl> {
+    @Override
+    public NamedUrl convert(String spec) {
+      return NamedUrl.parse(spec, MetricSources.DEFAULT);
+    }
+  }
+
+  @Option(
       names = "--node-id",
       paramLabel = "ID",
       description =
@@ -124,6 +145,9 @@ public class ServeOptions {
     processes.forEach((name, pid) -> p.put("chaos.targets.process." + name, Long.toString(pid)));
     if (!metrics.isEmpty()) {
       p.put("chaos.targets.metrics", String.join(",", metrics));
+    }
+    for (NamedUrl server : prometheus) {
+      p.put("chaos.targets.prometheus." + server.name(), server.url().toString());
     }
     if (nodeId != null) {
       p.put("chaos.node.id", nodeId);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,8 @@ import org.daysofchaos.agents.environment.Environment;
 import org.daysofchaos.agents.environment.EnvironmentReader;
 import org.daysofchaos.agents.environment.EnvironmentSystems;
 import org.daysofchaos.agents.kubernetes.KubernetesBackend;
-import org.daysofchaos.agents.metrics.ScrapeMetricSource;
+import org.daysofchaos.agents.metrics.MetricSources;
+import org.daysofchaos.agents.metrics.PromQlSource;
 import org.daysofchaos.agents.process.LocalProcess;
 import org.daysofchaos.agents.process.LocalProcesses;
 import org.daysofchaos.agents.toxiproxy.ToxiproxyServer;
@@ -37,15 +39,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the server may touch: the systems of the environment file ({@code chaos.environment},
- * docs/environment.md), the Toxiproxy servers, local processes and metric endpoints of the
- * command-line shortcuts ({@code chaos.targets.*}), plus the embedded demo pre-production with
- * {@code chaos.demo.enabled}. Nothing else can be injected: this is the pre-production allow-list.
+ * docs/environment.md), the Toxiproxy servers, local processes, metric endpoints and Prometheus
+ * servers of the command-line shortcuts ({@code chaos.targets.*}), plus the embedded demo
+ * pre-production with {@code chaos.demo.enabled}. Nothing else can be injected: this is the
+ * pre-production allow-list.
  */
 @Singleton
 public class Targets implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Targets.class);
   private static final String TOXIPROXY = "chaos.targets.toxiproxy.";
   private static final String PROCESS = "chaos.targets.process.";
+  private static final String PROMETHEUS = "chaos.targets.prometheus.";
 
   @Inject Config config;
 
@@ -68,6 +72,10 @@ public class Targets implements AutoCloseable {
 
   @ConfigProperty(name = "chaos.targets.metrics")
   Optional<List<URI>> metrics;
+
+  /** How long a PromQL query of a command-line Prometheus may take before it is unmeasured. */
+  @ConfigProperty(name = "chaos.targets.prometheus-timeout", defaultValue = "5s")
+  Duration prometheusTimeout;
 
   /** The environment file, if one is given (docs/environment.md). */
   @ConfigProperty(name = "chaos.environment")
@@ -112,13 +120,15 @@ public class Targets implements AutoCloseable {
     if (demoEnabled) {
       startDemo(servers, processes, pids, metricUrls);
     }
-    addShortcuts(servers, processes, pids);
+    Map<String, MetricSource> prometheus = new LinkedHashMap<>(EnvironmentSystems.prometheus(env));
+    addShortcuts(servers, processes, pids, prometheus);
     List<ToxiproxyServer> list = new ArrayList<>();
     servers.forEach((name, url) -> list.add(ToxiproxyServer.of(name, URI.create(url))));
     ToxiproxyServers toxiproxies = new ToxiproxyServers(list);
     cluster = EnvironmentSystems.kubernetes(env);
     kubernetes = cluster.map(EnvironmentSystems.Cluster::connect).orElse(null);
-    ProbeRunners probes = Agents.probes(metricSource(metricUrls), toxiproxies);
+    ProbeRunners probes = Agents.probes(MetricSources.of(metricUrls, prometheus), toxiproxies);
+    prometheus.keySet().forEach(name -> LOG.info("metric source {}: Prometheus", name));
     wiring =
         new Wiring(
             toxiproxies,
@@ -190,9 +200,12 @@ public class Targets implements AutoCloseable {
         demo.inventoryPid());
   }
 
-  /** The command-line shortcuts ({@code --toxiproxy}, {@code --process}). */
+  /** The command-line shortcuts ({@code --toxiproxy}, {@code --process}, {@code --prometheus}). */
   private void addShortcuts(
-      Map<String, String> servers, LocalProcesses processes, Map<String, Long> pids) {
+      Map<String, String> servers,
+      LocalProcesses processes,
+      Map<String, Long> pids,
+      Map<String, MetricSource> prometheus) {
     for (String name : config.getPropertyNames()) {
       if (name.startsWith(TOXIPROXY)) {
         String server = unquote(name.substring(TOXIPROXY.length()));
@@ -208,18 +221,26 @@ public class Targets implements AutoCloseable {
         long pid = config.getValue(name, Long.class);
         processes.register(process, LocalProcess.ofPid(pid));
         pids.put(process, pid);
+      } else if (name.startsWith(PROMETHEUS)) {
+        addPrometheus(
+            unquote(name.substring(PROMETHEUS.length())),
+            config.getValue(name, URI.class),
+            prometheus);
       }
     }
   }
 
-  private static MetricSource metricSource(List<URI> urls) {
-    if (urls.isEmpty()) {
-      return query -> {
-        throw new IllegalStateException(
-            "no metrics endpoint is configured (chaos.targets.metrics, serve --metrics URL)");
-      };
+  private void addPrometheus(String name, URI url, Map<String, MetricSource> prometheus) {
+    if (prometheus.containsKey(name)) {
+      throw new IllegalStateException(
+          "Prometheus server " + name + " is configured twice (in the environment file?)");
     }
-    return ScrapeMetricSource.of(urls.toArray(URI[]::new));
+    try {
+      prometheus.put(
+          name, PromQlSource.of(url, Optional.empty(), Optional.empty(), prometheusTimeout));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(PROMETHEUS + name + ": " + e.getMessage(), e);
+    }
   }
 
   public Wiring wiring() {

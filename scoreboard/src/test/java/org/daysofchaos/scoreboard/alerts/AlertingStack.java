@@ -1,29 +1,17 @@
 package org.daysofchaos.scoreboard.alerts;
 
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.fail;
-
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
+import org.daysofchaos.agents.testing.PrometheusProcess;
 
 /**
  * A real Prometheus and a real Alertmanager as child processes on 127.0.0.1, configured from the
@@ -31,16 +19,13 @@ import org.junit.jupiter.api.Assumptions;
  * evaluates {@code rules.yml}; Alertmanager sends every alert at once to one webhook.
  */
 final class AlertingStack implements AutoCloseable {
-  static final String PROMETHEUS = "prometheus";
   static final String ALERTMANAGER = "prometheus-alertmanager";
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)}");
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final Path dir;
-  private final List<Process> processes = new ArrayList<>();
-  private URI prometheus;
+  private Process alertmanager;
+  private PrometheusProcess prometheus;
 
   private AlertingStack(Path dir) {
     this.dir = dir;
@@ -48,31 +33,10 @@ final class AlertingStack implements AutoCloseable {
 
   /** Skips without the Debian binaries on a developer's machine; fails in CI (CI=true). */
   static void requireBinaries() {
-    List<String> missing =
-        List.of(PROMETHEUS, ALERTMANAGER).stream().filter(b -> find(b).isEmpty()).toList();
-    if (missing.isEmpty()) {
-      return;
-    }
-    String message =
-        "not on the PATH: "
-            + String.join(", ", missing)
-            + "; install them with: apt-get install --no-install-recommends prometheus"
-            + " prometheus-alertmanager";
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      fail("CI needs Prometheus and Alertmanager: " + message);
-    }
-    Assumptions.abort(message);
-  }
-
-  static Optional<Path> find(String binary) {
-    String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-    for (String entry : path.split(File.pathSeparator)) {
-      Path candidate = Path.of(entry, binary);
-      if (Files.isExecutable(candidate)) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
+    PrometheusProcess.requireBinaries(
+        "apt-get install --no-install-recommends prometheus prometheus-alertmanager",
+        PrometheusProcess.BINARY,
+        ALERTMANAGER);
   }
 
   /**
@@ -84,11 +48,10 @@ final class AlertingStack implements AutoCloseable {
       throws IOException {
     AlertingStack stack = new AlertingStack(Files.createTempDirectory("chaos-alerting-"));
     try {
-      int alertmanagerPort = freePort();
-      int prometheusPort = freePort();
+      int alertmanagerPort = PrometheusProcess.freePort();
       stack.startAlertmanager(alertmanagerPort, webhook, token);
-      stack.startPrometheus(prometheusPort, metrics, alertmanagerPort, interval);
-      stack.awaitTargetUp();
+      stack.startPrometheus(metrics, alertmanagerPort, interval);
+      stack.prometheus.awaitSeries("up{job=\"demo\"} == 1");
       return stack;
     } catch (IOException | RuntimeException | Error e) {
       stack.close();
@@ -97,103 +60,51 @@ final class AlertingStack implements AutoCloseable {
   }
 
   private void startAlertmanager(int port, URI webhook, String token) throws IOException {
-    Path config =
-        write("alertmanager.yml", Map.of("webhook", webhook.toString(), "token", quoted(token)));
-    start(
-        "alertmanager",
-        List.of(
-            find(ALERTMANAGER).orElseThrow().toString(),
-            "--config.file=" + config,
-            "--storage.path=" + Files.createDirectories(dir.resolve("alertmanager-data")),
-            "--web.listen-address=127.0.0.1:" + port,
-            "--cluster.listen-address=",
-            "--log.level=warn"));
-    awaitReady(URI.create("http://127.0.0.1:" + port + "/-/ready"));
+    Path config = dir.resolve("alertmanager.yml");
+    Files.writeString(
+        config,
+        fill("alertmanager.yml", Map.of("webhook", webhook.toString(), "token", quoted(token))),
+        StandardCharsets.UTF_8);
+    alertmanager =
+        PrometheusProcess.start(
+            dir,
+            "alertmanager",
+            List.of(
+                PrometheusProcess.find(ALERTMANAGER).orElseThrow().toString(),
+                "--config.file=" + config,
+                "--storage.path=" + Files.createDirectories(dir.resolve("alertmanager-data")),
+                "--web.listen-address=127.0.0.1:" + port,
+                "--cluster.listen-address=",
+                "--log.level=warn"));
+    PrometheusProcess.awaitReady(
+        URI.create("http://127.0.0.1:" + port + "/-/ready"), List.of(alertmanager), dir);
   }
 
-  private void startPrometheus(int port, URI metrics, int alertmanagerPort, Duration interval)
+  private void startPrometheus(URI metrics, int alertmanagerPort, Duration interval)
       throws IOException {
     String every = interval.toMillis() + "ms";
-    Path rules = write("rules.yml", Map.of("interval", every));
-    Path config =
-        write(
-            "prometheus.yml",
-            Map.of(
-                "interval",
-                every,
-                "rules",
-                rules.toString(),
-                "metricsPath",
-                metrics.getPath(),
-                "demoTarget",
-                metrics.getHost() + ":" + metrics.getPort(),
-                "alertmanager",
-                "127.0.0.1:" + alertmanagerPort));
-    start(
-        "prometheus",
-        List.of(
-            find(PROMETHEUS).orElseThrow().toString(),
-            "--config.file=" + config,
-            "--storage.tsdb.path=" + Files.createDirectories(dir.resolve("prometheus-data")),
-            "--web.listen-address=127.0.0.1:" + port,
-            "--log.level=warn"));
-    prometheus = URI.create("http://127.0.0.1:" + port);
-    awaitReady(prometheus.resolve("/-/ready"));
+    Path rules = dir.resolve("rules.yml");
+    Files.writeString(rules, fill("rules.yml", Map.of("interval", every)), StandardCharsets.UTF_8);
+    prometheus =
+        PrometheusProcess.startIn(
+            dir,
+            fill(
+                "prometheus.yml",
+                Map.of(
+                    "interval",
+                    every,
+                    "rules",
+                    rules.toString(),
+                    "metricsPath",
+                    metrics.getPath(),
+                    "demoTarget",
+                    metrics.getHost() + ":" + metrics.getPort(),
+                    "alertmanager",
+                    "127.0.0.1:" + alertmanagerPort)));
   }
 
-  /** Waits until Prometheus has scraped the target successfully: the rules see its metrics. */
-  private void awaitTargetUp() {
-    URI query = prometheus.resolve("/api/v1/query?query=up%7Bjob%3D%22demo%22%7D%3D%3D1");
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .pollInterval(Duration.ofMillis(100))
-        .until(() -> get(query).map(body -> body.contains("\"value\"")).orElse(false));
-  }
-
-  private void start(String name, List<String> command) throws IOException {
-    Process process =
-        new ProcessBuilder(command)
-            .directory(dir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve(name + ".log").toFile())
-            .start();
-    processes.add(process);
-  }
-
-  private void awaitReady(URI ready) {
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .pollInterval(Duration.ofMillis(50))
-        .until(
-            () -> {
-              for (Process p : processes) {
-                if (!p.isAlive()) {
-                  throw new AssertionError(
-                      "a child process exited with " + p.exitValue() + "; see " + dir + "/*.log");
-                }
-              }
-              return get(ready).isPresent();
-            });
-  }
-
-  /** The body of a 200 answer; empty for any other answer or no answer. */
-  private static Optional<String> get(URI uri) {
-    try {
-      HttpResponse<String> response =
-          HTTP.send(
-              HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build(),
-              HttpResponse.BodyHandlers.ofString());
-      return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    }
-  }
-
-  /** Writes a template of src/test/resources/alerting with its placeholders filled in. */
-  private Path write(String template, Map<String, String> values) throws IOException {
+  /** A template of src/test/resources/alerting with its placeholders filled in. */
+  private static String fill(String template, Map<String, String> values) throws IOException {
     String text;
     try (InputStream in = AlertingStack.class.getResourceAsStream("/alerting/" + template)) {
       if (in == null) {
@@ -211,46 +122,22 @@ final class AlertingStack implements AutoCloseable {
       m.appendReplacement(sb, Matcher.quoteReplacement(value));
     }
     m.appendTail(sb);
-    Path file = dir.resolve(template);
-    Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
-    return file;
+    return sb.toString();
   }
 
   private static String quoted(String text) {
     return "'" + text.replace("'", "''") + "'";
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
   /** Stops both (SIGTERM, then SIGKILL after 5 s) and removes their files. */
   @Override
   public void close() {
-    for (Process p : processes) {
-      p.destroy();
+    if (prometheus != null) {
+      prometheus.close();
     }
-    for (Process p : processes) {
-      try {
-        if (!p.waitFor(5, TimeUnit.SECONDS)) {
-          p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
-      } catch (InterruptedException e) {
-        p.destroyForcibly();
-        Thread.currentThread().interrupt();
-      }
+    if (alertmanager != null) {
+      PrometheusProcess.stop(alertmanager);
     }
-    processes.clear();
-    deleteQuietly(dir);
-  }
-
-  private static void deleteQuietly(Path root) {
-    try (var files = Files.walk(root)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      // A temporary directory; the OS cleans it up eventually.
-    }
+    PrometheusProcess.deleteQuietly(dir);
   }
 }

@@ -262,6 +262,50 @@ class ChaosCliIT {
   }
 
   @Test
+  void runRefusesAMetricProbeWhoseSourceIsNotConfiguredBeforeAnythingRuns() throws Exception {
+    Files.writeString(
+        dir.resolve("p99.yaml"),
+        """
+        id: test/p99
+        title: P99
+        targets:
+          db: { proxy: db }
+        faults:
+          - { kind: network/latency, target: db, latency: 1s }
+        steadyState:
+          - kind: metric/threshold
+            source: staging
+            query: histogram_quantile(0.99, sum by (le) (rate(x_bucket[1m])))
+            below: 0.5
+        """);
+
+    Cli cli =
+        new Cli(
+            dir,
+            "run",
+            "--ledger",
+            dir.resolve("ledger.jsonl").toString(),
+            "--toxiproxy",
+            "http://127.0.0.1:1",
+            "--prometheus",
+            "preprod=http://127.0.0.1:1",
+            "p99.yaml");
+
+    assertThat(cli.exitCode()).isEqualTo(2);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(cli.output())
+                    .contains(
+                        "error: test/p99: probe histogram_quantile(0.99, sum by (le)"
+                            + " (rate(x_bucket[1m]))) < 0.5 (on staging) names metric source"
+                            + " 'staging', which is not configured; configured sources: preprod")
+                    .doesNotContain("Exception")
+                    .doesNotContain("injecting"));
+  }
+
+  @Test
   void validatePrintsTheDryRunOfAValidFile() throws Exception {
     Path shipped = Path.of("../scenarios/demo/payment-latency.yaml").toAbsolutePath();
 

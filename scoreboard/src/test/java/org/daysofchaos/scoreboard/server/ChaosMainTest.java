@@ -46,6 +46,10 @@ class ChaosMainTest {
             "http://a/metrics",
             "--metrics",
             "http://b/metrics",
+            "--prometheus",
+            "preprod=https://prometheus.preprod:9090/prom",
+            "--prometheus",
+            "http://127.0.0.1:9090/?a=b",
             "--node-id",
             "node-1");
 
@@ -59,6 +63,8 @@ class ChaosMainTest {
         .containsEntry("chaos.targets.toxiproxy.eu", "http://toxiproxy-eu:8474")
         .containsEntry("chaos.targets.process.inventory", "4242")
         .containsEntry("chaos.targets.metrics", "http://a/metrics,http://b/metrics")
+        .containsEntry("chaos.targets.prometheus.preprod", "https://prometheus.preprod:9090/prom")
+        .containsEntry("chaos.targets.prometheus.default", "http://127.0.0.1:9090/?a=b")
         .containsEntry("chaos.node.id", "node-1")
         .doesNotContainKey("quarkus.datasource.active");
   }
