@@ -78,7 +78,11 @@ public final class EnvironmentSystems {
    * @throws SecretException when a secret cannot be found
    */
   public static Map<String, MetricSource> prometheus(Environment env) {
-    Secrets secrets = Secrets.ofProcess(env.base());
+    return prometheus(env, Secrets.ofProcess(env.base()));
+  }
+
+  /** As {@link #prometheus(Environment)}, with secrets looked up in {@code secrets}. */
+  public static Map<String, MetricSource> prometheus(Environment env, Secrets secrets) {
     Map<String, MetricSource> sources = new LinkedHashMap<>();
     env.prometheus()
         .forEach((name, config) -> sources.put(name, promQl(config, secrets, env.base())));
