@@ -92,11 +92,14 @@ public final class EnvironmentSystems {
   static PromQlSource promQl(PrometheusConfig config, Secrets secrets, Path base) {
     HttpAccess access = config.access();
     return new PromQlSource(
-        config.uri(),
-        config.bearer().map(s -> s.reveal(secrets)),
-        config.basic().map(b -> new PromQlSource.BasicAuth(b.user(), b.password().reveal(secrets))),
-        config.timeout(),
-        access.client(base));
+            config.uri(),
+            config.bearer().map(s -> s.reveal(secrets)),
+            config
+                .basic()
+                .map(b -> new PromQlSource.BasicAuth(b.user(), b.password().reveal(secrets))),
+            config.timeout(),
+            access.client(base))
+        .scrapedEvery(config.scrapeInterval());
   }
 
   /** The Kubernetes cluster of the environment, with its name, if it names one. */

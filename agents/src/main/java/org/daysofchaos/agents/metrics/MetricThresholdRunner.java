@@ -1,9 +1,11 @@
 package org.daysofchaos.agents.metrics;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.daysofchaos.core.spec.YamlEnum;
+import org.daysofchaos.core.spi.Lag;
 import org.daysofchaos.core.spi.MetricSample;
 import org.daysofchaos.core.spi.MetricSource;
 import org.daysofchaos.core.spi.Observation;
@@ -31,6 +33,16 @@ public final class MetricThresholdRunner implements ProbeRunner<MetricThreshold>
   @Override
   public Class<MetricThreshold> probeType() {
     return MetricThreshold.class;
+  }
+
+  /** As late as its source sees a change of the query (PromQL: scrape and range windows). */
+  @Override
+  public Lag lag(MetricThreshold probe, Duration interval, Lag.Change change) {
+    try {
+      return sources.named(probe.source(), "probe").lag(probe.query(), interval, change);
+    } catch (IllegalArgumentException e) {
+      return Lag.polling(interval); // an unknown source is reported by observe
+    }
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.daysofchaos.core.Durations;
+import org.daysofchaos.core.spi.Lag;
 import org.daysofchaos.core.spi.MetricSample;
 import org.daysofchaos.core.spi.MetricSource;
 
@@ -33,6 +34,10 @@ public final class PromQlSource implements MetricSource {
   private final Optional<String> authorization;
   private final Duration timeout;
   private final HttpClient client;
+  private final Duration scrapeInterval;
+
+  /** The scrape interval assumed when none is given (a common setting; Prometheus' own is 1m). */
+  public static final Duration DEFAULT_SCRAPE_INTERVAL = Duration.ofSeconds(15);
 
   /** Basic authentication; {@link #toString()} hides the password. */
   public record BasicAuth(String user, String password) {
@@ -76,6 +81,16 @@ public final class PromQlSource implements MetricSource {
         bearerToken.map(token -> "Bearer " + token).or(() -> basic.map(PromQlSource::basicHeader));
     this.timeout = timeout;
     this.client = client;
+    this.scrapeInterval = DEFAULT_SCRAPE_INTERVAL;
+  }
+
+  private PromQlSource(PromQlSource source, Duration scrapeInterval) {
+    this.url = source.url;
+    this.queryEndpoint = source.queryEndpoint;
+    this.authorization = source.authorization;
+    this.timeout = source.timeout;
+    this.client = source.client;
+    this.scrapeInterval = scrapeInterval;
   }
 
   /** A source with its own HTTP client, the JDK's default TLS trust, and this timeout. */
@@ -88,6 +103,35 @@ public final class PromQlSource implements MetricSource {
   /** A source without credentials and a timeout of 5 s. */
   public static PromQlSource of(URI url) {
     return of(url, Optional.empty(), Optional.empty(), Duration.ofSeconds(5));
+  }
+
+  /**
+   * A copy of this source that knows the scrape interval its Prometheus runs with (it bounds how
+   * precisely a moment can be seen through it).
+   */
+  public PromQlSource scrapedEvery(Duration interval) {
+    if (interval.isZero() || interval.isNegative()) {
+      throw new IllegalArgumentException("a scrape interval must be longer than 0s");
+    }
+    return new PromQlSource(this, interval);
+  }
+
+  /**
+   * A change shows in the next scrape (within one scrape interval) and is seen at the next probe; a
+   * change that must leave a range window ({@code [1m]}) stays in the answer for the window: the
+   * end of a problem is seen between the window minus one scrape interval and the window (plus the
+   * probe interval) late. The start of a problem is assumed to show with the first samples after it
+   * (true of quantiles, maxima and gauges; a ratio over a window that has to fill up first can be
+   * later). See docs/measurement.md.
+   */
+  @Override
+  public Lag lag(String query, Duration interval, Lag.Change change) {
+    Duration window = PromQlRanges.largest(query);
+    if (change == Lag.Change.PROBLEM_STARTS || window.isZero()) {
+      return new Lag(Duration.ZERO, scrapeInterval.plus(interval));
+    }
+    Duration earliest = window.minus(scrapeInterval);
+    return new Lag(earliest.isNegative() ? Duration.ZERO : earliest, window.plus(interval));
   }
 
   /** The series of an instant query, evaluated now. */

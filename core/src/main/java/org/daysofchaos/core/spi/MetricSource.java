@@ -1,5 +1,6 @@
 package org.daysofchaos.core.spi;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -19,4 +20,12 @@ public interface MetricSource {
    *     unknown, which a probe must never mistake for a value
    */
   List<MetricSample> samples(String query) throws Exception;
+
+  /**
+   * How late a query of this source, asked every {@code interval}, sees a change (an optional
+   * capability): by default within one interval, as a source that reads the system when asked.
+   */
+  default Lag lag(String query, Duration interval, Lag.Change change) {
+    return Lag.polling(interval);
+  }
 }

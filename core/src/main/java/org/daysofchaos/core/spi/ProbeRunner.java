@@ -1,5 +1,6 @@
 package org.daysofchaos.core.spi;
 
+import java.time.Duration;
 import org.daysofchaos.core.ProbeSpec;
 
 /**
@@ -17,10 +18,26 @@ public interface ProbeRunner<P extends ProbeSpec> {
 
   Observation observe(P probe) throws Exception;
 
+  /**
+   * How late this probe, asked every {@code interval}, sees a change of the system (an optional
+   * capability): by default within one interval, as a probe that reads the system directly.
+   */
+  default Lag lag(P probe, Duration interval, Lag.Change change) {
+    return Lag.polling(interval);
+  }
+
   /** The evaluating half of a runner, for one written as a lambda. */
   @FunctionalInterface
   interface Observe<P extends ProbeSpec> {
     Observation observe(P probe) throws Exception;
+
+    /**
+     * How late this probe, asked every {@code interval}, sees a change of the system (an optional
+     * capability): by default within one interval, as a probe that reads the system directly.
+     */
+    default Lag lag(P probe, Duration interval, Lag.Change change) {
+      return Lag.polling(interval);
+    }
   }
 
   /** A runner of one kind from a function: for tests and small adapters. */
