@@ -88,6 +88,9 @@ public class ServerLifecycle {
   @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
   int port;
 
+  @ConfigProperty(name = "chaos.data-dir", defaultValue = ".chaos")
+  String dataDir;
+
   @ConfigProperty(name = "chaos.security.admin.username", defaultValue = "gamemaster")
   String adminName;
 
@@ -127,6 +130,8 @@ public class ServerLifecycle {
     }
     long t0 = System.nanoTime();
     Parts p = parts.get();
+    // H2 and the transaction log created their files with the process's umask.
+    DataDir.tighten(Path.of(dataDir));
     p.targets.start();
     p.nodes.started(p.node.id(), p.clock.instant());
     p.halt.refresh();
