@@ -7,6 +7,7 @@ import java.util.List;
 import org.daysofchaos.core.scenario.Problem;
 import org.daysofchaos.scoreboard.gameday.GameDays;
 import org.daysofchaos.scoreboard.security.Accounts;
+import org.daysofchaos.scoreboard.security.SignInGuard;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Errors as JSON: {@code {"error": "...", "problems": [...]}}, with a fitting status. */
@@ -48,6 +49,16 @@ public class ApiErrors {
   @ServerExceptionMapper
   public Response loginFailed(Accounts.LoginFailed e) {
     return json(401, Error.of(e.getMessage()));
+  }
+
+  /** Too many sign-in attempts (429) or too many password checks at once (503). */
+  @ServerExceptionMapper
+  public Response signInRefused(SignInGuard.Refused e) {
+    return Response.status(e.status())
+        .header("Retry-After", e.retryAfterSeconds())
+        .type("application/json")
+        .entity(Error.of(e.getMessage()))
+        .build();
   }
 
   @ServerExceptionMapper

@@ -2,6 +2,7 @@ package org.daysofchaos.scoreboard.api;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -48,11 +50,12 @@ public class AuthResource {
   @POST
   @Path("login")
   @PermitAll
-  public Response login(Login login) {
+  public Response login(Login login, @Context HttpServerRequest request) {
     if (login == null) {
       throw new IllegalArgumentException("give {\"username\": …, \"password\": …}");
     }
-    Accounts.Session session = accounts.login(login.username(), login.password());
+    Accounts.Session session =
+        accounts.login(login.username(), login.password(), clientAddress(request));
     return Response.ok(new SignedIn(session.account(), session.expiresAt()))
         .cookie(cookie(session.token(), Duration.between(Instant.now(), session.expiresAt())))
         .build();
@@ -98,6 +101,14 @@ public class AuthResource {
     return Response.status(201)
         .entity(new NewToken(token, label == null || label.isBlank() ? "api token" : label))
         .build();
+  }
+
+  /**
+   * The address the request came from: the peer's, or the forwarded one when the server is set to
+   * trust its proxy's headers (docs/security.md, "Deploying behind TLS").
+   */
+  private static String clientAddress(HttpServerRequest request) {
+    return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
   }
 
   private NewCookie cookie(String value, Duration maxAge) {

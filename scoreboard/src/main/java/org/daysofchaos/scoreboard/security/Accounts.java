@@ -27,6 +27,8 @@ public final class Accounts {
   public record Created(Account account, String oneTimePassword) {}
 
   private static final String USERNAME = "[a-z0-9][a-z0-9._-]{1,62}";
+  // What the sign-in guard counts every unknown username under.
+  private static final String UNKNOWN_ACCOUNT = "(unknown account)";
   // Checked against when the username is unknown, so a login takes as long either way.
   private static final String DUMMY_HASH = Passwords.hash("not-a-password-of-anyone");
 
@@ -35,6 +37,7 @@ public final class Accounts {
   private final Clock clock;
   private final Duration sessionLifetime;
   private final Predicate<TeamRef> teamExists;
+  private final SignInGuard guard;
 
   /** A team of a game day, as a player account names it. */
   public record TeamRef(String gameDayId, String team) {}
@@ -44,12 +47,14 @@ public final class Accounts {
       AuditLog audit,
       Clock clock,
       Duration sessionLifetime,
-      Predicate<TeamRef> teamExists) {
+      Predicate<TeamRef> teamExists,
+      SignInGuard guard) {
     this.store = store;
     this.audit = audit;
     this.clock = clock;
     this.sessionLifetime = sessionLifetime;
     this.teamExists = teamExists;
+    this.guard = guard;
   }
 
   /** Creates an account with a one-time password that must be changed at first login. */
@@ -106,14 +111,25 @@ public final class Accounts {
     return Optional.of(new Created(account, configuredPassword.isPresent() ? null : password));
   }
 
-  public Session login(String username, String password) {
-    Optional<AccountStore.Stored> stored =
-        username == null ? Optional.empty() : store.find(username.strip());
-    String hash = stored.map(AccountStore.Stored::passwordHash).orElse(DUMMY_HASH);
-    boolean ok = Passwords.matches(password, hash);
-    if (stored.isEmpty() || !ok || stored.get().account().disabled()) {
-      throw new LoginFailed();
+  /**
+   * Signs in from a client address, through the {@link SignInGuard}: refused ({@link
+   * SignInGuard.Refused}) before any password check when the address or the account tried too
+   * often; every wrong password is audited.
+   */
+  public Session login(String username, String password, String address) {
+    guard.admitAddress(address);
+    String name = username == null ? "" : username.strip();
+    Optional<AccountStore.Stored> stored = name.isEmpty() ? Optional.empty() : store.find(name);
+    String key = stored.map(s -> s.account().username()).orElse(UNKNOWN_ACCOUNT);
+    try (SignInGuard.Permit permit = guard.admitAccount(key, address)) {
+      String hash = stored.map(AccountStore.Stored::passwordHash).orElse(DUMMY_HASH);
+      boolean ok = Passwords.matches(password, hash);
+      if (stored.isEmpty() || !ok || stored.get().account().disabled()) {
+        failed(key, address, stored.isPresent() && ok);
+        throw new LoginFailed();
+      }
     }
+    guard.succeeded(key, address);
     Account account = stored.get().account();
     String token = Passwords.token();
     Instant now = clock.instant();
@@ -126,6 +142,24 @@ public final class Accounts {
         now,
         expires);
     return new Session(token, account, expires);
+  }
+
+  /**
+   * Audits a failed sign-in. The name of an unknown account is not kept: it is often a password
+   * typed into the wrong field.
+   */
+  private void failed(String key, String address, boolean disabledAccount) {
+    Optional<Duration> lock = guard.failed(key, address);
+    String subject = key.equals(UNKNOWN_ACCOUNT) ? "an unknown account" : "account " + key;
+    String why = disabledAccount ? "the account is disabled" : "wrong password";
+    audit.record(AuditLog.ANONYMOUS, "sign-in-failed", subject, "from " + address + ": " + why);
+    lock.ifPresent(
+        d ->
+            audit.record(
+                AuditLog.ANONYMOUS,
+                "sign-in-locked",
+                subject,
+                "from " + address + ": no sign-in for " + d.toSeconds() + " s after failures"));
   }
 
   public void logout(String token) {
