@@ -22,6 +22,9 @@ public class PlayBeans {
   @ConfigProperty(name = "chaos.security.session-lifetime", defaultValue = "12h")
   Duration sessionLifetime;
 
+  @ConfigProperty(name = "chaos.security.api-token-lifetime", defaultValue = "30d")
+  Duration apiTokenLifetime;
+
   @ConfigProperty(name = "chaos.security.sign-in.per-address", defaultValue = "30")
   int perAddressPerMinute;
 
@@ -55,7 +58,13 @@ public class PlayBeans {
                 concurrentChecks),
             clock);
     return new Accounts(
-        new AccountStore(db), audit, clock, sessionLifetime, ref -> hasTeam(gameDays, ref), guard);
+        new AccountStore(db),
+        audit,
+        clock,
+        sessionLifetime,
+        apiTokenLifetime,
+        ref -> hasTeam(gameDays, ref),
+        guard);
   }
 
   private static boolean hasTeam(GameDays gameDays, Accounts.TeamRef ref) {

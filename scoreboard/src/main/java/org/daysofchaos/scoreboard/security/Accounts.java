@@ -36,6 +36,7 @@ public final class Accounts {
   private final AuditLog audit;
   private final Clock clock;
   private final Duration sessionLifetime;
+  private final Duration apiTokenLifetime;
   private final Predicate<TeamRef> teamExists;
   private final SignInGuard guard;
 
@@ -47,12 +48,14 @@ public final class Accounts {
       AuditLog audit,
       Clock clock,
       Duration sessionLifetime,
+      Duration apiTokenLifetime,
       Predicate<TeamRef> teamExists,
       SignInGuard guard) {
     this.store = store;
     this.audit = audit;
     this.clock = clock;
     this.sessionLifetime = sessionLifetime;
+    this.apiTokenLifetime = apiTokenLifetime;
     this.teamExists = teamExists;
     this.guard = guard;
   }
@@ -92,7 +95,8 @@ public final class Accounts {
       return Optional.empty();
     }
     checkUsername(username);
-    configuredPassword.ifPresent(Passwords::checkNew);
+    configuredPassword.ifPresent(
+        pw -> Passwords.checkNew("chaos.security.admin.password", pw, username));
     String password = configuredPassword.orElseGet(Passwords::oneTime);
     Account account =
         new Account(
@@ -172,31 +176,61 @@ public final class Accounts {
     if (!Passwords.matches(current, stored.passwordHash())) {
       throw new IllegalArgumentException("currentPassword: that is not the current password");
     }
-    Passwords.checkNew(replacement);
+    Passwords.checkNew("newPassword", replacement, username);
     if (replacement.equals(current)) {
       throw new IllegalArgumentException("newPassword: choose a password you have not used here");
     }
     store.setPassword(username, Passwords.hash(replacement), false);
-    store.revokeSessions(username);
-    audit.record(username, "password-changed", "account " + username, "");
+    store.revokeAllTokens(username);
+    audit.record(
+        username,
+        "password-changed",
+        "account " + username,
+        "its sessions and API tokens are revoked");
   }
 
+  /** A new API token: the secret, shown once; its id; until when it works. */
+  public record NewToken(String token, String id, String label, Instant expiresAt) {}
+
   /** A new API token for the account, returned once; only its hash is kept. */
-  public String newApiToken(String username, String label) {
+  public NewToken newApiToken(String username, String label) {
     String text = label == null || label.isBlank() ? "api token" : label.strip();
     if (text.length() > 200) {
       throw new IllegalArgumentException("label: at most 200 characters");
     }
     String token = Passwords.token();
-    store.insertToken(
-        Passwords.tokenHash(token),
+    String hash = Passwords.tokenHash(token);
+    Instant now = clock.instant();
+    Instant expires = now.plus(apiTokenLifetime);
+    store.insertToken(hash, username, AccountStore.TokenKind.API, text, now, expires);
+    String id = AccountStore.tokenId(hash);
+    audit.record(
         username,
-        AccountStore.TokenKind.API,
-        text,
-        clock.instant(),
-        null);
-    audit.record(username, "token-created", "account " + username, text);
-    return token;
+        "token-created",
+        "account " + username,
+        text + " (id " + id + ", until " + expires + ")");
+    return new NewToken(token, id, text, expires);
+  }
+
+  /** The account's sessions and API tokens that still work, without their secrets. */
+  public List<AccountStore.TokenInfo> tokens(String username) {
+    Instant now = clock.instant();
+    return store.tokens(username, now, now.minus(apiTokenLifetime));
+  }
+
+  /** Revokes one of the account's own tokens by its id (404 when it has none by that id). */
+  public void revokeToken(String username, String id) {
+    if (!store.revokeToken(username, id)) {
+      throw new NoSuchToken(id);
+    }
+    audit.record(username, "token-revoked", "account " + username, "token " + id);
+  }
+
+  /** No token of that id for this account (404). */
+  public static final class NoSuchToken extends RuntimeException {
+    NoSuchToken(String id) {
+      super("no token '" + id + "' of yours that still works");
+    }
   }
 
   public void disable(String username, String actor) {
@@ -210,7 +244,8 @@ public final class Accounts {
   }
 
   public Optional<Account> identify(String token) {
-    return store.byToken(Passwords.tokenHash(token), clock.instant());
+    Instant now = clock.instant();
+    return store.byToken(Passwords.tokenHash(token), now, now.minus(apiTokenLifetime));
   }
 
   public Optional<Account> find(String username) {

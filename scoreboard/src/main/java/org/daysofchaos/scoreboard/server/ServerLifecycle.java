@@ -144,7 +144,7 @@ public class ServerLifecycle {
     for (String dir : scenarioDirs.orElse(List.of())) {
       scenarios += p.catalog.loadFolder(Path.of(dir));
     }
-    FirstAccounts first = new FirstAccounts(p.accounts, System.out);
+    FirstAccounts first = new FirstAccounts(p.accounts, firstAccountsFile(), System.out);
     first.gameMaster(adminName, adminPassword.filter(pw -> !pw.isBlank()));
     p.schedule.prepare();
     for (String file : gameDayFiles.orElse(List.of())) {
@@ -211,12 +211,12 @@ public class ServerLifecycle {
       return;
     }
     GameDay day = p.gameDays.load(DEMO_GAME_DAY, yaml, "server");
-    new FirstAccounts(p.accounts, System.out)
+    new FirstAccounts(p.accounts, firstAccountsFile(), System.out)
         .demo(day.id(), day.teams().stream().map(t -> t.name()).toList());
     if (startDemoGameDay) {
       GameDayStore.Row row = p.gameDays.start(day.id(), "server");
       LOG.info(
-          "demo game day {} started: sign in at http://{}:{}/ with a password above; the"
+          "demo game day {} started: sign in at http://{}:{}/ with a one-time password; the"
               + " leaderboard is http://{}:{}/board/{} (closes at {})",
           day.id(),
           host,
@@ -226,6 +226,10 @@ public class ServerLifecycle {
           day.id(),
           row.closesAt());
     }
+  }
+
+  private Path firstAccountsFile() {
+    return Path.of(dataDir).resolve(FirstAccounts.FILE);
   }
 
   private Optional<GameDayStore.Row> find(String id) {
