@@ -53,6 +53,9 @@ final class BenchServer implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Dchaos.security.admin.password=" + password);
+    // Every bench account signs in from 127.0.0.1, where a game day's players come from as many
+    // addresses; a bench that measures sign-in limits sets its own (a later -D wins).
+    command.add("-Dchaos.security.sign-in.per-address=1000000");
     command.addAll(jvmOptions);
     command.addAll(
         List.of(

@@ -40,7 +40,7 @@ import org.daysofchaos.agents.proxy.EmbeddedToxiproxy;
  * claims are accepted.
  */
 public final class PlayBench {
-  private static final String PASSWORD = "bench-player-password";
+  private static final String PASSWORD = "Bench-Player-Passw0rd-2917";
   private static final String DEFAULT_PHASES = "0/50,1/50,50/50,200/50,500/50,0/200,500/200";
 
   private static final String GENTLE =

@@ -5,7 +5,6 @@ import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -38,13 +37,16 @@ public final class BoardHub implements AutoCloseable {
     final String gameDayId;
     final Set<MultiEmitter<? super String>> viewers = ConcurrentHashMap.newKeySet();
     final AtomicBoolean queued = new AtomicBoolean();
-    volatile PlayStore.Version version;
-    volatile String last;
+
+    /** The last board pushed and the version of the facts it was computed from, read together. */
+    volatile Pushed last;
 
     Channel(String gameDayId) {
       this.gameDayId = gameDayId;
     }
   }
+
+  private record Pushed(PlayStore.Version version, String json) {}
 
   /**
    * @param json writes a board as the API does (the pushed text is sent as it is)
@@ -64,7 +66,11 @@ public final class BoardHub implements AutoCloseable {
     worker.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
   }
 
-  /** The board now, then every change, as JSON, for as long as the viewer stays. */
+  /**
+   * The board now, then every change, as JSON, for as long as the viewer stays. The first board is
+   * the current one: the last one pushed only while the database says nothing changed since (no
+   * viewer watched in between, so nothing polled), otherwise a new one, computed for every viewer.
+   */
   public Multi<String> subscribe(String gameDayId) {
     return Multi.createFrom()
         .emitter(
@@ -72,9 +78,9 @@ public final class BoardHub implements AutoCloseable {
               Channel channel = channels.computeIfAbsent(gameDayId, Channel::new);
               channel.viewers.add(viewer);
               viewer.onTermination(() -> channel.viewers.remove(viewer));
-              String last = channel.last;
-              if (last != null) {
-                viewer.emit(last);
+              Pushed last = channel.last;
+              if (last != null && last.version().equals(store.version(gameDayId))) {
+                viewer.emit(last.json());
               } else {
                 changed(gameDayId);
               }
@@ -100,7 +106,8 @@ public final class BoardHub implements AutoCloseable {
         continue;
       }
       try {
-        if (!Objects.equals(store.version(channel.gameDayId), channel.version)) {
+        Pushed last = channel.last;
+        if (last == null || !store.version(channel.gameDayId).equals(last.version())) {
           channel.queued.set(true);
           refresh(channel);
         }
@@ -115,8 +122,7 @@ public final class BoardHub implements AutoCloseable {
     try {
       PlayStore.Version version = store.version(channel.gameDayId);
       String view = json.apply(boards.view(boards.compute(channel.gameDayId, false), false));
-      channel.version = version;
-      channel.last = view;
+      channel.last = new Pushed(version, view);
       for (MultiEmitter<? super String> viewer : channel.viewers) {
         viewer.emit(view);
       }

@@ -15,9 +15,19 @@ public final class PlayStore {
       "id, game_day_id, incident_id, team, username, type, played_at, outcome, hint_index, detail,"
           + " reviewed_by, reviewed_at";
 
-  /** A cheap summary that changes whenever the board may have: the push polls it. */
+  /**
+   * A cheap summary that changes whenever the board may have: the push polls it. The game day's
+   * state and freeze are in it too, for a board that no viewer watched while they changed.
+   */
   public record Version(
-      long plays, long lastId, long reviewed, long incidents, long closed, long alerts) {
+      long plays,
+      long lastId,
+      long reviewed,
+      long incidents,
+      long closed,
+      long alerts,
+      String state,
+      Instant frozenAt) {
     /** A number that grows with every change of the board's facts. */
     public long total() {
       return plays + reviewed + incidents + closed + alerts;
@@ -151,7 +161,23 @@ public final class PlayStore {
                 rs -> rs.getLong(1),
                 gameDayId)
             .orElse(0L);
-    return new Version(plays[0], plays[1], plays[2], incidents[0], incidents[1], alerts);
+    Version day =
+        db.one(
+                "SELECT state, board_frozen_at FROM chaos_game_day WHERE id = ?",
+                rs ->
+                    new Version(
+                        0, 0, 0, 0, 0, 0, rs.getString("state"), Db.instant(rs, "board_frozen_at")),
+                gameDayId)
+            .orElse(new Version(0, 0, 0, 0, 0, 0, null, null));
+    return new Version(
+        plays[0],
+        plays[1],
+        plays[2],
+        incidents[0],
+        incidents[1],
+        alerts,
+        day.state(),
+        day.frozenAt());
   }
 
   public Optional<Instant> frozenAt(String gameDayId) {

@@ -9,7 +9,7 @@ import org.daysofchaos.scoreboard.persistence.Db;
 
 /** Accounts ({@code chaos_account}) and their tokens ({@code chaos_token}). */
 public final class AccountStore {
-  /** What a token is for: a web session (expires) or an API token (until revoked). */
+  /** What a token is for: a web session or an API token (for scripts); both expire. */
   public enum TokenKind {
     SESSION,
     API
@@ -106,29 +106,75 @@ public final class AccountStore {
         expires);
   }
 
-  /** The live account behind a token that is neither revoked nor expired. */
-  Optional<Account> byToken(String hash, Instant now) {
+  /**
+   * The live account behind a token that is neither revoked nor expired. A token stored without an
+   * expiry (API tokens made before they had one) expires {@code legacyLifetime} after it was made.
+   */
+  Optional<Account> byToken(String hash, Instant now, Instant legacyCreatedAfter) {
     return db.one(
         "SELECT a.username, a.password_hash, a.role, a.game_day_id, a.team,"
             + " a.must_change_password, a.disabled, a.created_at, a.created_by"
             + " FROM chaos_token t JOIN chaos_account a ON a.username = t.username"
             + " WHERE t.token_hash = ? AND t.revoked = FALSE AND a.disabled = FALSE"
-            + " AND (t.expires_at IS NULL OR t.expires_at > ?)",
+            + " AND (t.expires_at > ? OR (t.expires_at IS NULL AND t.created_at > ?))",
         AccountStore::account,
         hash,
-        now);
+        now,
+        legacyCreatedAfter);
+  }
+
+  /** A token as its owner may see it: never the secret, nor its whole hash. */
+  public record TokenInfo(
+      String id, TokenKind kind, String label, Instant createdAt, Instant expiresAt) {}
+
+  /** The account's tokens that still work, newest first. */
+  List<TokenInfo> tokens(String username, Instant now, Instant legacyCreatedAfter) {
+    return db.query(
+        "SELECT token_hash, kind, label, created_at, expires_at FROM chaos_token"
+            + " WHERE username = ? AND revoked = FALSE"
+            + " AND (expires_at > ? OR (expires_at IS NULL AND created_at > ?))"
+            + " ORDER BY created_at DESC",
+        rs ->
+            new TokenInfo(
+                tokenId(rs.getString("token_hash")),
+                TokenKind.valueOf(rs.getString("kind")),
+                rs.getString("label"),
+                Db.instant(rs, "created_at"),
+                Db.instant(rs, "expires_at")),
+        username,
+        now,
+        legacyCreatedAfter);
+  }
+
+  /**
+   * A token's public name: the first 16 hex digits of its SHA-256. It names the token in lists and
+   * revocations and opens nothing.
+   */
+  static String tokenId(String hash) {
+    return hash.substring(0, 16);
+  }
+
+  /** Revokes one of the account's tokens by its id; false when the account has no such token. */
+  boolean revokeToken(String username, String id) {
+    if (!id.matches("[0-9a-f]{16}")) {
+      return false;
+    }
+    return db.update(
+            "UPDATE chaos_token SET revoked = TRUE"
+                + " WHERE username = ? AND token_hash LIKE ? AND revoked = FALSE",
+            username,
+            id + "%")
+        > 0;
   }
 
   void revokeToken(String hash) {
     db.update("UPDATE chaos_token SET revoked = TRUE WHERE token_hash = ?", hash);
   }
 
-  /** Sessions end when their password changes; API tokens are revoked on their own. */
-  void revokeSessions(String username) {
+  /** Every session and API token of the account: its password changed. */
+  void revokeAllTokens(String username) {
     db.update(
-        "UPDATE chaos_token SET revoked = TRUE WHERE username = ? AND kind = ?",
-        username,
-        TokenKind.SESSION);
+        "UPDATE chaos_token SET revoked = TRUE WHERE username = ? AND revoked = FALSE", username);
   }
 
   private static Account account(ResultSet rs) throws SQLException {

@@ -27,6 +27,8 @@ public final class Accounts {
   public record Created(Account account, String oneTimePassword) {}
 
   private static final String USERNAME = "[a-z0-9][a-z0-9._-]{1,62}";
+  // What the sign-in guard counts every unknown username under.
+  private static final String UNKNOWN_ACCOUNT = "(unknown account)";
   // Checked against when the username is unknown, so a login takes as long either way.
   private static final String DUMMY_HASH = Passwords.hash("not-a-password-of-anyone");
 
@@ -34,7 +36,9 @@ public final class Accounts {
   private final AuditLog audit;
   private final Clock clock;
   private final Duration sessionLifetime;
+  private final Duration apiTokenLifetime;
   private final Predicate<TeamRef> teamExists;
+  private final SignInGuard guard;
 
   /** A team of a game day, as a player account names it. */
   public record TeamRef(String gameDayId, String team) {}
@@ -44,12 +48,16 @@ public final class Accounts {
       AuditLog audit,
       Clock clock,
       Duration sessionLifetime,
-      Predicate<TeamRef> teamExists) {
+      Duration apiTokenLifetime,
+      Predicate<TeamRef> teamExists,
+      SignInGuard guard) {
     this.store = store;
     this.audit = audit;
     this.clock = clock;
     this.sessionLifetime = sessionLifetime;
+    this.apiTokenLifetime = apiTokenLifetime;
     this.teamExists = teamExists;
+    this.guard = guard;
   }
 
   /** Creates an account with a one-time password that must be changed at first login. */
@@ -87,7 +95,8 @@ public final class Accounts {
       return Optional.empty();
     }
     checkUsername(username);
-    configuredPassword.ifPresent(Passwords::checkNew);
+    configuredPassword.ifPresent(
+        pw -> Passwords.checkNew("chaos.security.admin.password", pw, username));
     String password = configuredPassword.orElseGet(Passwords::oneTime);
     Account account =
         new Account(
@@ -106,14 +115,25 @@ public final class Accounts {
     return Optional.of(new Created(account, configuredPassword.isPresent() ? null : password));
   }
 
-  public Session login(String username, String password) {
-    Optional<AccountStore.Stored> stored =
-        username == null ? Optional.empty() : store.find(username.strip());
-    String hash = stored.map(AccountStore.Stored::passwordHash).orElse(DUMMY_HASH);
-    boolean ok = Passwords.matches(password, hash);
-    if (stored.isEmpty() || !ok || stored.get().account().disabled()) {
-      throw new LoginFailed();
+  /**
+   * Signs in from a client address, through the {@link SignInGuard}: refused ({@link
+   * SignInGuard.Refused}) before any password check when the address or the account tried too
+   * often; every wrong password is audited.
+   */
+  public Session login(String username, String password, String address) {
+    guard.admitAddress(address);
+    String name = username == null ? "" : username.strip();
+    Optional<AccountStore.Stored> stored = name.isEmpty() ? Optional.empty() : store.find(name);
+    String key = stored.map(s -> s.account().username()).orElse(UNKNOWN_ACCOUNT);
+    try (SignInGuard.Permit permit = guard.admitAccount(key, address)) {
+      String hash = stored.map(AccountStore.Stored::passwordHash).orElse(DUMMY_HASH);
+      boolean ok = Passwords.matches(password, hash);
+      if (stored.isEmpty() || !ok || stored.get().account().disabled()) {
+        failed(key, address, stored.isPresent() && ok);
+        throw new LoginFailed();
+      }
     }
+    guard.succeeded(key, address);
     Account account = stored.get().account();
     String token = Passwords.token();
     Instant now = clock.instant();
@@ -128,6 +148,24 @@ public final class Accounts {
     return new Session(token, account, expires);
   }
 
+  /**
+   * Audits a failed sign-in. The name of an unknown account is not kept: it is often a password
+   * typed into the wrong field.
+   */
+  private void failed(String key, String address, boolean disabledAccount) {
+    Optional<Duration> lock = guard.failed(key, address);
+    String subject = key.equals(UNKNOWN_ACCOUNT) ? "an unknown account" : "account " + key;
+    String why = disabledAccount ? "the account is disabled" : "wrong password";
+    audit.record(AuditLog.ANONYMOUS, "sign-in-failed", subject, "from " + address + ": " + why);
+    lock.ifPresent(
+        d ->
+            audit.record(
+                AuditLog.ANONYMOUS,
+                "sign-in-locked",
+                subject,
+                "from " + address + ": no sign-in for " + d.toSeconds() + " s after failures"));
+  }
+
   public void logout(String token) {
     store.revokeToken(Passwords.tokenHash(token));
   }
@@ -138,31 +176,61 @@ public final class Accounts {
     if (!Passwords.matches(current, stored.passwordHash())) {
       throw new IllegalArgumentException("currentPassword: that is not the current password");
     }
-    Passwords.checkNew(replacement);
+    Passwords.checkNew("newPassword", replacement, username);
     if (replacement.equals(current)) {
       throw new IllegalArgumentException("newPassword: choose a password you have not used here");
     }
     store.setPassword(username, Passwords.hash(replacement), false);
-    store.revokeSessions(username);
-    audit.record(username, "password-changed", "account " + username, "");
+    store.revokeAllTokens(username);
+    audit.record(
+        username,
+        "password-changed",
+        "account " + username,
+        "its sessions and API tokens are revoked");
   }
 
+  /** A new API token: the secret, shown once; its id; until when it works. */
+  public record NewToken(String token, String id, String label, Instant expiresAt) {}
+
   /** A new API token for the account, returned once; only its hash is kept. */
-  public String newApiToken(String username, String label) {
+  public NewToken newApiToken(String username, String label) {
     String text = label == null || label.isBlank() ? "api token" : label.strip();
     if (text.length() > 200) {
       throw new IllegalArgumentException("label: at most 200 characters");
     }
     String token = Passwords.token();
-    store.insertToken(
-        Passwords.tokenHash(token),
+    String hash = Passwords.tokenHash(token);
+    Instant now = clock.instant();
+    Instant expires = now.plus(apiTokenLifetime);
+    store.insertToken(hash, username, AccountStore.TokenKind.API, text, now, expires);
+    String id = AccountStore.tokenId(hash);
+    audit.record(
         username,
-        AccountStore.TokenKind.API,
-        text,
-        clock.instant(),
-        null);
-    audit.record(username, "token-created", "account " + username, text);
-    return token;
+        "token-created",
+        "account " + username,
+        text + " (id " + id + ", until " + expires + ")");
+    return new NewToken(token, id, text, expires);
+  }
+
+  /** The account's sessions and API tokens that still work, without their secrets. */
+  public List<AccountStore.TokenInfo> tokens(String username) {
+    Instant now = clock.instant();
+    return store.tokens(username, now, now.minus(apiTokenLifetime));
+  }
+
+  /** Revokes one of the account's own tokens by its id (404 when it has none by that id). */
+  public void revokeToken(String username, String id) {
+    if (!store.revokeToken(username, id)) {
+      throw new NoSuchToken(id);
+    }
+    audit.record(username, "token-revoked", "account " + username, "token " + id);
+  }
+
+  /** No token of that id for this account (404). */
+  public static final class NoSuchToken extends RuntimeException {
+    NoSuchToken(String id) {
+      super("no token '" + id + "' of yours that still works");
+    }
   }
 
   public void disable(String username, String actor) {
@@ -176,7 +244,8 @@ public final class Accounts {
   }
 
   public Optional<Account> identify(String token) {
-    return store.byToken(Passwords.tokenHash(token), clock.instant());
+    Instant now = clock.instant();
+    return store.byToken(Passwords.tokenHash(token), now, now.minus(apiTokenLifetime));
   }
 
   public Optional<Account> find(String username) {

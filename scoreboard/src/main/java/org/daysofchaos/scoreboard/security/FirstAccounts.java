@@ -1,21 +1,40 @@
 package org.daysofchaos.scoreboard.security;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The accounts a fresh server needs: the first game master, and on the demo one player per team and
- * a viewer. One-time passwords are printed once, on standard output, and never stored in clear;
- * whoever holds one must change it before the account can act.
+ * a viewer. Their one-time passwords go to a file only the server's user can read (0600, in the
+ * data directory), never to the log, which is often kept and shared; the log says where the file
+ * is. Whoever holds a one-time password must change it before the account can act.
  */
 public final class FirstAccounts {
+  /** The file's name in the data directory. */
+  public static final String FILE = "first-accounts.txt";
+
   private final Accounts accounts;
+  private final Path file;
   private final PrintStream out;
 
-  public FirstAccounts(Accounts accounts, PrintStream out) {
+  /**
+   * @param file where the one-time passwords are appended
+   * @param out where to say which accounts were made and where their passwords are
+   */
+  public FirstAccounts(Accounts accounts, Path file, PrintStream out) {
     this.accounts = accounts;
+    this.file = file;
     this.out = out;
   }
 
@@ -54,15 +73,43 @@ public final class FirstAccounts {
 
   private void print(List<Accounts.Created> created) {
     StringBuilder s = new StringBuilder();
-    s.append("\n  New accounts, with one-time passwords shown only now")
-        .append(" (each must be changed at first sign-in):\n");
+    s.append("# ")
+        .append(Instant.now())
+        .append(": new accounts and their one-time passwords (each must be changed at first")
+        .append(" sign-in)\n");
     for (Accounts.Created c : created) {
       Account a = c.account();
-      s.append(
-          String.format("    %-16s %-28s %s%n", a.username(), c.oneTimePassword(), describe(a)));
+      s.append(String.format("%-16s %-28s %s%n", a.username(), c.oneTimePassword(), describe(a)));
     }
-    out.println(s);
+    try {
+      appendPrivately(s.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the one-time passwords to " + file, e);
+    }
+    out.printf(
+        "%n  New accounts: %s. Their one-time passwords are in %s (readable by this user only);"
+            + " each must be changed at first sign-in.%n%n",
+        String.join(", ", created.stream().map(c -> c.account().username()).toList()), file);
     out.flush();
+  }
+
+  /** Appends to the file, made readable and writable by this user only before anything is in it. */
+  private void appendPrivately(String text) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    if (!Files.exists(file)) {
+      if (posix) {
+        Files.createFile(
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } else {
+        Files.createFile(file);
+      }
+    }
+    if (posix) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    }
+    Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
   }
 
   private static String describe(Account a) {

@@ -5,8 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import me.gosimple.nbvcxz.Nbvcxz;
+import me.gosimple.nbvcxz.resources.Configuration;
+import me.gosimple.nbvcxz.resources.ConfigurationBuilder;
+import me.gosimple.nbvcxz.resources.Dictionary;
+import me.gosimple.nbvcxz.resources.DictionaryBuilder;
+import me.gosimple.nbvcxz.resources.Feedback;
+import me.gosimple.nbvcxz.scoring.Result;
 
 /** Password hashing (bcrypt, a maintained library), and random secrets for passwords and tokens. */
 public final class Passwords {
@@ -62,14 +72,66 @@ public final class Passwords {
     }
   }
 
-  /** Checks a new password; a clear message when it will not do. */
-  public static void checkNew(String password) {
+  /**
+   * Checks a new password; a clear message, naming the field, when it will not do. Besides its
+   * length, a password must be hard to guess: nbvcxz (zxcvbn's approach: common passwords,
+   * dictionary words, keyboard patterns, repeats, dates, leet speak) estimates the guesses it
+   * takes, and the account's name and the product's count as already known.
+   */
+  public static void checkNew(String field, String password, String username) {
     if (password == null || password.length() < MIN_LENGTH) {
       throw new IllegalArgumentException(
-          "password: at least " + MIN_LENGTH + " characters, please");
+          field + ": at least " + MIN_LENGTH + " characters, please");
     }
     if (password.getBytes(StandardCharsets.UTF_8).length > MAX_LENGTH) {
-      throw new IllegalArgumentException("password: at most " + MAX_LENGTH + " bytes");
+      throw new IllegalArgumentException(field + ": at most " + MAX_LENGTH + " bytes");
+    }
+    Result estimate = Strength.estimate(password, username);
+    if (!estimate.isMinimumEntropyMet()) {
+      Feedback feedback = estimate.getFeedback();
+      StringBuilder why = new StringBuilder();
+      if (feedback.getWarning() != null) {
+        why.append(' ').append(feedback.getWarning());
+      }
+      feedback.getSuggestion().forEach(s -> why.append(' ').append(s));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "%s: too easy to guess (about 2^%.0f guesses, at least 2^%.0f needed).%s",
+              field,
+              estimate.getEntropy(),
+              MIN_ENTROPY,
+              why));
+    }
+  }
+
+  static final double MIN_ENTROPY = 35;
+
+  /** The estimator, built on first use: loading its dictionaries takes about a second. */
+  private static final class Strength {
+    private static final List<Dictionary> DICTIONARIES =
+        ConfigurationBuilder.getDefaultDictionaries();
+
+    static Result estimate(String password, String username) {
+      DictionaryBuilder known =
+          new DictionaryBuilder()
+              .setDictionaryName("known to anyone")
+              .setExclusion(true)
+              .addWord("days of chaos", 0)
+              .addWord("daysofchaos", 0)
+              .addWord("chaos", 0);
+      if (username != null && !username.isBlank()) {
+        known.addWord(username.strip().toLowerCase(Locale.ROOT), 0);
+      }
+      List<Dictionary> dictionaries = new ArrayList<>(DICTIONARIES);
+      dictionaries.add(known.createDictionary());
+      Configuration configuration =
+          new ConfigurationBuilder()
+              .setDictionaries(dictionaries)
+              .setMinimumEntropy(MIN_ENTROPY)
+              .setLocale(Locale.ENGLISH)
+              .createConfiguration();
+      return new Nbvcxz(configuration).estimate(password);
     }
   }
 }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.daysofchaos.agents.environment.EnvironmentReader;
 import picocli.CommandLine;
 
@@ -43,7 +44,11 @@ public final class ChaosMain {
         }
         System.out.println("environment: " + environment);
       }
-      StaleH2Lock.clear(Path.of(properties.get("chaos.data-dir"))).ifPresent(System.err::println);
+      Optional<String> unusable = DataDir.prepare(Path.of(properties.get("chaos.data-dir")));
+      if (unusable.isPresent()) {
+        System.err.println("error: " + unusable.get());
+        System.exit(1);
+      }
     }
     Quarkus.run(ChaosApplication.class, args);
   }
@@ -63,6 +68,11 @@ public final class ChaosMain {
       String dataDir = System.getProperty("chaos.data-dir", ".chaos");
       // H2 refuses implicitly relative paths: the data directory is always made absolute.
       properties.put("chaos.data-dir", Path.of(dataDir).toAbsolutePath().normalize().toString());
+      // The transaction manager names its process by a random UUID rather than by a port it
+      // keeps bound on the loopback: the server listens on its HTTP port only.
+      properties.put(
+          "CoreEnvironmentBean.processImplementationClassName",
+          "com.arjuna.ats.internal.arjuna.utils.UuidProcessId");
       properties.putAll(options.properties());
       if (!properties.containsKey("chaos.environment")
           && Files.isRegularFile(Path.of(EnvironmentReader.DEFAULT_FILE))) {

@@ -88,6 +88,9 @@ public class ServerLifecycle {
   @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
   int port;
 
+  @ConfigProperty(name = "chaos.data-dir", defaultValue = ".chaos")
+  String dataDir;
+
   @ConfigProperty(name = "chaos.security.admin.username", defaultValue = "gamemaster")
   String adminName;
 
@@ -127,6 +130,8 @@ public class ServerLifecycle {
     }
     long t0 = System.nanoTime();
     Parts p = parts.get();
+    // H2 and the transaction log created their files with the process's umask.
+    DataDir.tighten(Path.of(dataDir));
     p.targets.start();
     p.nodes.started(p.node.id(), p.clock.instant());
     p.halt.refresh();
@@ -139,7 +144,7 @@ public class ServerLifecycle {
     for (String dir : scenarioDirs.orElse(List.of())) {
       scenarios += p.catalog.loadFolder(Path.of(dir));
     }
-    FirstAccounts first = new FirstAccounts(p.accounts, System.out);
+    FirstAccounts first = new FirstAccounts(p.accounts, firstAccountsFile(), System.out);
     first.gameMaster(adminName, adminPassword.filter(pw -> !pw.isBlank()));
     p.schedule.prepare();
     for (String file : gameDayFiles.orElse(List.of())) {
@@ -206,12 +211,12 @@ public class ServerLifecycle {
       return;
     }
     GameDay day = p.gameDays.load(DEMO_GAME_DAY, yaml, "server");
-    new FirstAccounts(p.accounts, System.out)
+    new FirstAccounts(p.accounts, firstAccountsFile(), System.out)
         .demo(day.id(), day.teams().stream().map(t -> t.name()).toList());
     if (startDemoGameDay) {
       GameDayStore.Row row = p.gameDays.start(day.id(), "server");
       LOG.info(
-          "demo game day {} started: sign in at http://{}:{}/ with a password above; the"
+          "demo game day {} started: sign in at http://{}:{}/ with a one-time password; the"
               + " leaderboard is http://{}:{}/board/{} (closes at {})",
           day.id(),
           host,
@@ -221,6 +226,10 @@ public class ServerLifecycle {
           day.id(),
           row.closesAt());
     }
+  }
+
+  private Path firstAccountsFile() {
+    return Path.of(dataDir).resolve(FirstAccounts.FILE);
   }
 
   private Optional<GameDayStore.Row> find(String id) {

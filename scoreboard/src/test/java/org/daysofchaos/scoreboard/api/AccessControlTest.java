@@ -88,6 +88,12 @@ class AccessControlTest {
           Endpoint.of("POST", "/api/accounts", "{}", Set.of(GM)),
           Endpoint.of("DELETE", "/api/accounts/nobody", null, Set.of(GM)),
           Endpoint.of("POST", "/api/auth/tokens", "{}", ALL),
+          Endpoint.of("GET", "/api/auth/tokens", null, Set.of(GM, PLAYER, VIEWER, FRESH)),
+          Endpoint.of(
+              "DELETE",
+              "/api/auth/tokens/0123456789abcdef",
+              null,
+              Set.of(GM, PLAYER, VIEWER, FRESH)),
           Endpoint.of("POST", "/api/alerts", "{not json", Set.of(GM, PLAYER)),
           Endpoint.of("GET", "/api/alerts?incident=nope", null, Set.of(GM)),
           Endpoint.of("GET", "/api/alerts/first?gameDay=" + DAY, null, Set.of(GM)),

@@ -6,7 +6,7 @@ import org.daysofchaos.scoreboard.server.Http;
 
 /** Accounts for tests, created through the game master's API as a game master would. */
 public final class PlayAccounts {
-  public static final String PASSWORD = "a-password-for-tests";
+  public static final String PASSWORD = "Play-Tests-Passw0rd-2917";
 
   private PlayAccounts() {}
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -17,12 +18,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
+import org.daysofchaos.scoreboard.leaderboard.BoardHub;
+import org.daysofchaos.scoreboard.play.PlayStore;
 import org.daysofchaos.scoreboard.server.DemoTargets;
 import org.daysofchaos.scoreboard.server.Http;
 import org.daysofchaos.scoreboard.server.TestAccounts;
@@ -66,6 +70,9 @@ class PlayApiTest {
 
   @TestHTTPResource("/")
   URI base;
+
+  @Inject BoardHub hub;
+  @Inject PlayStore playStore;
 
   Http gm;
   String day;
@@ -409,6 +416,40 @@ class PlayApiTest {
     } finally {
       response.body().close();
     }
+  }
+
+  /** The first board a new viewer of the stream receives. */
+  private JsonNode firstPushedBoard(Http viewer) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve("/api/gamedays/" + day + "/board/stream"));
+    viewer.headers().forEach(request::header);
+    HttpResponse<InputStream> response =
+        HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(response.statusCode()).isEqualTo(200);
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (line.startsWith("data:")) {
+          return JSON.readTree(line.substring(5).strip());
+        }
+      }
+    }
+    throw new AssertionError("the stream ended without a board");
+  }
+
+  @Test
+  void theFirstBoardOfTheStreamIsTheCurrentOneEvenAfterNobodyWatchedForAWhile() throws Exception {
+    Http viewer = PlayAccounts.ready(gm, "late-viewer", "viewer", null, null);
+    assertThat(firstPushedBoard(viewer).get("frozenAt").isNull()).isTrue();
+    await().atMost(Duration.ofSeconds(10)).until(() -> hub.viewers() == 0);
+
+    // Another node of a cluster freezes the board: no event reaches this node's push.
+    playStore.setFrozenAt(day, Instant.now());
+
+    JsonNode first = firstPushedBoard(viewer);
+    assertThat(first.get("frozenAt").isNull()).as("the first board is the current one").isFalse();
+    assertThat(first.get("version").asLong()).isEqualTo(board().get("version").asLong());
   }
 
   @Test

@@ -32,9 +32,12 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The report as a manager sees it: the page in a real headless Chromium (its charts, their series
@@ -126,6 +129,27 @@ class ReportBrowserIT {
       assertThat(trend.get("chart-trend-funnel").get(0)).isEqualTo(3);
       assertThat(trend.get("chart-trend-scores").get(0)).isGreaterThanOrEqualTo(2);
       screenshot(driver, "trend-page.png");
+
+      // The game master's notes editor: a script file, since the CSP refuses inline scripts.
+      Object signedIn =
+          ((JavascriptExecutor) driver)
+              .executeAsyncScript(
+                  "const done = arguments[arguments.length - 1];"
+                      + "fetch('/api/auth/login', { method: 'POST', headers: { 'Content-Type':"
+                      + " 'application/json' }, body: JSON.stringify({ username: '"
+                      + TestAccounts.GAME_MASTER
+                      + "', password: '"
+                      + TestAccounts.GAME_MASTER_PASSWORD
+                      + "' }) }).then(r => done(r.status), e => done(String(e)));");
+      assertThat(signedIn).isEqualTo(200L);
+      driver.get(base.resolve("/reports/" + ReportGameDay.DAY).toString());
+      String note = "Saved from the browser " + System.nanoTime();
+      WebElement text = driver.findElement(By.id("notes-text"));
+      text.clear();
+      text.sendKeys(note);
+      driver.findElement(By.id("notes-save")).click();
+      new WebDriverWait(driver, Duration.ofSeconds(20))
+          .until(ExpectedConditions.textToBePresentInElementLocated(By.id("notes"), note));
     } finally {
       driver.quit();
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -42,9 +43,17 @@ class ServeAndHaltCliIT {
       assertThat(list(day.get("incidents")))
           .hasSize(4)
           .allSatisfy(i -> assertThat(i.get("state").asText()).isEqualTo("SCHEDULED"));
+      Path passwords = dir.resolve(".chaos").resolve("first-accounts.txt");
+      String oneTime = Files.readString(passwords);
+      assertThat(oneTime).containsPattern("blue-player +[A-Za-z0-9]{16} +player of team blue");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwords)))
+          .as("the one-time passwords are for the server's user only")
+          .isEqualTo("rw-------");
       assertThat(server.output())
           .contains("demo game day demo-day started")
-          .containsPattern("blue-player +[A-Za-z0-9]{16} +player of team blue")
+          .contains("Their one-time passwords are in " + passwords.toAbsolutePath().normalize())
+          .as("no one-time password in the log")
+          .doesNotContainPattern("[A-Za-z0-9]{16} +player of team")
           .as("a configured game-master password is never printed")
           .doesNotContain(ServerProcess.GAME_MASTER_PASSWORD);
 

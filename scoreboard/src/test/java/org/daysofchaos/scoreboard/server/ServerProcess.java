@@ -29,7 +29,7 @@ final class ServerProcess implements AutoCloseable {
   /** The first game master of every server a test starts (chaos.security.admin.password). */
   static final String GAME_MASTER = "gamemaster";
 
-  static final String GAME_MASTER_PASSWORD = "test-game-master-password";
+  static final String GAME_MASTER_PASSWORD = "Test-Game-Master-Passw0rd-17";
 
   final Process process;
   final long startedNanos;

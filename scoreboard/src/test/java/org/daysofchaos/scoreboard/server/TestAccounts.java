@@ -5,7 +5,7 @@ package org.daysofchaos.scoreboard.server;
  */
 public final class TestAccounts {
   public static final String GAME_MASTER = "gamemaster";
-  public static final String GAME_MASTER_PASSWORD = "test-game-master-password";
+  public static final String GAME_MASTER_PASSWORD = "Test-Game-Master-Passw0rd-17";
 
   private TestAccounts() {}
 }

@@ -121,7 +121,7 @@ class PlayInBrowserIT {
     WebDriver blue = browsers.open();
     browsers.signIn(blue, "blue-web", PlayAccounts.PASSWORD, null, "/play");
     WebDriver red = browsers.open();
-    browsers.signIn(red, "red-web", redOneTime, "red-team-password", "/play");
+    browsers.signIn(red, "red-web", redOneTime, "Red-Team-Passw0rd-2917", "/play");
 
     // Detection: both claim what they see.
     claim(blue, "booking");

@@ -1,0 +1,54 @@
+package org.daysofchaos.scoreboard.security;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A new password must be hard to guess, not only ten characters long (issue 13, finding 9). */
+class PasswordsTest {
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "          ", // ten spaces
+        "aaaaaaaaaaaa",
+        "password1234",
+        "qwertyuiop12",
+        "1234567890",
+        "gamemaster2024", // the account's name
+        "daysofchaos!!", // the product's
+        "correct horse battery staple"
+      })
+  void aPasswordThatIsLongEnoughButEasyToGuessIsRefusedSayingWhy(String password) {
+    assertThatThrownBy(() -> Passwords.checkNew("newPassword", password, "gamemaster"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("newPassword: too easy to guess (about 2^")
+        .hasMessageContaining("at least 2^35 needed");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "short, at least 10 characters",
+    "'', at least 10 characters",
+  })
+  void theLengthRulesStay(String password, String message) {
+    assertThatThrownBy(() -> Passwords.checkNew("newPassword", password, "ann"))
+        .hasMessage("newPassword: " + message + ", please");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"Correct-Horse-Battery-71", "Tr0ub4dor&3xyz", "mauve kettle orbits 1987 late"})
+  void aPasswordHardToGuessIsAccepted(String password) {
+    assertThatCode(() -> Passwords.checkNew("newPassword", password, "gamemaster"))
+        .doesNotThrowAnyException();
+  }
+
+  @org.junit.jupiter.api.Test
+  void theMessageSaysWhatIsWrongWithIt() {
+    assertThatThrownBy(() -> Passwords.checkNew("newPassword", "          ", "ann"))
+        .hasMessageContaining("Repeats like \"aaa\" are easy to guess.");
+  }
+}
