@@ -134,10 +134,18 @@ public final class DbReports {
    * the incident API shows next to the stored times, by the same reading as the reports.
    */
   public Optional<RecoveryTime> recoveryTime(Incident i) {
-    if (i.injectedAt() == null) {
+    if (i.injectedAt() == null || i.recoveredAt() == null) {
       return Optional.empty();
     }
-    return record(i, scenario(i), List.of(), null).recoveryTime();
+    // As record() reads it: the scenario's mode (time-boxed when its version is gone), and the
+    // probe interval as the resolution.
+    Mode mode = scenario(i).map(Scenario::mode).orElse(Mode.TIME_BOXED);
+    return RecoveryTime.of(
+        mode,
+        i.injectedAt(),
+        Optional.ofNullable(i.faultEndedAt()),
+        i.recoveredAt(),
+        probeInterval);
   }
 
   private Optional<Scenario> scenario(Incident i) {
