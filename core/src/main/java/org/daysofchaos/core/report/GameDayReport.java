@@ -7,6 +7,9 @@ import java.util.Optional;
 /**
  * The report of one game day: every figure a manager reads, computed by {@link Reports#gameDay}.
  *
+ * @param selfHealing over the recovered time-boxed incidents: from the end of the fault to the
+ *     recovery
+ * @param timeToRestore over the recovered until-fixed incidents: from the injection to the fix
  * @param frozenAt when the figures ignore the plays from that instant on (a frozen board)
  * @param services the figures per service (the scenarios' answer-key component), by name
  * @param scenarios the figures per scenario, by id
@@ -20,7 +23,8 @@ public record GameDayReport(
     Funnel funnel,
     Stats timeToDetect,
     Stats timeToDiagnose,
-    Stats timeToRecover,
+    Stats selfHealing,
+    Stats timeToRestore,
     Coverage coverage,
     List<Breakdown> services,
     List<Breakdown> scenarios,

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.daysofchaos.core.Mode;
+import org.daysofchaos.core.journal.RecoveryTime;
 import org.daysofchaos.core.journal.Verdict;
 
 /**
@@ -17,7 +18,10 @@ import org.daysofchaos.core.journal.Verdict;
  * @param monitoring the first monitoring detection: the earlier of {@code signal} and {@code alert}
  * @param firstClaim the first team's accepted detection claim
  * @param diagnosis the first team's accepted diagnosis
+ * @param recovery when the steady state was back, counted from t_inj like the timeline
  * @param recovered whether it counts as recovered (see {@link IncidentRecord#recovered()})
+ * @param recoveryTime how long the recovery took, counted as the mode asks (see {@link
+ *     IncidentRecord#recoveryTime()}): self-healing after the fault ended, or time to restore
  * @param alertingLead the first claim minus the monitoring detection; positive when monitoring was
  *     earlier; empty unless both happened
  * @param teams every team of the game day, in declared order
@@ -42,11 +46,13 @@ public record IncidentOutcome(
     Optional<Timing> diagnosis,
     Optional<Timing> recovery,
     boolean recovered,
+    Optional<RecoveryTime> recoveryTime,
     Optional<Duration> alertingLead,
     List<TeamIncident> teams,
     List<SteadyStateChange> steadyState) {
 
   public IncidentOutcome {
+    recoveryTime = recoveryTime == null ? Optional.empty() : recoveryTime;
     teams = List.copyOf(teams);
     steadyState = List.copyOf(steadyState);
   }

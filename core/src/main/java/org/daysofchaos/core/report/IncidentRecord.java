@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.daysofchaos.core.Mode;
+import org.daysofchaos.core.journal.RecoveryTime;
 import org.daysofchaos.core.journal.Verdict;
 import org.daysofchaos.core.scoring.IncidentFacts;
 
@@ -21,7 +22,9 @@ import org.daysofchaos.core.scoring.IncidentFacts;
  * @param faultEndedAt when every injection had been reverted; empty while the fault is in effect
  * @param signal the first of the scenario's detection signals that held (polled by the run loop)
  * @param alert the first alert named by the scenario that Alertmanager pushed for it
- * @param recovery when the steady state held again for the scenario's holdFor
+ * @param recovery when the steady state held again for the scenario's holdFor (the first instant of
+ *     the stretch that held), counted from t_inj like every moment of the timeline; how long the
+ *     recovery took, counted as the mode asks, is {@link #recoveryTime()}
  * @param verdict how the run ended; empty while it runs
  * @param steadyState the steady state's changes after t_inj, oldest first (it held at t_inj − 0)
  */
@@ -86,6 +89,17 @@ public record IncidentRecord(
       return true;
     }
     return !recovery.get().at().isAfter(faultEndedAt.get());
+  }
+
+  /**
+   * How long the recovery took, counted as the mode asks: a time-boxed fault's self-healing after
+   * it ended, an until-fixed incident's time to restore from the injection ({@link
+   * RecoveryTime#of}). Present exactly for the recoveries that count, once a time-boxed fault has
+   * ended.
+   */
+  public Optional<RecoveryTime> recoveryTime() {
+    return recovery.flatMap(
+        r -> RecoveryTime.of(mode, injectedAt, faultEndedAt, r.at(), r.resolution()));
   }
 
   /** The incident as the scoring rules see it. */

@@ -49,7 +49,8 @@ public final class JournalReports {
    * Reads journal files into a report's input.
    *
    * @param scenarios the scenario behind a scenario id, when it is known: its service, weight and
-   *     mode; unknown scenarios count as service "unknown", weight 1, time-boxed
+   *     mode (a journal that records its mode keeps it); unknown scenarios count as service
+   *     "unknown", weight 1, time-boxed
    * @throws IllegalArgumentException naming the file for one that is missing, not a journal, or a
    *     run listed twice
    */
@@ -124,7 +125,8 @@ public final class JournalReports {
         run.scenarioTitle(),
         scenario.map(ScenarioInfo::service).orElse(IncidentRecord.UNKNOWN_SERVICE),
         scenario.map(ScenarioInfo::weight).orElse(1),
-        scenario.map(ScenarioInfo::mode).orElse(Mode.TIME_BOXED),
+        // The mode the run recorded; a journal of an older version takes the scenario's.
+        run.mode().or(() -> scenario.map(ScenarioInfo::mode)).orElse(Mode.TIME_BOXED),
         injectedAt,
         run.faultEndedAt(),
         run.detection().map(m -> timing(injectedAt, m, Observer.SIGNAL)),

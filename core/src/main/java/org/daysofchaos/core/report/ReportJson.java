@@ -11,12 +11,17 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Reports as JSON, format 1 (docs/reports.md): {@code {"format": 1, "kind": "game-day" | "trend",
+ * Reports as JSON, format 2 (docs/reports.md): {@code {"format": 2, "kind": "game-day" | "trend",
  * "headline": "...", "report": {...}}}. Instants are ISO-8601 UTC, durations ISO-8601 ({@code
  * PT42.5S}), absent values {@code null}. Fields are only ever added within a format.
  */
 public final class ReportJson {
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * 2 since recoveries are reported as two figures, {@code selfHealing} (time-boxed) and {@code
+   * timeToRestore} (until fixed), where format 1 had one {@code timeToRecover} mixing both.
+   */
+  public static final int FORMAT_VERSION = 2;
+
   public static final String GAME_DAY = "game-day";
   public static final String TREND = "trend";
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.daysofchaos.core.journal.RecoveryTime;
 
 /** Reports as plain text for a terminal or a CI log; the first line is the headline. */
 public final class ReportText {
@@ -25,7 +26,10 @@ public final class ReportText {
     line(sb, "Funnel:            " + r.funnel().describe());
     line(sb, "Time to detect:    " + r.timeToDetect().describe());
     line(sb, "Time to diagnose:  " + r.timeToDiagnose().describe());
-    line(sb, "Time to recover:   " + r.timeToRecover().describe());
+    for (RecoveryTime.Kind kind : RecoveryTime.Kind.values()) {
+      Stats s = kind == RecoveryTime.Kind.SELF_HEALING ? r.selfHealing() : r.timeToRestore();
+      line(sb, title(kind) + ": " + s.describe());
+    }
     Coverage c = r.coverage();
     line(
         sb,
@@ -93,6 +97,10 @@ public final class ReportText {
       points(
           sb, s.service() + " (score over the period " + s.overall().describe() + ")", s.points());
     }
+    line(
+        sb,
+        "heal p50: time-boxed faults, from the end of the fault to the recovery;"
+            + " restore p50: until-fixed incidents, from the injection to the fix.");
     line(sb, "Resilience score = " + ResilienceScore.FORMULA + "; " + ResilienceScore.EXPLANATION);
     return sb.toString();
   }
@@ -103,14 +111,15 @@ public final class ReportText {
         sb,
         String.format(
             Locale.ROOT,
-            "  %-20s %-11s %9s %9s %9s %12s %12s %9s %6s",
+            "  %-20s %-11s %9s %9s %9s %12s %12s %12s %9s %6s",
             "game day",
             "date",
             "detected",
             "diagnosed",
             "recovered",
             "TTD p50",
-            "TTR p50",
+            "heal p50",
+            "restore p50",
             "monitored",
             "score"));
     for (TrendPoint p : points) {
@@ -118,14 +127,15 @@ public final class ReportText {
           sb,
           String.format(
               Locale.ROOT,
-              "  %-20s %-11s %8d%% %8d%% %8d%% %12s %12s %8d%% %6s%s",
+              "  %-20s %-11s %8d%% %8d%% %8d%% %12s %12s %12s %8d%% %6s%s",
               p.gameDayId(),
               p.at().toString().substring(0, 10),
               p.funnel().detectedPercent(),
               p.funnel().diagnosedPercent(),
               p.funnel().recoveredPercent(),
               p50(p.timeToDetect()),
-              p50(p.timeToRecover()),
+              p50(p.selfHealing()),
+              p50(p.timeToRestore()),
               p.monitoredPercent(),
               p.score().score(),
               p.running() ? "  (running)" : ""));
@@ -138,7 +148,11 @@ public final class ReportText {
     for (Breakdown b : rows) {
       line(sb, "  " + b.key() + ": " + b.funnel().describe());
       line(sb, "    detect  " + b.timeToDetect().describe());
-      line(sb, "    recover " + b.timeToRecover().describe());
+      for (RecoveryTime.Kind kind : RecoveryTime.Kind.values()) {
+        if (b.has(kind)) {
+          line(sb, "    " + kind.label() + ": " + b.recovery(kind).describe());
+        }
+      }
     }
     line(sb, "");
   }
@@ -169,11 +183,7 @@ public final class ReportText {
                         + (lead.isNegative() ? " later" : " earlier")
                         + " than the first team"));
     line(sb, "    diagnosed: " + describe(i.diagnosis(), "no"));
-    String recovery = describe(i.recovery(), "no");
-    if (i.recovery().isPresent() && !i.recovered()) {
-      recovery += " (only after the safety bound ended the fault: not counted)";
-    }
-    line(sb, "    recovered: " + recovery);
+    line(sb, "    recovered: " + recovery(i, "no"));
     for (IncidentOutcome.Mark m : i.timeline()) {
       line(
           sb, String.format(Locale.ROOT, "      %12s  %s", Figures.duration(m.after()), m.label()));
@@ -198,6 +208,45 @@ public final class ReportText {
               + a.text()
               + (a.owner().isEmpty() ? "" : " (" + a.owner() + ")"));
     }
+  }
+
+  /**
+   * "Self-healing after the fault ended (time-boxed)", "Time to restore (until-fixed)": the title
+   * of a recovery statistic, the same in every form of the report.
+   */
+  public static String title(RecoveryTime.Kind kind) {
+    String label = kind.label();
+    return Character.toUpperCase(label.charAt(0)) + label.substring(1) + " (" + kind.mode() + ")";
+  }
+
+  /**
+   * An incident's recovery in words, saying which time it is: "self-healing after the fault ended:
+   * 30.0 s (± 1s), by steady state held for 5s", "time to restore: 12 min 00 s (± 1s) after the
+   * injection, by steady state held for 5s"; {@code none} when the steady state never came back.
+   */
+  public static String recovery(IncidentOutcome i, String none) {
+    if (i.recoveryTime().isPresent()) {
+      RecoveryTime t = i.recoveryTime().get();
+      String by = i.recovery().map(r -> ", by " + r.observer()).orElse("");
+      if (t.beforeTheFaultEnded()) {
+        return t.kind().label() + ": 0 s, the steady state was back before the fault ended" + by;
+      }
+      String figure = Figures.duration(t.took()) + Figures.resolution(t.resolution());
+      return t.kind() == RecoveryTime.Kind.SELF_HEALING
+          ? t.kind().label() + ": " + figure + by
+          : t.kind().label() + ": " + figure + " " + t.kind().counted() + by;
+    }
+    if (i.recovery().isEmpty()) {
+      return none;
+    }
+    Timing r = i.recovery().get();
+    return i.recovered()
+        ? "the steady state is back "
+            + Figures.duration(r.after())
+            + " after the injection; the fault is still in place"
+        : "not restored by a fix: the steady state came back only after the fault had ended, "
+            + Figures.duration(r.after())
+            + " after the injection (not counted)";
   }
 
   private static String describe(Optional<Timing> t, String none) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.daysofchaos.core.journal.RecoveryTime;
 import org.daysofchaos.core.scoring.Leaderboard;
 import org.daysofchaos.core.scoring.Outcome;
 import org.daysofchaos.core.scoring.Play;
@@ -71,7 +72,8 @@ public final class Reports {
         funnel(outcomes),
         Stats.of(present(outcomes, IncidentOutcome::detection)),
         Stats.of(present(outcomes, IncidentOutcome::diagnosis)),
-        Stats.of(recoveries(outcomes)),
+        recoveries(outcomes, RecoveryTime.Kind.SELF_HEALING),
+        recoveries(outcomes, RecoveryTime.Kind.TIME_TO_RESTORE),
         coverage(outcomes),
         breakdown(outcomes, IncidentOutcome::service),
         breakdown(outcomes, IncidentOutcome::scenarioId),
@@ -97,7 +99,8 @@ public final class Reports {
               r,
               r.funnel(),
               r.timeToDetect(),
-              r.timeToRecover(),
+              r.selfHealing(),
+              r.timeToRestore(),
               r.coverage().monitored(),
               r.coverage().alerted(),
               r.overall()));
@@ -116,7 +119,8 @@ public final class Reports {
                     r,
                     b.funnel(),
                     b.timeToDetect(),
-                    b.timeToRecover(),
+                    b.selfHealing(),
+                    b.timeToRestore(),
                     b.monitored(),
                     alerted,
                     score));
@@ -169,6 +173,7 @@ public final class Reports {
         first(rows, TeamIncident::diagnosis),
         i.recovery(),
         i.recovered(),
+        i.recoveryTime(),
         lead,
         rows,
         i.steadyState());
@@ -225,7 +230,7 @@ public final class Reports {
         outcomes.size(),
         present(outcomes, IncidentOutcome::detection).size(),
         present(outcomes, IncidentOutcome::diagnosis).size(),
-        recoveries(outcomes).size());
+        (int) outcomes.stream().filter(IncidentOutcome::recovered).count());
   }
 
   static Coverage coverage(List<IncidentOutcome> outcomes) {
@@ -280,8 +285,10 @@ public final class Reports {
                     funnel(group),
                     Stats.of(present(group, IncidentOutcome::detection)),
                     Stats.of(present(group, IncidentOutcome::diagnosis)),
-                    Stats.of(recoveries(group)),
-                    (int) group.stream().filter(o -> o.monitoring().isPresent()).count())));
+                    recoveries(group, RecoveryTime.Kind.SELF_HEALING),
+                    recoveries(group, RecoveryTime.Kind.TIME_TO_RESTORE),
+                    (int) group.stream().filter(o -> o.monitoring().isPresent()).count(),
+                    group.stream().map(IncidentOutcome::mode).distinct().sorted().toList())));
     return result;
   }
 
@@ -309,13 +316,17 @@ public final class Reports {
     return outcomes.stream().map(what).flatMap(Optional::stream).toList();
   }
 
-  /** Recovery times of the incidents that count as recovered. */
-  private static List<Timing> recoveries(List<IncidentOutcome> outcomes) {
-    return outcomes.stream()
-        .filter(IncidentOutcome::recovered)
-        .map(IncidentOutcome::recovery)
-        .flatMap(Optional::stream)
-        .toList();
+  /**
+   * The recovery times of one kind: time-boxed and until-fixed incidents never share a percentile,
+   * for a system healing itself after a fault and a team restoring a service are different speeds.
+   */
+  private static Stats recoveries(List<IncidentOutcome> outcomes, RecoveryTime.Kind kind) {
+    return Stats.ofRecoveries(
+        outcomes.stream()
+            .map(IncidentOutcome::recoveryTime)
+            .flatMap(Optional::stream)
+            .filter(t -> t.kind() == kind)
+            .toList());
   }
 
   private static Map<String, Map<String, Integer>> pointsByIncidentAndTeam(Leaderboard board) {
@@ -350,7 +361,8 @@ public final class Reports {
       GameDayReport r,
       Funnel funnel,
       Stats detect,
-      Stats recover,
+      Stats selfHealing,
+      Stats timeToRestore,
       int monitored,
       int alerted,
       ResilienceScore score) {
@@ -361,7 +373,8 @@ public final class Reports {
         r.gameDay().running(),
         funnel,
         detect,
-        recover,
+        selfHealing,
+        timeToRestore,
         Figures.percent(monitored, funnel.injected()),
         Figures.percent(alerted, funnel.injected()),
         score);

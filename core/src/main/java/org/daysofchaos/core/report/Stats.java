@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.daysofchaos.core.journal.RecoveryTime;
 
 /**
  * The spread of one kind of time over incidents: p50, p90 ({@link Percentiles nearest rank}) and
@@ -34,6 +35,16 @@ public record Stats(
             .max(Comparator.naturalOrder())
             .orElse(Duration.ZERO);
     return ofDurations(timings.stream().map(Timing::after).toList(), resolution);
+  }
+
+  /** How long these recoveries took, each counted from its own start (see RecoveryTime). */
+  public static Stats ofRecoveries(List<RecoveryTime> times) {
+    Duration resolution =
+        times.stream()
+            .map(RecoveryTime::resolution)
+            .max(Comparator.naturalOrder())
+            .orElse(Duration.ZERO);
+    return ofDurations(times.stream().map(RecoveryTime::took).toList(), resolution);
   }
 
   public static Stats ofDurations(List<Duration> values, Duration resolution) {

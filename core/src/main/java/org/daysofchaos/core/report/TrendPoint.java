@@ -7,6 +7,8 @@ import java.time.Instant;
  *
  * @param at when the game day started (its first injection if it never started)
  * @param running the game day was still running: its figures are provisional
+ * @param selfHealing time-boxed faults: from the end of the fault to the recovery
+ * @param timeToRestore until-fixed incidents: from the injection to the fix
  * @param monitoredPercent the share of its failures that monitoring caught
  * @param alertedPercent the share for which an alert arrived
  */
@@ -17,7 +19,8 @@ public record TrendPoint(
     boolean running,
     Funnel funnel,
     Stats timeToDetect,
-    Stats timeToRecover,
+    Stats selfHealing,
+    Stats timeToRestore,
     int monitoredPercent,
     int alertedPercent,
     ResilienceScore score) {}

@@ -22,6 +22,7 @@ import org.daysofchaos.core.Target;
 import org.daysofchaos.core.journal.EventType;
 import org.daysofchaos.core.journal.Journal;
 import org.daysofchaos.core.journal.Measurement;
+import org.daysofchaos.core.journal.RecoveryTime;
 import org.daysofchaos.core.journal.RunListener;
 import org.daysofchaos.core.journal.RunResult;
 import org.daysofchaos.core.journal.Verdict;
@@ -510,12 +511,13 @@ public final class IncidentRunner {
             options.interval());
     run.journal.append(
         EventType.RECOVERED,
-        "recovered after "
-            + run.recovery.describe()
-            + ": the steady state held from "
+        "recovered: the steady state held from "
             + at
             + " for "
-            + Durations.format(run.tracker.holdFor()),
+            + Durations.format(run.tracker.holdFor())
+            + " ("
+            + run.recovery.describe()
+            + " after the injection)",
         data("after", run.recovery.after().toString()));
   }
 
@@ -532,7 +534,7 @@ public final class IncidentRunner {
       reason = run.abortReason;
     } else if (run.recovery != null) {
       verdict = Verdict.PASSED;
-      reason = "the system recovered after " + run.recovery.describe();
+      reason = recovered(run);
     } else if (!run.tracker.deviated()) {
       verdict = Verdict.PASSED;
       reason = "the steady state never deviated";
@@ -546,6 +548,7 @@ public final class IncidentRunner {
         run.id,
         run.scenario.id(),
         run.scenario.title(),
+        Optional.of(run.scenario.mode()),
         verdict,
         reason,
         run.startedAt,
@@ -555,6 +558,21 @@ public final class IncidentRunner {
         Optional.ofNullable(run.recovery),
         run.tracker.deviated(),
         run.journal.events());
+  }
+
+  /** The verdict's reason for a measured recovery, counted as the mode asks (RecoveryTime). */
+  private static String recovered(Run run) {
+    return RecoveryTime.of(
+            run.scenario.mode(),
+            run.injectedAt,
+            Optional.ofNullable(run.faultEndedAt),
+            run.recovery.at(),
+            run.recovery.resolution())
+        .map(t -> "the system recovered; " + t.describe())
+        .orElse(
+            "the steady state came back only after the fault had ended, "
+                + run.recovery.describe()
+                + " after the injection");
   }
 
   private static String newRunId() {

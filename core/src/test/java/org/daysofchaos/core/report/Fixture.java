@@ -63,10 +63,11 @@ final class Fixture {
   }
 
   /**
-   * i1 payment w6 time-boxed at T0: signal 40 s, alert 70 s, recovered 5 min. i2 inventory w4 at
-   * +10 min: nothing caught it, recovered 2 min. i3 payment w8 until-fixed at +20 min: alert 30 s,
-   * fixed 12 min (before the fault ended). i4 inventory w5 until-fixed at +40 min: signal 2 min,
-   * came back only after the safety bound (not recovered).
+   * i1 payment w6 time-boxed at T0: signal 40 s, alert 70 s, fault ended 4 min 30 s, recovered 5
+   * min (self-healing 30 s). i2 inventory w4 time-boxed at +10 min: nothing caught it, fault ended
+   * 1 min 40 s, recovered 2 min (self-healing 20 s). i3 payment w8 until-fixed at +20 min: alert 30
+   * s, fixed 12 min (before the fault ended: time to restore 12 min). i4 inventory w5 until-fixed
+   * at +40 min: signal 2 min, came back only after the safety bound (not recovered).
    */
   static List<IncidentRecord> incidents() {
     Instant i1 = T0;
@@ -95,7 +96,7 @@ final class Fixture {
             Optional.empty(),
             Optional.empty(),
             Optional.of(timing(i2, 2, 0, Observer.STEADY_STATE, "steady state held for 5s")),
-            i2.plusSeconds(90)),
+            i2.plusSeconds(100)),
         incident(
             "i3",
             "demo/payment-primary-down",

@@ -28,11 +28,22 @@ class JournalReportsTest {
   @TempDir Path dir;
 
   static RunResult run(String id, String scenario, Optional<Instant> injected, Verdict verdict) {
+    return run(id, scenario, Optional.empty(), injected, verdict);
+  }
+
+  /** A run of a journal that records its mode, or (empty) of a version that did not. */
+  static RunResult run(
+      String id,
+      String scenario,
+      Optional<Mode> mode,
+      Optional<Instant> injected,
+      Verdict verdict) {
     Instant t = injected.orElse(T0);
     return new RunResult(
         id,
         scenario,
         "Title of " + scenario,
+        mode,
         verdict,
         "because",
         T0.minusSeconds(1),
@@ -92,6 +103,44 @@ class JournalReportsTest {
     assertThat(report.funnel()).isEqualTo(new Funnel(2, 2, 0, 2));
     assertThat(report.gameDay().name()).isEqualTo("3 journal files");
     assertThat(report.headline()).isEqualTo("Resilience report: 3 journal files");
+  }
+
+  @Test
+  void anOldJournalTakesItsModeFromTheScenarioAndANewOneKeepsItsOwn() throws IOException {
+    // Both runs: injected at t, fault ended at t + 30 s, steady state back at t + 36 s.
+    Path old =
+        write("old.json", run("r1", "demo/payment-latency", Optional.of(T0), Verdict.PASSED));
+    Path recorded =
+        write(
+            "new.json",
+            run(
+                "r2",
+                "demo/payment-latency",
+                Optional.of(Mode.UNTIL_FIXED),
+                Optional.of(T0.plusSeconds(60)),
+                Verdict.PASSED));
+
+    GameDayReport report =
+        Reports.gameDay(
+            JournalReports.load(
+                    List.of(old, recorded),
+                    id ->
+                        Optional.of(new JournalReports.ScenarioInfo("payment", 6, Mode.TIME_BOXED)),
+                    T0.plusSeconds(600))
+                .input());
+
+    // r1 (no mode recorded): time-boxed as its scenario says, so it counts from the end of the
+    // fault: 6 s, not 36 s. r2 ran until-fixed: back only after the fault ended, nothing restored.
+    IncidentOutcome r1 = report.incident("r1").orElseThrow();
+    IncidentOutcome r2 = report.incident("r2").orElseThrow();
+    assertThat(r1.mode()).isEqualTo(Mode.TIME_BOXED);
+    assertThat(r1.recoveryTime().orElseThrow().took()).isEqualTo(Duration.ofSeconds(6));
+    assertThat(r2.mode()).isEqualTo(Mode.UNTIL_FIXED);
+    assertThat(r2.recoveryTime()).isEmpty();
+    assertThat(r2.recovered()).isFalse();
+    assertThat(report.selfHealing().p50()).contains(Duration.ofSeconds(6));
+    assertThat(report.selfHealing().count()).isEqualTo(1);
+    assertThat(report.timeToRestore().count()).isZero();
   }
 
   @Test

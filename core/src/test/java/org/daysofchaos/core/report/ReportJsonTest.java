@@ -15,7 +15,7 @@ class ReportJsonTest {
     String json = ReportJson.toJson(report);
     assertThat(json)
         .startsWith(
-            "{\n  \"format\" : 1,\n  \"kind\" : \"game-day\",\n  \"headline\" : \"Game day First"
+            "{\n  \"format\" : 2,\n  \"kind\" : \"game-day\",\n  \"headline\" : \"Game day First"
                 + " day is still running");
     assertThat(json).contains("\"detectedPercent\" : 100", "\"after\" : \"PT40S\"");
   }
@@ -29,9 +29,10 @@ class ReportJsonTest {
 
   @Test
   void refusesAnotherFormatOrKindNamingTheField() {
-    assertThatThrownBy(() -> ReportJson.readGameDay("{\"format\": 2, \"kind\": \"game-day\"}"))
-        .hasMessage("format: this version reads report format 1, got 2");
-    assertThatThrownBy(() -> ReportJson.readGameDay("{\"format\": 1, \"kind\": \"trend\"}"))
+    // Format 1 had one "timeToRecover" that mixed time-boxed and until-fixed recoveries.
+    assertThatThrownBy(() -> ReportJson.readGameDay("{\"format\": 1, \"kind\": \"game-day\"}"))
+        .hasMessage("format: this version reads report format 2, got 1");
+    assertThatThrownBy(() -> ReportJson.readGameDay("{\"format\": 2, \"kind\": \"trend\"}"))
         .hasMessage("kind: expected 'game-day', got 'trend'");
     assertThatThrownBy(() -> ReportJson.readGameDay("<html>"))
         .hasMessageStartingWith("not a report: ");

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.daysofchaos.core.Mode;
+import org.daysofchaos.core.journal.RecoveryTime;
 import org.daysofchaos.core.scoring.Leaderboard;
 import org.daysofchaos.core.scoring.Scoring;
 import org.daysofchaos.core.scoring.ScoringRules;
@@ -61,10 +62,56 @@ class ReportsTest {
         .isEqualTo(
             new Stats(
                 2, Optional.of(s(300)), Optional.of(s(360)), Optional.of(s(360)), Duration.ZERO));
-    // Recover: 2, 5, 12 min; i4 does not count.
-    assertThat(report.timeToRecover())
+    // Self-healing after the fault ended, time-boxed i1 and i2: 30 s, 20 s.
+    assertThat(report.selfHealing())
         .isEqualTo(
-            new Stats(3, Optional.of(s(300)), Optional.of(s(720)), Optional.of(s(720)), SECOND));
+            new Stats(2, Optional.of(s(20)), Optional.of(s(30)), Optional.of(s(30)), SECOND));
+    // Time to restore, until-fixed i3: 12 min from the injection; i4 was not restored.
+    assertThat(report.timeToRestore())
+        .isEqualTo(
+            new Stats(1, Optional.of(s(720)), Optional.of(s(720)), Optional.of(s(720)), SECOND));
+  }
+
+  @Test
+  void theReportNeverMixesTheTwoInOnePercentile() {
+    // Every recovery that counts is in exactly one of the two, the one of its incident's mode.
+    assertThat(report.incidents())
+        .extracting(IncidentOutcome::id, i -> i.recoveryTime().map(t -> t.kind()).orElse(null))
+        .containsExactly(
+            tuple("i1", RecoveryTime.Kind.SELF_HEALING),
+            tuple("i2", RecoveryTime.Kind.SELF_HEALING),
+            tuple("i3", RecoveryTime.Kind.TIME_TO_RESTORE),
+            tuple("i4", null));
+    assertThat(report.selfHealing().count() + report.timeToRestore().count())
+        .isEqualTo(report.funnel().recovered());
+    // The old mixed figure (2, 5 and 12 min from the injection) is nowhere: 5 min is i1's recovery
+    // on the timeline, not how long anything took.
+    assertThat(List.of(report.selfHealing(), report.timeToRestore()))
+        .allSatisfy(st -> assertThat(st.worst()).isNotEqualTo(Optional.of(s(300))));
+    String text = ReportText.render(report);
+    assertThat(text)
+        .contains("Self-healing after the fault ended (time-boxed): p50 20.0 s")
+        .contains("Time to restore (until-fixed): p50 12 min 00 s")
+        .doesNotContain("Time to recover");
+    assertThat(ReportJson.toJson(report))
+        .contains("\"selfHealing\"")
+        .contains("\"timeToRestore\"")
+        .doesNotContain("timeToRecover");
+  }
+
+  @Test
+  void saysForEachIncidentWhichRecoveryTimeItIs() {
+    String text = ReportText.render(report);
+    assertThat(text)
+        .contains(
+            "recovered: self-healing after the fault ended: 30.0 s (± 1s),"
+                + " by steady state held for 5s")
+        .contains(
+            "recovered: time to restore: 12 min 00 s (± 1s) after the injection,"
+                + " by steady state held for 5s")
+        .contains(
+            "recovered: not restored by a fix: the steady state came back only after the fault"
+                + " had ended, 21 min 00 s after the injection (not counted)");
   }
 
   @Test
@@ -96,9 +143,10 @@ class ReportsTest {
             Breakdown::funnel,
             b -> b.timeToDetect().p50().orElseThrow(),
             b -> b.timeToDetect().p90().orElseThrow(),
-            b -> b.timeToRecover().p50().orElseThrow(),
-            b -> b.timeToRecover().p90().orElseThrow(),
-            Breakdown::monitored)
+            b -> b.selfHealing().p50().orElseThrow(),
+            b -> b.timeToRestore().count(),
+            Breakdown::monitored,
+            Breakdown::modes)
         .containsExactly(
             tuple(
                 "inventory",
@@ -106,18 +154,20 @@ class ReportsTest {
                 new Funnel(2, 2, 0, 1),
                 s(120),
                 s(240),
-                s(120),
-                s(120),
-                1),
+                s(20),
+                0,
+                1,
+                List.of(Mode.TIME_BOXED, Mode.UNTIL_FIXED)),
             tuple(
                 "payment",
                 List.of("i1", "i3"),
                 new Funnel(2, 2, 2, 2),
                 s(30),
                 s(40),
-                s(300),
-                s(720),
-                2));
+                s(30),
+                1,
+                2,
+                List.of(Mode.TIME_BOXED, Mode.UNTIL_FIXED)));
     assertThat(report.scenarios())
         .extracting(Breakdown::key)
         .containsExactly(
@@ -125,6 +175,16 @@ class ReportsTest {
             "demo/inventory-outage",
             "demo/payment-latency",
             "demo/payment-primary-down");
+    // A scenario has one mode: its breakdown shows the one recovery time that applies.
+    Breakdown latency = report.scenarios().get(2);
+    assertThat(latency.has(RecoveryTime.Kind.SELF_HEALING)).isTrue();
+    assertThat(latency.has(RecoveryTime.Kind.TIME_TO_RESTORE)).isFalse();
+    assertThat(ReportText.render(report))
+        .contains(
+            "  demo/payment-latency: 1 injected",
+            "    self-healing after the fault ended: p50 30.0 s",
+            "  demo/payment-primary-down: 1 injected",
+            "    time to restore: p50 12 min 00 s");
   }
 
   @Test

@@ -16,6 +16,7 @@ import org.daysofchaos.core.ProbeSpec;
 import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.journal.EventType;
 import org.daysofchaos.core.journal.JournalEvent;
+import org.daysofchaos.core.journal.RecoveryTime;
 import org.daysofchaos.core.journal.RunResult;
 import org.daysofchaos.core.journal.Verdict;
 import org.daysofchaos.core.ledger.InMemoryLedger;
@@ -116,8 +117,71 @@ class IncidentRunnerTest {
             EventType.VERDICT);
     assertThat(result.summary())
         .contains("detected: after 3.000 s (± 1s) by latency alert")
-        .contains("recovered: after 12.000 s")
+        .contains("recovered: self-healing after the fault ended: 2.000 s (± 1s) [time-boxed]")
+        .contains("back 12.000 s (± 1s) after the injection")
         .contains("verdict: PASSED");
+  }
+
+  @Test
+  void aTimeBoxedFaultsRecoveryCountsFromTheEndOfTheFault() {
+    // A 30 s fault the system shrugs off 1 s after it ended (holdFor 5 s).
+    ScriptedProbe steady = ScriptedProbe.failingBetween("latency ok", t(2), t(31));
+
+    RunResult result =
+        run(boxed(ofSeconds(30), steady, ScriptedProbe.always("alert", false), TestFault.on("db")));
+
+    assertThat(result.mode()).contains(Mode.TIME_BOXED);
+    assertThat(result.faultEndedAt()).contains(t(30));
+    // The recovery moment is when the steady state started to hold (31 s), not when it had held
+    // for holdFor (36 s); on the timeline it is 31 s after the injection.
+    assertThat(result.recovery().orElseThrow().at()).isEqualTo(t(31));
+    RecoveryTime healing = result.recoveryTime().orElseThrow();
+    assertThat(healing.kind()).isEqualTo(RecoveryTime.Kind.SELF_HEALING);
+    assertThat(healing.from()).isEqualTo(t(30));
+    assertThat(healing.took()).isEqualTo(ofSeconds(1));
+    assertThat(healing.resolution()).isEqualTo(ofSeconds(1));
+    assertThat(result.reason())
+        .isEqualTo("the system recovered; self-healing after the fault ended: 1.000 s (± 1s)");
+    assertThat(result.summary()).doesNotContain("recovered after 31");
+  }
+
+  @Test
+  void aTimeBoxedFaultWhoseSystemHealedWhileItLastedCountsZero() {
+    // Failover after 5 s: the steady state is back from 8 s while the 60 s fault is in place.
+    ScriptedProbe steady = ScriptedProbe.failingBetween("latency ok", t(2), t(8));
+
+    RunResult result =
+        run(boxed(ofSeconds(60), steady, ScriptedProbe.always("alert", false), TestFault.on("db")));
+
+    RecoveryTime healing = result.recoveryTime().orElseThrow();
+    assertThat(healing.took()).isEqualTo(Duration.ZERO);
+    assertThat(healing.beforeTheFaultEnded()).isTrue();
+    assertThat(result.reason()).contains("0 s, the steady state was back before the fault ended");
+  }
+
+  @Test
+  void anUntilFixedIncidentsTimeToRestoreCountsFromTheInjection() {
+    // A team's fix brings the steady state back at 12 min; the fault is reverted at 12 min 05 s.
+    Scenario scenario =
+        Scenarios.scenario(
+            Mode.UNTIL_FIXED,
+            Optional.empty(),
+            ofMinutes(20),
+            ofSeconds(5),
+            List.of(TestFault.on("db")),
+            List.of(ScriptedProbe.failingBetween("ok", t(1), t(720))),
+            List.of());
+
+    RunResult result = run(scenario);
+
+    assertThat(result.faultEndedAt()).contains(t(725));
+    RecoveryTime restore = result.recoveryTime().orElseThrow();
+    assertThat(restore.kind()).isEqualTo(RecoveryTime.Kind.TIME_TO_RESTORE);
+    assertThat(restore.from()).isEqualTo(T0);
+    assertThat(restore.took()).isEqualTo(ofMinutes(12));
+    assertThat(result.reason())
+        .isEqualTo("the system recovered; time to restore: 720.000 s (± 1s) after the injection");
+    assertThat(result.summary()).contains("recovered: time to restore: 720.000 s (± 1s)");
   }
 
   @Test
@@ -230,6 +294,13 @@ class IncidentRunnerTest {
     assertThat(injector.active()).isEmpty();
     assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
     assertThat(result.recovery().orElseThrow().after()).isEqualTo(ofSeconds(1202));
+    // Back only after the safety bound reverted the fault: no fix, so no time to restore.
+    assertThat(result.recoveryTime()).isEmpty();
+    assertThat(result.reason())
+        .isEqualTo(
+            "the steady state came back only after the fault had ended,"
+                + " 1202.000 s (± 1s) after the injection");
+    assertThat(result.summary()).contains("recovered: not by a fix");
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.daysofchaos.core.journal.JournalEvent;
+import org.daysofchaos.core.journal.RecoveryTime;
 import org.daysofchaos.scoreboard.persistence.GameDayStore;
 import org.daysofchaos.scoreboard.persistence.Incident;
 import org.daysofchaos.scoreboard.persistence.JdbcLedger;
@@ -98,6 +99,17 @@ public final class Dto {
     }
   }
 
+  /**
+   * One incident with its journal and injections.
+   *
+   * @param recoveryTime how long its recovery took, and which time that is: {@code SELF_HEALING}
+   *     from the end of a time-boxed fault, {@code TIME_TO_RESTORE} from an until-fixed incident's
+   *     injection (the incident's {@code recoveryMillis} always counts from the injection); null
+   *     when there is none to count
+   */
   public record IncidentDetail(
-      Incident incident, List<JournalEvent> journal, List<LedgerRow> injections) {}
+      Incident incident,
+      RecoveryTime recoveryTime,
+      List<JournalEvent> journal,
+      List<LedgerRow> injections) {}
 }

@@ -20,6 +20,7 @@ import org.daysofchaos.scoreboard.persistence.Incident;
 import org.daysofchaos.scoreboard.persistence.IncidentStore;
 import org.daysofchaos.scoreboard.persistence.JdbcLedger;
 import org.daysofchaos.scoreboard.persistence.ScenarioStore;
+import org.daysofchaos.scoreboard.report.DbReports;
 import org.daysofchaos.scoreboard.security.Caller;
 import org.daysofchaos.scoreboard.security.Roles;
 
@@ -34,6 +35,7 @@ public class IncidentResource {
   @Inject ScenarioCatalog catalog;
   @Inject JdbcLedger ledger;
   @Inject AuditLog audit;
+  @Inject DbReports reports;
 
   @GET
   public List<Incident> list(
@@ -65,6 +67,7 @@ public class IncidentResource {
         incidents.find(id).orElseThrow(() -> new NotFoundException("no incident '" + id + "'"));
     return new Dto.IncidentDetail(
         incident,
+        reports.recoveryTime(incident).orElse(null),
         incidents.journal(id),
         ledger.ofIncident(id).stream().map(Dto.LedgerRow::of).toList());
   }

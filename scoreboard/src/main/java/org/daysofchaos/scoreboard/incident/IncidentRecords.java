@@ -125,7 +125,7 @@ class IncidentRecords {
   void closed(String incidentId, Scenario scenario, RunResult result) {
     incidents.close(incidentId, result, clock.instant());
     result.detection().ifPresent(d -> metrics.detected(scenario.id(), d.after()));
-    result.recovery().ifPresent(r -> metrics.recovered(scenario.id(), r.after()));
+    result.recoveryTime().ifPresent(t -> metrics.recovered(scenario.id(), t));
     LOG.info("incident {} closed: {} — {}", incidentId, result.verdict(), result.reason());
   }
 

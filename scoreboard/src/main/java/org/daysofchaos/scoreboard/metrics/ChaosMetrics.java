@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.daysofchaos.core.journal.RecoveryTime;
 
 /**
  * Metrics about the framework itself, exported at {@code /q/metrics} (names in docs/server.md).
@@ -115,13 +116,21 @@ public class ChaosMetrics {
         .record(after);
   }
 
-  public void recovered(String scenario, Duration after) {
+  /**
+   * A recovery time, tagged with what it measures so that no percentile mixes the two: {@code
+   * measure="self_healing"} from the end of a time-boxed fault, {@code measure="time_to_restore"}
+   * from an until-fixed incident's injection.
+   */
+  public void recovered(String scenario, RecoveryTime time) {
     Timer.builder("chaos.recovery.time")
-        .description("Time to recover, from the moment the fault took effect")
+        .description(
+            "Recovery time: self-healing after a time-boxed fault ended, or time to restore an"
+                + " until-fixed incident from the moment the fault took effect (tag measure)")
         .tag("scenario", scenario)
+        .tag("measure", time.kind().name().toLowerCase(java.util.Locale.ROOT))
         .publishPercentiles(0.5, 0.9)
         .register(registry)
-        .record(after);
+        .record(time.took());
   }
 
   public void crashRecovered(int reverted) {

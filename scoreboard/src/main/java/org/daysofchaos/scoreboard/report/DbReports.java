@@ -14,6 +14,7 @@ import org.daysofchaos.core.Mode;
 import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.journal.EventType;
 import org.daysofchaos.core.journal.JournalEvent;
+import org.daysofchaos.core.journal.RecoveryTime;
 import org.daysofchaos.core.journal.Verdict;
 import org.daysofchaos.core.report.GameDayFacts;
 import org.daysofchaos.core.report.GameDayReport;
@@ -126,6 +127,25 @@ public final class DbReports {
     Optional<Instant> freeze = running ? playStore.frozenAt(id) : Optional.empty();
     return new ReportInput(
         facts, gameDays.teams(id), records, all, ScoringRules.defaults(), freeze, notes.of(id));
+  }
+
+  /**
+   * How long an incident's recovery took, counted as its scenario's mode asks (RecoveryTime): what
+   * the incident API shows next to the stored times, by the same reading as the reports.
+   */
+  public Optional<RecoveryTime> recoveryTime(Incident i) {
+    if (i.injectedAt() == null || i.recoveredAt() == null) {
+      return Optional.empty();
+    }
+    // As record() reads it: the scenario's mode (time-boxed when its version is gone), and the
+    // probe interval as the resolution.
+    Mode mode = scenario(i).map(Scenario::mode).orElse(Mode.TIME_BOXED);
+    return RecoveryTime.of(
+        mode,
+        i.injectedAt(),
+        Optional.ofNullable(i.faultEndedAt()),
+        i.recoveredAt(),
+        probeInterval);
   }
 
   private Optional<Scenario> scenario(Incident i) {

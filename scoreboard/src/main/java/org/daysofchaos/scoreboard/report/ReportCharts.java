@@ -275,16 +275,20 @@ public final class ReportCharts {
             new Line("recovered", p -> p.funnel().recoveredPercent())));
   }
 
-  /** p50 of time to detect and to recover, in minutes, one point per game day that has it. */
+  /**
+   * p50 of time to detect, of self-healing after a time-boxed fault ended and of time to restore an
+   * until-fixed incident, in minutes, one point per game day that has it.
+   */
   public static Chart trendTimes(String id, List<TrendPoint> points) {
     return trend(
         id,
-        "Time to detect and to recover (p50)",
+        "Time to detect, self-healing (time-boxed) and time to restore (until-fixed), p50",
         "minutes",
         points,
         List.of(
             new Line("detect p50", p -> p50(p.timeToDetect())),
-            new Line("recover p50", p -> p50(p.timeToRecover()))));
+            new Line("self-healing p50", p -> p50(p.selfHealing())),
+            new Line("restore p50", p -> p50(p.timeToRestore()))));
   }
 
   /** Monitoring coverage and alert coverage, in %, one point per game day. */

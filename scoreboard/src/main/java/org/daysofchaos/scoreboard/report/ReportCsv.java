@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.daysofchaos.core.journal.RecoveryTime;
 import org.daysofchaos.core.report.GameDayReport;
 import org.daysofchaos.core.report.IncidentOutcome;
 import org.daysofchaos.core.report.TeamIncident;
@@ -17,8 +18,10 @@ import org.daysofchaos.core.report.Timing;
 /**
  * The report as CSV for spreadsheets: one row per incident per team (an incident without teams, as
  * in a report from journal files, has one row with the team empty). Times are seconds after the
- * moment the fault took effect, with a decimal point; empty when it did not happen. docs/reports.md
- * lists the columns.
+ * moment the fault took effect, with a decimal point; empty when it did not happen. The two
+ * recovery times are the exception their names say: {@code self_healing_s} counts from the end of a
+ * time-boxed fault, {@code time_to_restore_s} from an until-fixed incident's injection, and only
+ * one of them is filled. docs/reports.md lists the columns.
  */
 public final class ReportCsv {
   public static final List<String> COLUMNS =
@@ -41,8 +44,11 @@ public final class ReportCsv {
           "alert_s",
           "alert_name",
           "diagnosed_s",
-          "recovered_s",
+          "fault_ended_s",
+          "steady_state_back_s",
           "recovered",
+          "self_healing_s",
+          "time_to_restore_s",
           "team",
           "team_alert_s",
           "team_claim_s",
@@ -102,8 +108,11 @@ public final class ReportCsv {
         seconds(i.alert()),
         i.alert().map(Timing::source).orElse(""),
         seconds(i.diagnosis()),
+        i.faultEndedAt().map(end -> seconds(Duration.between(i.injectedAt(), end))).orElse(""),
         seconds(i.recovery()),
         i.recovered(),
+        recoverySeconds(i, RecoveryTime.Kind.SELF_HEALING),
+        recoverySeconds(i, RecoveryTime.Kind.TIME_TO_RESTORE),
         team.map(TeamIncident::team).orElse(""),
         team.map(t -> seconds(t.alert())).orElse(""),
         team.map(t -> seconds(t.claim())).orElse(""),
@@ -131,6 +140,14 @@ public final class ReportCsv {
       return NUMBER.matcher(text).matches() ? text : "'" + text;
     }
     return value;
+  }
+
+  /**
+   * The incident's recovery time if it is of this kind: self-healing counts from the end of the
+   * fault, time to restore from the injection; the other column stays empty.
+   */
+  private static String recoverySeconds(IncidentOutcome i, RecoveryTime.Kind kind) {
+    return i.recoveryTime().filter(t -> t.kind() == kind).map(t -> seconds(t.took())).orElse("");
   }
 
   private static String seconds(Optional<Timing> t) {

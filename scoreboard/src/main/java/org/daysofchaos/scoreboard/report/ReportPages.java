@@ -21,12 +21,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.daysofchaos.core.journal.RecoveryTime;
 import org.daysofchaos.core.report.ActionItem;
 import org.daysofchaos.core.report.Breakdown;
 import org.daysofchaos.core.report.Coverage;
 import org.daysofchaos.core.report.Figures;
 import org.daysofchaos.core.report.GameDayReport;
 import org.daysofchaos.core.report.IncidentOutcome;
+import org.daysofchaos.core.report.ReportText;
 import org.daysofchaos.core.report.ResilienceScore;
 import org.daysofchaos.core.report.ScoreTerm;
 import org.daysofchaos.core.report.ServiceTrend;
@@ -86,7 +88,8 @@ public final class ReportPages {
       String diagnosed,
       String recovered,
       String detect,
-      String recover,
+      String selfHealing,
+      String restore,
       String monitored) {}
 
   /** A resilience score and its terms. */
@@ -146,7 +149,8 @@ public final class ReportPages {
       String diagnosed,
       String recovered,
       String detect,
-      String recover,
+      String selfHealing,
+      String restore,
       String monitored,
       String score) {}
 
@@ -163,19 +167,31 @@ public final class ReportPages {
    */
   public String gameDay(GameDayReport r, Medium medium, boolean canEditNotes) {
     Coverage c = r.coverage();
-    List<Chart> charts =
-        List.of(
-            ReportCharts.funnel("chart-funnel", r.funnel()),
-            ReportCharts.times(
-                "chart-detect-by-service",
-                "Time to detect per service",
-                r.services(),
-                Breakdown::timeToDetect),
-            ReportCharts.times(
-                "chart-recover-by-service",
-                "Time to recover per service",
-                r.services(),
-                Breakdown::timeToRecover));
+    List<Chart> charts = new ArrayList<>();
+    charts.add(ReportCharts.funnel("chart-funnel", r.funnel()));
+    charts.add(
+        ReportCharts.times(
+            "chart-detect-by-service",
+            "Time to detect per service",
+            r.services(),
+            Breakdown::timeToDetect));
+    // One chart per recovery time the game day has: never both kinds in one bar.
+    if (r.selfHealing().count() > 0) {
+      charts.add(
+          ReportCharts.times(
+              "chart-self-healing-by-service",
+              ReportText.title(RecoveryTime.Kind.SELF_HEALING) + " per service",
+              r.services(),
+              Breakdown::selfHealing));
+    }
+    if (r.timeToRestore().count() > 0) {
+      charts.add(
+          ReportCharts.times(
+              "chart-restore-by-service",
+              ReportText.title(RecoveryTime.Kind.TIME_TO_RESTORE) + " per service",
+              r.services(),
+              Breakdown::timeToRestore));
+    }
     return gameDayTemplate
         .data("headline", r.headline())
         .data("running", r.gameDay().running())
@@ -288,7 +304,8 @@ public final class ReportPages {
     return List.of(
         time("Time to detect", r.timeToDetect()),
         time("Time to diagnose", r.timeToDiagnose()),
-        time("Time to recover", r.timeToRecover()));
+        time(ReportText.title(RecoveryTime.Kind.SELF_HEALING), r.selfHealing()),
+        time(ReportText.title(RecoveryTime.Kind.TIME_TO_RESTORE), r.timeToRestore()));
   }
 
   private static TimeRow time(String label, Stats s) {
@@ -342,9 +359,15 @@ public final class ReportPages {
                     b.funnel().diagnosed() + " (" + b.funnel().diagnosedPercent() + " %)",
                     b.funnel().recovered() + " (" + b.funnel().recoveredPercent() + " %)",
                     b.timeToDetect().describe(),
-                    b.timeToRecover().describe(),
+                    recovery(b, RecoveryTime.Kind.SELF_HEALING),
+                    recovery(b, RecoveryTime.Kind.TIME_TO_RESTORE),
                     b.monitored() + " of " + b.funnel().injected()))
         .toList();
+  }
+
+  /** The breakdown's recovery time of this kind, or "n/a" when none of its incidents has it. */
+  private static String recovery(Breakdown b, RecoveryTime.Kind kind) {
+    return b.has(kind) ? b.recovery(kind).describe() : "n/a";
   }
 
   private static ScoreRow score(ResilienceScore s) {
@@ -371,10 +394,7 @@ public final class ReportPages {
   private static IncidentView incident(IncidentOutcome i, Medium medium) {
     Chart timeline = ReportCharts.timeline("timeline-" + i.id(), i);
     String outcome = i.running() ? "still running" : i.verdict().map(Enum::name).orElse("") + "";
-    String recovery = describe(i.recovery(), "not recovered");
-    if (i.recovery().isPresent() && !i.recovered()) {
-      recovery += ", only after the safety bound ended the fault: not counted as recovered";
-    }
+    String recovery = ReportText.recovery(i, "not recovered");
     return new IncidentView(
         i.id(),
         i.scenarioId(),
@@ -423,7 +443,8 @@ public final class ReportPages {
         p.funnel().diagnosedPercent() + " %",
         p.funnel().recoveredPercent() + " %",
         p.timeToDetect().p50().map(Figures::duration).orElse("\u2014"),
-        p.timeToRecover().p50().map(Figures::duration).orElse("\u2014"),
+        p.selfHealing().p50().map(Figures::duration).orElse("\u2014"),
+        p.timeToRestore().p50().map(Figures::duration).orElse("\u2014"),
         p.monitoredPercent() + " %",
         score(p.score().score()));
   }

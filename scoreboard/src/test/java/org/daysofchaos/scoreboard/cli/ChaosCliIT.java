@@ -344,11 +344,16 @@ class ChaosCliIT {
         .contains("fault injected at ")
         .contains("detected: after ")
         .contains("by booking_error_ratio > 0.5")
-        .contains("recovered: after ")
+        // A time-boxed scenario: its recovery counts from the end of the fault, and says so.
+        .contains("recovered: self-healing after the fault ended: ")
+        .contains("[time-boxed]")
         .contains("verdict: PASSED");
     JournalJson.Document journal = JournalJson.read(dir.resolve("journal.json"));
     assertThat(journal.format()).isEqualTo(1);
     assertThat(journal.run().verdict()).isEqualTo(Verdict.PASSED);
+    assertThat(journal.run().mode()).contains(org.daysofchaos.core.Mode.TIME_BOXED);
+    assertThat(Files.readString(dir.resolve("journal.json")))
+        .contains("\"kind\" : \"SELF_HEALING\"");
     assertThat(journal.run().detection()).isPresent();
   }
 

@@ -185,6 +185,7 @@ class PersistenceTest {
               "r1",
               "demo/x",
               "X",
+              Optional.empty(),
               Verdict.PASSED,
               "the system recovered",
               T0,

@@ -117,7 +117,13 @@ class ReportBrowserIT {
       assertThat(charts.get("chart-funnel")).containsExactly(1, 4);
       // Times per service: p50, p90, worst for each of the two services.
       assertThat(charts.get("chart-detect-by-service")).containsExactly(3, 6);
-      assertThat(charts.get("chart-recover-by-service")).containsExactly(3, 6);
+      // Both incidents are time-boxed: self-healing per service, and no time-to-restore chart.
+      assertThat(charts.get("chart-self-healing-by-service")).containsExactly(3, 6);
+      assertThat(charts).doesNotContainKey("chart-restore-by-service");
+      assertThat(driver.findElement(By.tagName("body")).getText())
+          .contains("Self-healing after the fault ended (time-boxed)")
+          .contains("Time to restore (until-fixed)")
+          .doesNotContain("Time to recover");
       // Incident 1: system (injected, fault ended, recovered), monitoring (signal), blue (claim,
       // diagnosis). Incident 2: system (3), red (claim).
       assertThat(charts.get("timeline-" + ReportGameDay.DAY + "-1")).containsExactly(3, 6);

@@ -38,6 +38,7 @@ class ReportCommandTest {
             run,
             scenario,
             "a title",
+            Optional.empty(),
             Verdict.PASSED,
             "recovered",
             T0,

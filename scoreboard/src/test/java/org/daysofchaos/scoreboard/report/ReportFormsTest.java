@@ -70,7 +70,8 @@ class ReportFormsTest {
       assertThat(text)
           .contains(
               "Resilience report: Spring game day",
-              "Time to recover per service",
+              "Self-healing after the fault ended (time-boxed)",
+              "Time to restore (until-fixed)",
               "100 · Σ w·(d + m + 2r) / Σ 4w",
               "when the steady state did not hold",
               "Alert on inventory_up");
@@ -111,7 +112,34 @@ class ReportFormsTest {
     assertThat(redA1.get("team_claim_s")).isEqualTo("130.000");
     assertThat(redA1.get("team_fix_s")).isEqualTo("390.000");
     assertThat(redA1.get("recovered")).isEqualTo("true");
+    // a1 is until-fixed: fixed 390 s after the injection; the fault was reverted at 400 s.
+    assertThat(redA1.get("mode")).isEqualTo("until-fixed");
+    assertThat(redA1.get("fault_ended_s")).isEqualTo("400.000");
+    assertThat(redA1.get("steady_state_back_s")).isEqualTo("390.000");
+    assertThat(redA1.get("time_to_restore_s")).isEqualTo("390.000");
+    assertThat(redA1.get("self_healing_s")).isEmpty();
+    // a2 is time-boxed: the fault ended at 120 s, the steady state was back at 150 s.
+    CSVRecord a2 = rows.get(2);
+    assertThat(a2.get("mode")).isEqualTo("time-boxed");
+    assertThat(a2.get("steady_state_back_s")).isEqualTo("150.000");
+    assertThat(a2.get("self_healing_s")).isEqualTo("30.000");
+    assertThat(a2.get("time_to_restore_s")).isEmpty();
+    assertThat(csv.lines().findFirst().orElseThrow()).doesNotContain("recovered_s");
     assertThat(rows.get(2).get("team_claim_s")).isEmpty(); // blue never claimed a2
+  }
+
+  @Test
+  void thePageShowsEachRecoveryTimeUnderItsOwnNameAndNeverMixesThem() {
+    String html = pages.gameDay(report, ReportPages.Medium.WEB, false);
+    assertThat(html)
+        .contains("<td>Self-healing after the fault ended (time-boxed)</td><td class=\"n\">30.0 s")
+        .contains("<td>Time to restore (until-fixed)</td><td class=\"n\">6 min 30 s")
+        .contains("id=\"chart-self-healing-by-service-figure\"")
+        .contains("id=\"chart-restore-by-service-figure\"")
+        .contains("self-healing after the fault ended: 30.0 s (± 1s), by steady state held for 5s")
+        .contains("time to restore: 6 min 30 s (± 1s) after the injection")
+        .doesNotContain("Time to recover")
+        .doesNotContain("chart-recover-by-service");
   }
 
   @Test

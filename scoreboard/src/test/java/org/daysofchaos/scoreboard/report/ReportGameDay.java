@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.daysofchaos.core.Mode;
 import org.daysofchaos.core.journal.EventType;
 import org.daysofchaos.core.journal.JournalEvent;
 import org.daysofchaos.core.journal.Measurement;
@@ -99,6 +100,7 @@ final class ReportGameDay {
             "run-" + id,
             slot.scenarioId(),
             slot.scenarioId(),
+            Optional.of(Mode.TIME_BOXED),
             Verdict.PASSED,
             "recovered",
             t0.minusSeconds(1),

@@ -43,7 +43,7 @@ class ReportResourceTest {
   void givesViewersTheFiguresOfTheGameDayFromTheDatabase() {
     Http.Answer answer = viewer.get("/api/reports/" + DAY);
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-    assertThat(answer.json().get("format").asInt()).isEqualTo(1);
+    assertThat(answer.json().get("format").asInt()).isEqualTo(2);
     GameDayReport r = ReportJson.readGameDay(answer.body());
     assertThat(r.headline()).isEqualTo("Resilience report: Report day");
     assertThat(r.funnel().injected()).isEqualTo(2);
@@ -57,6 +57,18 @@ class ReportResourceTest {
         .isEqualTo("40.0 s (± 250ms) by signal booking_request_seconds{quantile=\"0.99\"} > 0.5");
     assertThat(first.alertingLead()).contains(Duration.ofSeconds(80));
     assertThat(first.steadyState()).hasSize(2);
+    // Both incidents are time-boxed: back 20 s after their faults ended, at 6 min and 2 min 30 s
+    // after the injection. The report counts the 20 s, and has no time to restore.
+    assertThat(first.recovery().orElseThrow().after()).isEqualTo(Duration.ofSeconds(360));
+    assertThat(first.recoveryTime().orElseThrow().took()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(r.selfHealing().count()).isEqualTo(2);
+    assertThat(r.selfHealing().worst()).contains(Duration.ofSeconds(20));
+    assertThat(r.timeToRestore().count()).isZero();
+    // The incident API says the same.
+    var detail = gm.getJson("/api/incidents/" + DAY + "-1");
+    assertThat(detail.get("recoveryTime").get("kind").asText()).isEqualTo("SELF_HEALING");
+    // The API writes durations in seconds.
+    assertThat(detail.get("recoveryTime").get("took").asDouble()).isEqualTo(20.0);
     // The same points as the leaderboard, computed by the same function.
     var board = gm.getJson("/api/gamedays/" + DAY + "/board").get("standings");
     assertThat(r.teams().get(0).team()).isEqualTo(board.get(0).get("team").asText());
