@@ -62,7 +62,8 @@ public record RunResult(
       return Optional.empty();
     }
     Measurement r = recovery.get();
-    return RecoveryTime.of(mode.get(), injectedAt.get(), faultEndedAt, r.at(), r.resolution());
+    return RecoveryTime.of(
+        mode.get(), injectedAt.get(), faultEndedAt, r.reported(), r.reportedResolution());
   }
 
   /** The journal summary a person reads at the end of a run. */

@@ -137,7 +137,7 @@ public final class JournalReports {
   }
 
   private static Timing timing(Instant injectedAt, Measurement m, Observer by) {
-    return Timing.since(injectedAt, m.at(), by, m.source(), m.resolution());
+    return Timing.since(injectedAt, m.reported(), by, m.source(), m.reportedResolution());
   }
 
   /**

@@ -34,6 +34,7 @@ import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.core.spi.InjectionBlockedException;
 import org.daysofchaos.core.spi.InjectionContext;
 import org.daysofchaos.core.spi.Injectors;
+import org.daysofchaos.core.spi.Lag;
 import org.daysofchaos.core.spi.Observation;
 import org.daysofchaos.core.spi.ProbeRunner;
 import org.daysofchaos.core.spi.ProbeRunners;
@@ -313,9 +314,14 @@ public final class IncidentRunner {
     for (ProbeSpec signal : run.scenario.detection().signals()) {
       Observation seen = evaluate(run, signal);
       if (seen.holds()) {
+        Lag lag = lag(signal, Lag.Change.PROBLEM_STARTS);
         run.detection =
             new Measurement(
-                now, Duration.between(run.injectedAt, now), signal.describe(), options.interval());
+                now,
+                Duration.between(run.injectedAt, now),
+                signal.describe(),
+                lag.latest().minus(lag.earliest()),
+                lag.earliest());
         run.journal.append(
             EventType.DETECTED,
             "detected after "
@@ -385,6 +391,30 @@ public final class IncidentRunner {
    * evaluated at all (its runner threw: the metric source is down, the query is refused).
    */
   private record SteadyStateProblem(String what, boolean unmeasured) {}
+
+  /** How late a probe sees the change: its runner's capability, one interval by default. */
+  private <P extends ProbeSpec> Lag lag(P probe, Lag.Change change) {
+    return probes
+        .forProbe(probe)
+        .map(runner -> runner.lag(probe, options.interval(), change))
+        .orElse(Lag.polling(options.interval()));
+  }
+
+  /**
+   * The steady state is back when its last probe sees it back: the true moment lies within the
+   * widest bounds of its probes.
+   */
+  private Lag recoveryLag(Run run) {
+    Duration earliest = null;
+    Duration latest = options.interval();
+    for (ProbeSpec probe : run.scenario.steadyState()) {
+      Lag lag = lag(probe, Lag.Change.PROBLEM_ENDS);
+      earliest =
+          earliest == null || lag.earliest().compareTo(earliest) < 0 ? lag.earliest() : earliest;
+      latest = lag.latest().compareTo(latest) > 0 ? lag.latest() : latest;
+    }
+    return new Lag(earliest == null ? Duration.ZERO : earliest, latest);
+  }
 
   private <P extends ProbeSpec> Observation evaluate(Run run, P probe) throws InterruptedException {
     ProbeRunner<P> runner =
@@ -503,12 +533,14 @@ public final class IncidentRunner {
   }
 
   private void recordRecovery(Run run, Instant at) {
+    Lag lag = recoveryLag(run);
     run.recovery =
         new Measurement(
             at,
             Duration.between(run.injectedAt, at),
             "steady state held for " + Durations.format(run.tracker.holdFor()),
-            options.interval());
+            lag.latest().minus(lag.earliest()),
+            lag.earliest());
     run.journal.append(
         EventType.RECOVERED,
         "recovered: the steady state held from "
@@ -566,8 +598,8 @@ public final class IncidentRunner {
             run.scenario.mode(),
             run.injectedAt,
             Optional.ofNullable(run.faultEndedAt),
-            run.recovery.at(),
-            run.recovery.resolution())
+            run.recovery.reported(),
+            run.recovery.reportedResolution())
         .map(t -> "the system recovered; " + t.describe())
         .orElse(
             "the steady state came back only after the fault had ended, "

@@ -16,6 +16,7 @@ import org.daysofchaos.core.ProbeSpec;
 import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.journal.EventType;
 import org.daysofchaos.core.journal.JournalEvent;
+import org.daysofchaos.core.journal.Measurement;
 import org.daysofchaos.core.journal.RecoveryTime;
 import org.daysofchaos.core.journal.RunResult;
 import org.daysofchaos.core.journal.Verdict;
@@ -24,6 +25,8 @@ import org.daysofchaos.core.ledger.LedgerEntry;
 import org.daysofchaos.core.spi.FaultInjector;
 import org.daysofchaos.core.spi.InjectionBlockedException;
 import org.daysofchaos.core.spi.Injectors;
+import org.daysofchaos.core.spi.Lag;
+import org.daysofchaos.core.spi.Observation;
 import org.daysofchaos.core.spi.ProbeRunner;
 import org.daysofchaos.core.spi.ProbeRunners;
 import org.daysofchaos.core.testing.ManualClock;
@@ -92,6 +95,50 @@ class IncidentRunnerTest {
     assertThat(result.deviated()).isTrue();
     assertThat(injector.active()).isEmpty();
     assertThat(ledger.open()).isEmpty();
+  }
+
+  /** Sees the scripted world six seconds late and says so, as a PromQL query over a window. */
+  private ProbeRunner<ScriptedProbe> seeingSixSecondsLate() {
+    return new ProbeRunner<>() {
+      @Override
+      public Class<ScriptedProbe> probeType() {
+        return ScriptedProbe.class;
+      }
+
+      @Override
+      public Observation observe(ScriptedProbe probe) {
+        boolean holds = probe.holdsAt().test(clock.instant().minusSeconds(6));
+        return holds ? Observation.holds("late") : Observation.fails("late");
+      }
+
+      @Override
+      public Lag lag(ScriptedProbe probe, Duration interval, Lag.Change change) {
+        return new Lag(ofSeconds(5), ofSeconds(6).plus(interval));
+      }
+    };
+  }
+
+  @Test
+  void aMomentSeenLateIsStatedAsTheIntervalThatHoldsTheTrueMomentAndReportedAsItsMiddle() {
+    ScriptedProbe steady = ScriptedProbe.failingBetween("p99 ok", t(2.5), t(23.5));
+    ScriptedProbe signal = ScriptedProbe.holdingBetween("p99 high", t(3.2), t(1000));
+
+    RunResult result =
+        runnerWith(ProbeRunners.of(List.of(seeingSixSecondsLate())))
+            .run(boxed(ofSeconds(20), steady, signal, TestFault.on("db")), control, List.of());
+
+    Measurement detection = result.detection().orElseThrow();
+    assertThat(detection.at()).as("seen late").isEqualTo(t(10));
+    assertThat(t(3.2)).isBetween(detection.trueFrom(), detection.trueTo());
+    Measurement recovery = result.recovery().orElseThrow();
+    assertThat(recovery.at()).isEqualTo(t(30));
+    assertThat(t(23.5)).isBetween(recovery.trueFrom(), recovery.trueTo());
+    assertThat(Duration.between(t(23.5), recovery.reported()).abs())
+        .isLessThanOrEqualTo(ofSeconds(1));
+    assertThat(result.recoveryTime().orElseThrow().took())
+        .as("self-healing counted from the estimate, not from the late sighting")
+        .isEqualTo(ofSeconds(4));
+    assertThat(result.summary()).contains("true moment");
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.daysofchaos.core.journal.EventType;
 import org.daysofchaos.core.journal.JournalEvent;
+import org.daysofchaos.core.journal.Measurement;
 import org.daysofchaos.core.journal.RunResult;
 
 /** Incidents ({@code chaos_incident}) and their journals ({@code chaos_journal_event}). */
@@ -115,12 +116,12 @@ public final class IncidentStore {
             + " detection_ms = ?, recovery_ms = ?, verdict = ?, reason = ? WHERE id = ?",
         result.runId(),
         result.injectedAt(),
-        result.detection().map(d -> d.at()),
+        result.detection().map(Measurement::reported),
         result.faultEndedAt(),
-        result.recovery().map(r -> r.at()),
+        result.recovery().map(Measurement::reported),
         closedAt,
-        result.detection().map(d -> d.after().toMillis()),
-        result.recovery().map(r -> r.after().toMillis()),
+        result.detection().map(d -> d.reportedAfter().toMillis()),
+        result.recovery().map(r -> r.reportedAfter().toMillis()),
         result.verdict(),
         AuditLog.cut(result.reason(), 4000),
         id);
