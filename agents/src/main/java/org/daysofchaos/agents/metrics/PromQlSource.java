@@ -128,10 +128,11 @@ public final class PromQlSource implements MetricSource {
   public Lag lag(String query, Duration interval, Lag.Change change) {
     Duration window = PromQlRanges.largest(query);
     if (change == Lag.Change.PROBLEM_STARTS || window.isZero()) {
-      return new Lag(Duration.ZERO, scrapeInterval.plus(interval));
+      return Lag.throughSamples(Duration.ZERO, scrapeInterval.plus(interval));
     }
     Duration earliest = window.minus(scrapeInterval);
-    return new Lag(earliest.isNegative() ? Duration.ZERO : earliest, window.plus(interval));
+    return Lag.throughSamples(
+        earliest.isNegative() ? Duration.ZERO : earliest, window.plus(interval));
   }
 
   /** The series of an instant query, evaluated now. */

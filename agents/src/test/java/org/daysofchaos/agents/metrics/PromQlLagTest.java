@@ -36,16 +36,16 @@ class PromQlLagTest {
   @Test
   void theStartOfAProblemShowsWithinAScrapeAndAProbe() {
     assertThat(source.lag("rate(x[1m])", PROBE, Lag.Change.PROBLEM_STARTS))
-        .isEqualTo(new Lag(Duration.ZERO, Duration.ofMillis(15_500)));
+        .isEqualTo(Lag.throughSamples(Duration.ZERO, Duration.ofMillis(15_500)));
   }
 
   @Test
   void theEndOfAProblemShowsAboutOneWindowLate() {
     assertThat(source.lag("rate(x[1m])", PROBE, Lag.Change.PROBLEM_ENDS))
-        .isEqualTo(new Lag(Duration.ofSeconds(45), Duration.ofMillis(60_500)));
+        .isEqualTo(Lag.throughSamples(Duration.ofSeconds(45), Duration.ofMillis(60_500)));
     assertThat(source.lag("up", PROBE, Lag.Change.PROBLEM_ENDS))
         .as("an instant query has no window to leave")
-        .isEqualTo(new Lag(Duration.ZERO, Duration.ofMillis(15_500)));
+        .isEqualTo(Lag.throughSamples(Duration.ZERO, Duration.ofMillis(15_500)));
   }
 
   @Test

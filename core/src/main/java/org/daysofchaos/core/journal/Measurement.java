@@ -18,9 +18,16 @@ import org.daysofchaos.core.Durations;
  * @param resolution how wide the interval of the true moment is
  * @param delay how long before {@code at} the interval ends (zero when the probe reads the system
  *     directly; absent in journals written before it existed)
+ * @param estimated whether the moment was seen through stored samples (a PromQL query), so that
+ *     reports count from the middle of the interval rather than from {@code at}
  */
 public record Measurement(
-    Instant at, Duration after, String source, Duration resolution, Duration delay) {
+    Instant at,
+    Duration after,
+    String source,
+    Duration resolution,
+    Duration delay,
+    boolean estimated) {
 
   public Measurement {
     delay = delay == null ? Duration.ZERO : delay;
@@ -28,7 +35,7 @@ public record Measurement(
 
   /** A moment seen by a probe that reads the system directly: within one resolution before. */
   public Measurement(Instant at, Duration after, String source, Duration resolution) {
-    this(at, after, source, resolution, Duration.ZERO);
+    this(at, after, source, resolution, Duration.ZERO, false);
   }
 
   /** The earliest the true moment can be. */
@@ -56,7 +63,7 @@ public record Measurement(
    */
   @JsonIgnore
   public Instant reported() {
-    return delay.isZero() ? at : estimate();
+    return estimated ? estimate() : at;
   }
 
   /** {@link #reported()} minus the injection time. */
@@ -68,11 +75,11 @@ public record Measurement(
   /** How far the true moment can be from {@link #reported()}. */
   @JsonIgnore
   public Duration reportedResolution() {
-    return delay.isZero() ? resolution : resolution.dividedBy(2);
+    return estimated ? resolution.dividedBy(2) : resolution;
   }
 
   public String describe() {
-    if (delay.isZero()) {
+    if (!estimated) {
       return Durations.seconds(after) + " (± " + Durations.format(resolution) + ")";
     }
     Duration latest = after.minus(delay);

@@ -321,7 +321,8 @@ public final class IncidentRunner {
                 Duration.between(run.injectedAt, now),
                 signal.describe(),
                 lag.latest().minus(lag.earliest()),
-                lag.earliest());
+                lag.earliest(),
+                lag.throughSamples());
         run.journal.append(
             EventType.DETECTED,
             "detected after "
@@ -407,13 +408,15 @@ public final class IncidentRunner {
   private Lag recoveryLag(Run run) {
     Duration earliest = null;
     Duration latest = options.interval();
+    boolean throughSamples = false;
     for (ProbeSpec probe : run.scenario.steadyState()) {
       Lag lag = lag(probe, Lag.Change.PROBLEM_ENDS);
       earliest =
           earliest == null || lag.earliest().compareTo(earliest) < 0 ? lag.earliest() : earliest;
       latest = lag.latest().compareTo(latest) > 0 ? lag.latest() : latest;
+      throughSamples |= lag.throughSamples();
     }
-    return new Lag(earliest == null ? Duration.ZERO : earliest, latest);
+    return new Lag(earliest == null ? Duration.ZERO : earliest, latest, throughSamples);
   }
 
   private <P extends ProbeSpec> Observation evaluate(Run run, P probe) throws InterruptedException {
@@ -540,7 +543,8 @@ public final class IncidentRunner {
             Duration.between(run.injectedAt, at),
             "steady state held for " + Durations.format(run.tracker.holdFor()),
             lag.latest().minus(lag.earliest()),
-            lag.earliest());
+            lag.earliest(),
+            lag.throughSamples());
     run.journal.append(
         EventType.RECOVERED,
         "recovered: the steady state held from "

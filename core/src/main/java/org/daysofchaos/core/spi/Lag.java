@@ -9,8 +9,11 @@ import java.util.Objects;
  * interval; a query through Prometheus adds its scrape interval and, for a change that must leave a
  * range window ({@code rate(...[1m])}), the window. Part of a lag is a bias, not noise: a moment
  * observed through a one-minute window is about a minute late, always. See docs/measurement.md.
+ *
+ * @param throughSamples whether the probe sees the system through samples stored earlier (a PromQL
+ *     query): its moments are then reported as the middle of the interval, not as seen
  */
-public record Lag(Duration earliest, Duration latest) {
+public record Lag(Duration earliest, Duration latest, boolean throughSamples) {
   /** Which change a probe is waiting for: the problem showing, or the problem gone. */
   public enum Change {
     /** A detection signal starts to hold: the fault's effect has begun. */
@@ -29,7 +32,12 @@ public record Lag(Duration earliest, Duration latest) {
 
   /** A probe that reads the system directly, every {@code interval}: within one interval. */
   public static Lag polling(Duration interval) {
-    return new Lag(Duration.ZERO, interval);
+    return new Lag(Duration.ZERO, interval, false);
+  }
+
+  /** A probe that sees the system through stored samples, between these two lags. */
+  public static Lag throughSamples(Duration earliest, Duration latest) {
+    return new Lag(earliest, latest, true);
   }
 
   /** The middle of the interval: the estimate whose error is at most half its width. */

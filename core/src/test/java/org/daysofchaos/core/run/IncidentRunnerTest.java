@@ -113,7 +113,7 @@ class IncidentRunnerTest {
 
       @Override
       public Lag lag(ScriptedProbe probe, Duration interval, Lag.Change change) {
-        return new Lag(ofSeconds(5), ofSeconds(6).plus(interval));
+        return Lag.throughSamples(ofSeconds(5), ofSeconds(6).plus(interval));
       }
     };
   }
