@@ -47,10 +47,10 @@ public class AlertResource {
       List<AlertStore.StoredAlert> alerts) {}
 
   /**
-   * Receives Alertmanager's webhook payload (version 4). Any content type: the body is read as JSON
-   * whatever the header says, so a hand-made {@code curl -d} works too. A game master's token
-   * records the alert for no team (the game's own monitoring); a player's token records it for the
-   * player's team (that team's alerting).
+   * Receives Alertmanager's webhook payload (version 4), as JSON (Alertmanager sends {@code
+   * application/json}; a hand-made {@code curl} needs {@code -H 'Content-Type: application/json'}).
+   * A game master's token records the alert for no team (the game's own monitoring); a player's
+   * token records it for the player's team (that team's alerting).
    */
   @POST
   @RolesAllowed({Roles.GAME_MASTER, Roles.PLAYER})

@@ -77,7 +77,7 @@ class AlertResourceTest {
   @Test
   void theAnswerCountsAlertsWithoutTellingWhichIncidentTheyMatched() throws IOException {
     Http.Answer answer =
-        gm.post("/api/alerts", WebhookPayloadTest.resource("webhook-v4.json"), "text/plain");
+        gm.post("/api/alerts", WebhookPayloadTest.resource("webhook-v4.json"), "application/json");
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.json().get("received").asInt()).isEqualTo(2);
