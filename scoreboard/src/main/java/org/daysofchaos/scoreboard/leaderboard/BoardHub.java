@@ -40,6 +40,7 @@ public final class BoardHub implements AutoCloseable {
     final AtomicBoolean queued = new AtomicBoolean();
     volatile PlayStore.Version version;
     volatile String last;
+    volatile BoardView lastBoard;
 
     Channel(String gameDayId) {
       this.gameDayId = gameDayId;
@@ -114,8 +115,13 @@ public final class BoardHub implements AutoCloseable {
     channel.queued.set(false);
     try {
       PlayStore.Version version = store.version(channel.gameDayId);
-      String view = json.apply(boards.view(boards.compute(channel.gameDayId, false), false));
+      BoardView board = boards.view(boards.compute(channel.gameDayId, false), false);
       channel.version = version;
+      if (board.sameBoard(channel.lastBoard)) {
+        return; // nothing viewers can see changed (on a blind game day: an incident started)
+      }
+      String view = json.apply(board);
+      channel.lastBoard = board;
       channel.last = view;
       for (MultiEmitter<? super String> viewer : channel.viewers) {
         viewer.emit(view);

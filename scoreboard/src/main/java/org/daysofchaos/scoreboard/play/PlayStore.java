@@ -22,6 +22,11 @@ public final class PlayStore {
     public long total() {
       return plays + reviewed + incidents + closed + alerts;
     }
+
+    /** The part of {@link #total} that teams make, without the incidents' own progress. */
+    public long ofPlays() {
+      return plays + reviewed + alerts;
+    }
   }
 
   private final Db db;

@@ -239,8 +239,14 @@ public final class Plays {
     return store.find(playId).orElseThrow();
   }
 
-  /** The choices of the player console: services to claim, components and faults to diagnose. */
+  /**
+   * The choices of the player console: services to claim, components and faults to diagnose. A
+   * blind game day offers only the standard kinds of fault: a kind that only one of its scenarios
+   * uses (a {@code hang}) would tell the teams what to look for. Another kind is diagnosed in free
+   * text, which a game master reviews.
+   */
   public Options options(String gameDayId) {
+    boolean blind = gameDays.get(gameDayId).blind();
     TreeSet<String> services = new TreeSet<>();
     TreeSet<String> components = new TreeSet<>();
     TreeSet<String> faults = new TreeSet<>(STANDARD_FAULTS);
@@ -252,7 +258,9 @@ public final class Plays {
               d -> {
                 services.add(d.component());
                 components.add(d.component());
-                faults.add(d.fault());
+                if (!blind) {
+                  faults.add(d.fault());
+                }
               });
     }
     components.addAll(services);
