@@ -5,7 +5,9 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
+import org.daysofchaos.scoreboard.gameday.GameDays;
 import org.daysofchaos.scoreboard.gameday.ScenarioCatalog;
+import org.daysofchaos.scoreboard.persistence.AuditLog;
 import org.daysofchaos.scoreboard.persistence.Db;
 import org.daysofchaos.scoreboard.persistence.Incident;
 import org.daysofchaos.scoreboard.persistence.IncidentStore;
@@ -21,6 +23,13 @@ public class AlertBeans {
   @Singleton
   AlertStore alertStore(Db db) {
     return new AlertStore(db);
+  }
+
+  @Produces
+  @Singleton
+  AlertSenders alertSenders(Db db, AuditLog audit, Clock clock, GameDays gameDays) {
+    return new AlertSenders(
+        db, audit, clock, (day, team) -> gameDays.teams(day).stream().anyMatch(team::equals));
   }
 
   @Produces

@@ -25,14 +25,14 @@ public final class AlertIntake {
   public static final String SOURCE = "alertmanager-webhook";
 
   /**
-   * What a call did. It says nothing about which incidents matched: the caller may be a player, and
-   * which alerts match would tell that team what is broken.
+   * What a call did: only what the payload itself says. Nothing tells whether an alert matched an
+   * incident, or was new: a sender is a team's Alertmanager, and which alert names match would tell
+   * that team what is broken.
    *
    * @param received alerts in the payload
    * @param firing of which firing (resolved ones are not stored)
-   * @param recorded of which new (not already recorded)
    */
-  public record Outcome(int received, int firing, int recorded) {}
+  public record Outcome(int received, int firing) {}
 
   private final AlertStore store;
   private final IncidentStore incidents;
@@ -59,15 +59,14 @@ public final class AlertIntake {
     Instant receivedAt = clock.instant();
     List<Incident> candidates = candidates(source, receivedAt);
     int firing = 0;
-    int recorded = 0;
     for (WebhookPayload.Alert alert : payload.alerts()) {
       if (!alert.firing()) {
         continue;
       }
       firing++;
-      recorded += record(alert, receivedAt, candidates, source);
+      record(alert, receivedAt, candidates, source);
     }
-    return new Outcome(payload.alerts().size(), firing, recorded);
+    return new Outcome(payload.alerts().size(), firing);
   }
 
   /**

@@ -11,5 +11,8 @@ public final class Roles {
    */
   public static final String METRICS_SCRAPER = "metrics-scraper";
 
+  /** Not an account's: an Alertmanager a game master registered (alerts.AlertSenders). */
+  public static final String ALERT_SENDER = "alert-sender";
+
   private Roles() {}
 }

@@ -193,8 +193,15 @@ class PlayApiTest {
   @Test
   void aTeamWhoseOwnAlertingFiredBeforeItsClaimEarnsTheBonus() {
     String incident = fire("test/play-gentle");
+    // The game master registers blue's Alertmanager, and gives it its own token.
     String token =
-        blue.postJson("/api/auth/tokens", "{\"label\": \"alertmanager\"}")
+        gm.postJson(
+                "/api/alerts/senders",
+                "{\"name\": \""
+                    + day
+                    + "-blue\", \"gameDay\": \""
+                    + day
+                    + "\", \"team\": \"blue\"}")
             .json()
             .get("token")
             .asText();
