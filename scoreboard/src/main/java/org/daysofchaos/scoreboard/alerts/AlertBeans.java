@@ -11,6 +11,7 @@ import org.daysofchaos.scoreboard.persistence.AuditLog;
 import org.daysofchaos.scoreboard.persistence.Db;
 import org.daysofchaos.scoreboard.persistence.Incident;
 import org.daysofchaos.scoreboard.persistence.IncidentStore;
+import org.daysofchaos.scoreboard.persistence.StorageLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,12 @@ public class AlertBeans {
   @Singleton
   AlertIntake alertIntake(
       AlertStore store, IncidentStore incidents, ScenarioCatalog catalog, Clock clock) {
-    return new AlertIntake(store, incidents, incident -> expectedAlerts(catalog, incident), clock);
+    return new AlertIntake(
+        store,
+        incidents,
+        incident -> expectedAlerts(catalog, incident),
+        clock,
+        StorageLimits.DEFAULTS);
   }
 
   /** The alerts the version of the scenario an incident runs names; none if it cannot be read. */
