@@ -77,7 +77,11 @@ final class OpsPage {
           form.addEventListener('submit', async (event) => {
             event.preventDefault();
             show('answer', 'sent...');
-            const r = await fetch(form.action, { method: 'POST', body: new URLSearchParams(new FormData(form)) });
+            // Served by the game-day server: it asks for its session's anti-forgery token.
+            const csrf = await fetch('/api/auth/csrf', { credentials: 'same-origin' });
+            const headers = csrf.ok ? (t => ({ [t.header]: t.token }))(await csrf.json()) : {};
+            const r = await fetch(form.action, { method: 'POST', headers, credentials: 'same-origin',
+              body: new URLSearchParams(new FormData(form)) });
             show('answer', r.status + ' ' + JSON.stringify(await r.json(), null, 2));
             refresh();
           });

@@ -91,7 +91,9 @@ class PlayApiTest {
 
   @AfterEach
   void endEverything() {
-    new Http(DemoTargets.demo.opsUrl()).post("/ops/reset", "", "text/plain");
+    new Http(DemoTargets.demo.opsUrl())
+        .withToken(DemoTargets.demo.opsToken())
+        .post("/ops/reset", "", "text/plain");
     for (JsonNode i : list(gm.getJson("/api/incidents?gameDay=" + day + "&state=RUNNING"))) {
       gm.post("/api/incidents/" + i.get("id").asText() + "/end", "", "text/plain");
     }
@@ -348,10 +350,19 @@ class PlayApiTest {
         .as("declared, not yet shown by the metrics")
         .isEqualTo("pending");
 
-    // The team's real fix: fail payment over to its replica on the demo's ops console.
-    Http ops = new Http(DemoTargets.demo.opsUrl());
-    assertThat(ops.post("/ops/payment/failover?to=replica", "", "text/plain").status())
-        .isEqualTo(200);
+    // The team's real fix: fail payment over to its replica on the ops console, which the server
+    // serves to its signed-in players; the pull is blue's. Without the server, nobody pulls.
+    assertThat(
+            new Http(DemoTargets.demo.opsUrl())
+                .post("/ops/payment/failover?to=replica", "", "text/plain")
+                .status())
+        .isEqualTo(401);
+    Http.Answer pulled =
+        blue.post("/ops/payment/failover?to=replica", "", "application/x-www-form-urlencoded");
+    assertThat(pulled.status()).as(pulled.body()).isEqualTo(200);
+    assertThat(blue.get("/ops/state").body()).contains(day + "-blue (team blue)");
+    assertThat(blue.get("/ops").body()).contains("action=\"/ops/payment/failover\"");
+    assertThat(new Http(base).get("/ops/state").status()).isEqualTo(401);
 
     await()
         .atMost(Duration.ofSeconds(40))
