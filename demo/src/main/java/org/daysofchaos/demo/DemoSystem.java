@@ -3,8 +3,10 @@ package org.daysofchaos.demo;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.daysofchaos.agents.process.LocalProcesses;
@@ -27,6 +29,7 @@ public final class DemoSystem implements AutoCloseable {
   private final InventoryProcess inventory;
   private final BookingService booking;
   private final OpsApi ops;
+  private final String opsToken = newToken();
 
   private DemoSystem(int trafficPerSecond, int proxyApiPort, int opsPort) throws IOException {
     try {
@@ -46,7 +49,7 @@ public final class DemoSystem implements AutoCloseable {
                       PaymentInstance.PRIMARY, proxyUrl("payment"),
                       PaymentInstance.REPLICA, proxyUrl("payment-replica")),
                   levers));
-      ops = keep(new OpsApi(opsPort, levers, inventory, booking.registry()));
+      ops = keep(new OpsApi(opsPort, opsToken, levers, inventory, booking.registry()));
       if (trafficPerSecond > 0) {
         keep(new Traffic(booking.url(), trafficPerSecond));
       }
@@ -109,6 +112,21 @@ public final class DemoSystem implements AutoCloseable {
    */
   public URI opsUrl() {
     return ops.url();
+  }
+
+  /**
+   * The token every request to the ops console must carry ({@code Authorization: Bearer}): the
+   * game-day server's, which serves the console to signed-in players, and a test's. New for each
+   * start.
+   */
+  public String opsToken() {
+    return opsToken;
+  }
+
+  private static String newToken() {
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   /** The embedded fault proxy's Toxiproxy API. */

@@ -14,8 +14,8 @@ import java.util.function.UnaryOperator;
  * when a team acted.
  */
 final class Levers {
-  /** One pull of a lever. */
-  record Pull(Instant at, String lever, String outcome) {}
+  /** One pull of a lever, and who pulled it (as the game-day server named them). */
+  record Pull(Instant at, String lever, String outcome, String by) {}
 
   private static final int KEPT = 100;
 
@@ -32,16 +32,16 @@ final class Levers {
   }
 
   /** Moves the levers and logs it; returns the new positions. */
-  LeverState pull(String lever, UnaryOperator<LeverState> change) {
+  LeverState pull(String lever, String by, UnaryOperator<LeverState> change) {
     LeverState after = state.updateAndGet(change);
-    log(lever, "ok");
+    log(lever, "ok", by);
     return after;
   }
 
   /** Logs a pull that is not a position, such as a restart. */
-  void log(String lever, String outcome) {
+  void log(String lever, String outcome, String by) {
     synchronized (pulls) {
-      pulls.addLast(new Pull(clock.instant(), lever, outcome));
+      pulls.addLast(new Pull(clock.instant(), lever, outcome, by));
       while (pulls.size() > KEPT) {
         pulls.removeFirst();
       }

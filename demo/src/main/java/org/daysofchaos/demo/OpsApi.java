@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,7 @@ import org.daysofchaos.demo.OpsParams.BadRequest;
  * <pre>
  * GET  /ops                                   the page
  * GET  /ops/state                             the levers, the inventory pid, the latest pulls (JSON)
+ * GET  /ops/ops.js                            the page's script (a file: the server's CSP allows no inline one)
  * POST /ops/payment/failover?to=replica|primary
  * POST /ops/inventory/restart
  * POST /ops/booking/circuit-breaker?dependency=payment|inventory&amp;state=open|closed
@@ -30,13 +32,21 @@ import org.daysofchaos.demo.OpsParams.BadRequest;
  * </pre>
  *
  * Parameters come in the query string or as a form body. Every answer is JSON; a bad request gets a
- * 400 whose {@code error} names the parameter and what it accepts.
+ * 400 whose {@code error} names the parameter and what it accepts. Every request must carry the ops
+ * token: players reach the console through the game-day server, signed in, and each pull records
+ * who made it.
  */
 final class OpsApi implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY = 8192;
   private static final String FORM = "application/x-www-form-urlencoded";
 
+  /**
+   * The header in which the game-day server names who pulls, e.g. {@code blue-player (team blue)}.
+   */
+  static final String ACTOR = "X-Ops-Actor";
+
+  private final String token;
   private final MiniHttp http;
   private final Levers levers;
   private final LocalProcess inventory;
@@ -44,7 +54,7 @@ final class OpsApi implements AutoCloseable {
   private final List<Route> routes;
 
   private interface Action {
-    Reply run(OpsParams params) throws Exception;
+    Reply run(OpsParams params, String by) throws Exception;
   }
 
   private record Route(String method, String path, List<String> params, Action action) {
@@ -61,26 +71,34 @@ final class OpsApi implements AutoCloseable {
 
   /**
    * @param port the port of the page and API; 0 for a free one
+   * @param token the Bearer token every request must carry: the game-day server's, which forwards
+   *     its signed-in players' requests (docs/demo.md)
    * @param metrics where lever pulls are counted ({@code ops_lever_pulls_total{lever}})
    */
-  OpsApi(int port, Levers levers, LocalProcess inventory, MeterRegistry metrics)
+  OpsApi(int port, String token, Levers levers, LocalProcess inventory, MeterRegistry metrics)
       throws IOException {
+    this.token = token;
     this.levers = levers;
     this.inventory = inventory;
     this.metrics = metrics;
     this.routes =
         List.of(
-            new Route("GET", "/ops", List.of(), p -> page()),
-            new Route("GET", "/ops/state", List.of(), p -> Reply.json(200, state())),
+            new Route("GET", "/ops", List.of(), (p, by) -> page()),
+            new Route("GET", "/ops/state", List.of(), (p, by) -> Reply.json(200, state())),
+            new Route(
+                "GET",
+                "/ops/ops.js",
+                List.of(),
+                (p, by) -> new Reply(200, "text/javascript; charset=utf-8", OpsPage.SCRIPT)),
             new Route("POST", "/ops/payment/failover", List.of("to"), this::failover),
-            new Route("POST", "/ops/inventory/restart", List.of(), p -> restart()),
+            new Route("POST", "/ops/inventory/restart", List.of(), (p, by) -> restart(by)),
             new Route(
                 "POST",
                 "/ops/booking/circuit-breaker",
                 List.of("dependency", "state"),
                 this::breaker),
             new Route("POST", "/ops/booking/timeout", List.of("dependency", "ms"), this::timeout),
-            new Route("POST", "/ops/reset", List.of(), p -> reset()));
+            new Route("POST", "/ops/reset", List.of(), (p, by) -> reset(by)));
     this.http = new MiniHttp("ops", port, 4);
     http.route("/ops", this::handle);
     http.start();
@@ -93,39 +111,41 @@ final class OpsApi implements AutoCloseable {
 
   // --- the levers -------------------------------------------------------------------------------
 
-  private Reply failover(OpsParams params) throws BadRequest {
+  private Reply failover(OpsParams params, String by) throws BadRequest {
     PaymentInstance to = params.choice("to", PaymentInstance.class);
     return pulled(
         "payment-failover",
-        levers.pull("payment failover to " + to.label(), s -> s.withPayment(to)));
+        levers.pull("payment failover to " + to.label(), by, s -> s.withPayment(to)));
   }
 
-  private Reply breaker(OpsParams params) throws BadRequest {
+  private Reply breaker(OpsParams params, String by) throws BadRequest {
     Dependency dependency = params.choice("dependency", Dependency.class);
     BreakerState state = params.choice("state", BreakerState.class);
     return pulled(
         "circuit-breaker",
         levers.pull(
             "circuit breaker to " + dependency.label() + " " + state.label(),
+            by,
             s -> s.withBreaker(dependency, state)));
   }
 
-  private Reply timeout(OpsParams params) throws BadRequest {
+  private Reply timeout(OpsParams params, String by) throws BadRequest {
     Dependency dependency = params.choice("dependency", Dependency.class);
     Duration timeout = params.millis("ms");
     return pulled(
         "timeout",
         levers.pull(
             dependency.label() + " timeout " + timeout.toMillis() + " ms",
+            by,
             s -> s.withTimeout(dependency, timeout)));
   }
 
-  private Reply reset() {
-    return pulled("reset", levers.pull("reset every lever", s -> LeverState.DEFAULTS));
+  private Reply reset(String by) {
+    return pulled("reset", levers.pull("reset every lever", by, s -> LeverState.DEFAULTS));
   }
 
   /** Restarts the inventory process; bookings fail while the new one starts (a second or two). */
-  private Reply restart() {
+  private Reply restart(String by) {
     long before = inventory.pid();
     long start = System.nanoTime();
     try {
@@ -135,12 +155,12 @@ final class OpsApi implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
       String reason = "inventory did not restart: " + e.getMessage();
-      levers.log("inventory restart", "failed: " + e.getMessage());
+      levers.log("inventory restart", "failed: " + e.getMessage(), by);
       return Reply.json(500, JSON.createObjectNode().put("error", reason));
     }
     long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
     long after = inventory.pid();
-    levers.log("inventory restart", "pid " + before + " -> " + after + " in " + took + " ms");
+    levers.log("inventory restart", "pid " + before + " -> " + after + " in " + took + " ms", by);
     count("inventory-restart");
     ObjectNode reply = JSON.createObjectNode().put("pulled", "inventory restart");
     reply.put("previousPid", before).put("pid", after).put("tookMs", took);
@@ -181,7 +201,8 @@ final class OpsApi implements AutoCloseable {
           .addObject()
           .put("at", pull.at().toString())
           .put("lever", pull.lever())
-          .put("outcome", pull.outcome());
+          .put("outcome", pull.outcome())
+          .put("by", pull.by());
     }
     return node;
   }
@@ -200,6 +221,12 @@ final class OpsApi implements AutoCloseable {
   }
 
   private Reply dispatch(HttpExchange exchange) throws IOException {
+    if (!authorized(exchange)) {
+      return error(
+          401,
+          "the ops console answers the game-day server only: sign in there and open /ops (a"
+              + " test or script sends the demo's ops token as a Bearer token)");
+    }
     String path = exchange.getRequestURI().getPath();
     if (path.length() > 1 && path.endsWith("/")) {
       path = path.substring(0, path.length() - 1);
@@ -221,12 +248,26 @@ final class OpsApi implements AutoCloseable {
           OpsParams.parse(
                   route.endpoint(), exchange.getRequestURI().getRawQuery(), formBody(exchange))
               .allowOnly(route.params().toArray(String[]::new));
-      return route.action().run(params);
+      return route.action().run(params, by(exchange));
     } catch (BadRequest e) {
       return error(400, e.getMessage());
     } catch (Exception e) {
       return error(500, route.endpoint() + " failed: " + e.getMessage());
     }
+  }
+
+  /** The ops token in {@code Authorization: Bearer}, compared in constant time. */
+  private boolean authorized(HttpExchange exchange) {
+    String header = exchange.getRequestHeaders().getFirst("Authorization");
+    String presented = header != null && header.startsWith("Bearer ") ? header.substring(7) : "";
+    return MessageDigest.isEqual(
+        token.getBytes(StandardCharsets.UTF_8), presented.strip().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Who pulls: the player (and team) the server signed in, as it tells in X-Ops-Actor. */
+  private static String by(HttpExchange exchange) {
+    String actor = exchange.getRequestHeaders().getFirst(ACTOR);
+    return actor == null || actor.isBlank() ? "unknown" : actor.strip();
   }
 
   private String endpoints() {

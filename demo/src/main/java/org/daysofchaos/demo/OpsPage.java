@@ -2,10 +2,38 @@ package org.daysofchaos.demo;
 
 /**
  * The ops page: one form per lever, and the levers' state refreshed every second. Plain HTML and a
- * few lines of script that post the forms and show the answer; nothing to build or download.
+ * few lines of script (a separate file, {@code /ops/ops.js}) that post the forms and show the
+ * answer; nothing to build or download.
  */
 final class OpsPage {
   private OpsPage() {}
+
+  /** The page's script: posts the forms and shows the answer and the state. */
+  static final String SCRIPT =
+      """
+      const show = (id, text) => { document.getElementById(id).textContent = text; };
+      async function refresh() {
+        try {
+          const r = await fetch('/ops/state');
+          show('state', JSON.stringify(await r.json(), null, 2));
+        } catch (e) { show('state', 'the demo does not answer: ' + e); }
+      }
+      for (const form of document.querySelectorAll('form')) {
+        form.addEventListener('submit', async (event) => {
+          event.preventDefault();
+          show('answer', 'sent...');
+          // Served by the game-day server: it asks for its session's anti-forgery token.
+          const csrf = await fetch('/api/auth/csrf', { credentials: 'same-origin' });
+          const headers = csrf.ok ? (t => ({ [t.header]: t.token }))(await csrf.json()) : {};
+          const r = await fetch(form.action, { method: 'POST', headers, credentials: 'same-origin',
+            body: new URLSearchParams(new FormData(form)) });
+          show('answer', r.status + ' ' + JSON.stringify(await r.json(), null, 2));
+          refresh();
+        });
+      }
+      refresh();
+      setInterval(refresh, 1000);
+      """;
 
   static final String HTML =
       """
@@ -65,26 +93,9 @@ final class OpsPage {
       <h2>State</h2>
       <pre id="state">loading...</pre>
 
-      <script>
-        const show = (id, text) => { document.getElementById(id).textContent = text; };
-        async function refresh() {
-          try {
-            const r = await fetch('/ops/state');
-            show('state', JSON.stringify(await r.json(), null, 2));
-          } catch (e) { show('state', 'the demo does not answer: ' + e); }
-        }
-        for (const form of document.querySelectorAll('form')) {
-          form.addEventListener('submit', async (event) => {
-            event.preventDefault();
-            show('answer', 'sent...');
-            const r = await fetch(form.action, { method: 'POST', body: new URLSearchParams(new FormData(form)) });
-            show('answer', r.status + ' ' + JSON.stringify(await r.json(), null, 2));
-            refresh();
-          });
-        }
-        refresh();
-        setInterval(refresh, 1000);
-      </script>
+      <!-- A file, not inline: served through the game-day server, whose CSP allows scripts from
+           its own files only. -->
+      <script src="/ops/ops.js"></script>
       </body>
       </html>
       """;

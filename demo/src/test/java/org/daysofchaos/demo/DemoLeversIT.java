@@ -360,6 +360,7 @@ class DemoLeversIT {
   private static HttpRequest postRequest(String path) {
     URI ops = demo.opsUrl();
     return HttpRequest.newBuilder(ops.resolve(path))
+        .header("Authorization", "Bearer " + demo.opsToken())
         .POST(HttpRequest.BodyPublishers.noBody())
         .timeout(Duration.ofSeconds(30))
         .build();

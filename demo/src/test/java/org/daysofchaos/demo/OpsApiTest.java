@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OpsApiTest {
   private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String TOKEN = "the-ops-token";
 
   private final Levers levers = new Levers(Clock.fixed(NOW, ZoneOffset.UTC));
   private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
@@ -55,7 +56,7 @@ class OpsApiTest {
 
   @BeforeEach
   void start() throws Exception {
-    ops = new OpsApi(0, levers, inventory, metrics);
+    ops = new OpsApi(0, TOKEN, levers, inventory, metrics);
   }
 
   @AfterEach
@@ -185,6 +186,7 @@ class OpsApiTest {
   void aJsonBodyIsRefusedRatherThanIgnored() throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(ops.url().resolve("/ops/payment/failover"))
+            .header("Authorization", "Bearer " + TOKEN)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString("{\"to\":\"replica\"}"))
             .build();
@@ -216,6 +218,26 @@ class OpsApiTest {
         .contains("POST /ops/payment/failover");
   }
 
+  /** Issue 13, finding 7: any local process, and any web page, could pull the levers. */
+  @Test
+  void withoutTheOpsTokenNothingIsAnsweredAndNoLeverMoves() throws Exception {
+    for (String authorization : new String[] {null, "Bearer not-the-token", "Bearer "}) {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(ops.url().resolve("/ops/payment/failover?to=replica"))
+              .POST(HttpRequest.BodyPublishers.noBody());
+      if (authorization != null) {
+        request.header("Authorization", authorization);
+      }
+      HttpResponse<String> answer =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).isEqualTo(401);
+      assertThat(answer.body()).contains("sign in there");
+    }
+    assertThat(levers.current().payment()).isEqualTo(PaymentInstance.PRIMARY);
+    post("/ops/payment/failover?to=replica", null);
+    assertThat(get("/ops/state").body()).contains("\"by\":\"blue-player (team blue)\"");
+  }
+
   @Test
   void thePageHasAFormForEveryLever() throws Exception {
     HttpResponse<String> page = get("/ops");
@@ -232,7 +254,10 @@ class OpsApiTest {
   }
 
   private HttpResponse<String> post(String path, String form) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(ops.url().resolve(path));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(ops.url().resolve(path))
+            .header("Authorization", "Bearer " + TOKEN)
+            .header(OpsApi.ACTOR, "blue-player (team blue)");
     if (form == null) {
       request.POST(HttpRequest.BodyPublishers.noBody());
     } else {
@@ -245,7 +270,10 @@ class OpsApiTest {
 
   private HttpResponse<String> get(String path) throws Exception {
     return HTTP.send(
-        HttpRequest.newBuilder(ops.url().resolve(path)).GET().build(),
+        HttpRequest.newBuilder(ops.url().resolve(path))
+            .header("Authorization", "Bearer " + TOKEN)
+            .GET()
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

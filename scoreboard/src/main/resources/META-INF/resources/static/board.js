@@ -6,6 +6,9 @@ document.addEventListener('DOMContentLoaded', () => {
   const gameDay = root.dataset.gameDay;
 
   function progress(count, total) {
+    if (total == null) {
+      return chaos.el('td', { class: 'stage' }, chaos.el('span', { class: 'count' }, count));
+    }
     const pct = total > 0 ? Math.round(100 * count / total) : 0;
     return chaos.el('td', { class: 'stage' },
       chaos.el('span', { class: 'bar' }, chaos.el('span', { class: 'fill', style: 'width:' + pct + '%' })),
@@ -16,8 +19,10 @@ document.addEventListener('DOMContentLoaded', () => {
     root.dataset.version = board.version;
     chaos.text(document.getElementById('board-state'), board.state);
     document.getElementById('board-frozen').classList.toggle('hidden', !board.frozenAt);
-    chaos.text(document.getElementById('board-incidents'),
-      board.incidents + ' incident(s) so far, ' + board.openIncidents + ' open');
+    // A blind game day does not say how many incidents fired: finding them is the game.
+    chaos.text(document.getElementById('board-incidents'), board.incidents == null
+      ? 'a blind game day: incidents are not counted here'
+      : board.incidents + ' incident(s) so far, ' + board.openIncidents + ' open');
     const body = document.querySelector('#standings tbody');
     body.replaceChildren(...board.standings.map(row =>
       chaos.el('tr', { 'data-team': row.team },

@@ -5,6 +5,10 @@ const chaos = {
   /** Calls the API; resolves to the JSON answer, rejects with the server's error message. */
   async api(method, path, body, headers) {
     const init = { method, headers: Object.assign({}, headers || {}), credentials: 'same-origin' };
+    if (method !== 'GET') {
+      const token = await chaos.csrf();
+      if (token) init.headers[token.header] = token.token;
+    }
     if (body !== undefined) {
       init.headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
@@ -20,6 +24,18 @@ const chaos = {
       throw new Error((json && json.error) || response.status + ' ' + response.statusText);
     }
     return json;
+  },
+
+  /**
+   * The session's anti-forgery token, sent with every call that changes something: the server
+   * refuses such a call signed in by the cookie without it. None before signing in.
+   */
+  async csrf() {
+    if (!chaos.csrfToken) {
+      const response = await fetch('/api/auth/csrf', { credentials: 'same-origin' });
+      chaos.csrfToken = response.ok ? await response.json() : null;
+    }
+    return chaos.csrfToken;
   },
 
   /** A play: sent once, with a fresh Idempotency-Key, so a double click cannot count twice. */
@@ -72,8 +88,11 @@ document.addEventListener('DOMContentLoaded', () => {
   const logout = document.getElementById('logout');
   if (logout) {
     logout.addEventListener('click', async () => {
-      await fetch('/api/auth/logout', { method: 'POST', credentials: 'same-origin' });
-      window.location = '/login';
+      try {
+        await chaos.api('POST', '/api/auth/logout');
+      } finally {
+        window.location = '/login';
+      }
     });
   }
 });

@@ -14,6 +14,8 @@ import org.daysofchaos.core.Guardrail;
  * @param teams the teams that play, in the order written, with unique names
  * @param slots the scenarios and when each fires, in the order written
  * @param guardrails abort conditions added to those of every incident the game day fires
+ * @param blind true when players, viewers and the public must not learn that an incident is
+ *     running, nor which kinds of fault the game day holds, before they find it themselves
  */
 public record GameDay(
     String id,
@@ -22,7 +24,8 @@ public record GameDay(
     Window window,
     List<Team> teams,
     List<Slot> slots,
-    List<Guardrail> guardrails) {
+    List<Guardrail> guardrails,
+    boolean blind) {
 
   public GameDay {
     Objects.requireNonNull(id, "id");
@@ -34,7 +37,7 @@ public record GameDay(
     guardrails = List.copyOf(guardrails);
   }
 
-  /** A game day without guardrails of its own. */
+  /** A game day without guardrails of its own, not blind. */
   public GameDay(
       String id,
       String name,
@@ -42,6 +45,6 @@ public record GameDay(
       Window window,
       List<Team> teams,
       List<Slot> slots) {
-    this(id, name, description, window, teams, slots, List.of());
+    this(id, name, description, window, teams, slots, List.of(), false);
   }
 }

@@ -70,7 +70,15 @@ final class GameDayLanguage {
                             .nonEmpty()
                             .describedAs("a list of scenarios, each with " + TIMINGS),
                         "The scenarios that fire, each with when: at, between or cron."),
-                    guardrails))
+                    guardrails,
+                    Field.optional(
+                        "blind",
+                        Types.BOOLEAN,
+                        false,
+                        "true: players, viewers and the public do not see how many incidents"
+                            + " fired or are open, and the diagnosis offers only the standard"
+                            + " kinds of fault, so nothing tells them what runs before they"
+                            + " find it.")))
             .reportingMissingBesideTypos();
   }
 
@@ -213,7 +221,8 @@ final class GameDayLanguage {
         IntStream.range(0, slots.size())
             .mapToObj(i -> new Slot(i, slots.get(i).scenario(), slots.get(i).timing()))
             .toList(),
-        b.<List<Guardrail>>get("guardrails"));
+        b.<List<Guardrail>>get("guardrails"),
+        b.<Boolean>get("blind"));
   }
 
   /** The JSON Schema of game days; {@code definitions} are those the guardrails refer to. */

@@ -29,7 +29,8 @@ class GameDaySchemaTest {
     List<String> keys = new ArrayList<>();
     schema.get("properties").fieldNames().forEachRemaining(keys::add);
     assertThat(keys)
-        .containsExactly("id", "name", "description", "window", "teams", "scenarios", "guardrails");
+        .containsExactly(
+            "id", "name", "description", "window", "teams", "scenarios", "guardrails", "blind");
     assertThat(schema.get("required").toString())
         .isEqualTo("[\"id\",\"name\",\"window\",\"teams\",\"scenarios\"]");
     assertThat(schema.at("/properties/id/pattern").asText()).isEqualTo(GameDayLanguage.ID_PATTERN);

@@ -5,10 +5,13 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
+import org.daysofchaos.scoreboard.gameday.GameDays;
 import org.daysofchaos.scoreboard.gameday.ScenarioCatalog;
+import org.daysofchaos.scoreboard.persistence.AuditLog;
 import org.daysofchaos.scoreboard.persistence.Db;
 import org.daysofchaos.scoreboard.persistence.Incident;
 import org.daysofchaos.scoreboard.persistence.IncidentStore;
+import org.daysofchaos.scoreboard.persistence.StorageLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +28,21 @@ public class AlertBeans {
 
   @Produces
   @Singleton
+  AlertSenders alertSenders(Db db, AuditLog audit, Clock clock, GameDays gameDays) {
+    return new AlertSenders(
+        db, audit, clock, (day, team) -> gameDays.teams(day).stream().anyMatch(team::equals));
+  }
+
+  @Produces
+  @Singleton
   AlertIntake alertIntake(
       AlertStore store, IncidentStore incidents, ScenarioCatalog catalog, Clock clock) {
-    return new AlertIntake(store, incidents, incident -> expectedAlerts(catalog, incident), clock);
+    return new AlertIntake(
+        store,
+        incidents,
+        incident -> expectedAlerts(catalog, incident),
+        clock,
+        StorageLimits.DEFAULTS);
   }
 
   /** The alerts the version of the scenario an incident runs names; none if it cannot be read. */

@@ -14,6 +14,7 @@ import org.daysofchaos.core.journal.EventType;
 import org.daysofchaos.core.journal.JournalEvent;
 import org.daysofchaos.scoreboard.persistence.Incident;
 import org.daysofchaos.scoreboard.persistence.IncidentStore;
+import org.daysofchaos.scoreboard.persistence.StorageLimits;
 
 /**
  * What the webhook does with a payload: stores each firing alert, matches it to the running
@@ -25,19 +26,20 @@ public final class AlertIntake {
   public static final String SOURCE = "alertmanager-webhook";
 
   /**
-   * What a call did. It says nothing about which incidents matched: the caller may be a player, and
-   * which alerts match would tell that team what is broken.
+   * What a call did: only what the payload itself says. Nothing tells whether an alert matched an
+   * incident, or was new: a sender is a team's Alertmanager, and which alert names match would tell
+   * that team what is broken.
    *
    * @param received alerts in the payload
    * @param firing of which firing (resolved ones are not stored)
-   * @param recorded of which new (not already recorded)
    */
-  public record Outcome(int received, int firing, int recorded) {}
+  public record Outcome(int received, int firing) {}
 
   private final AlertStore store;
   private final IncidentStore incidents;
   private final Function<Incident, List<String>> expectedAlerts;
   private final Clock clock;
+  private final StorageLimits limits;
 
   /**
    * @param expectedAlerts the alert names an incident's scenario lists under {@code
@@ -47,27 +49,61 @@ public final class AlertIntake {
       AlertStore store,
       IncidentStore incidents,
       Function<Incident, List<String>> expectedAlerts,
-      Clock clock) {
+      Clock clock,
+      StorageLimits limits) {
     this.store = store;
     this.incidents = incidents;
     this.expectedAlerts = expectedAlerts;
     this.clock = clock;
+    this.limits = limits;
   }
 
   public Outcome receive(WebhookPayload payload, AlertSource source) {
     // One instant for the whole call: the moment the webhook received these alerts.
     Instant receivedAt = clock.instant();
+    checkLimits(payload, source, receivedAt);
     List<Incident> candidates = candidates(source, receivedAt);
     int firing = 0;
-    int recorded = 0;
     for (WebhookPayload.Alert alert : payload.alerts()) {
       if (!alert.firing()) {
         continue;
       }
       firing++;
-      recorded += record(alert, receivedAt, candidates, source);
+      record(alert, receivedAt, candidates, source);
     }
-    return new Outcome(payload.alerts().size(), firing, recorded);
+    return new Outcome(payload.alerts().size(), firing);
+  }
+
+  /** The storage limits of a whole call, checked before anything of it is stored. */
+  private void checkLimits(WebhookPayload payload, AlertSource source, Instant receivedAt) {
+    if (payload.alerts().size() > limits.alertsPerRequest()) {
+      throw StorageLimits.Exceeded.tooLarge(
+          "at most "
+              + limits.alertsPerRequest()
+              + " alerts per call, got "
+              + payload.alerts().size()
+              + " (Alertmanager: max_alerts in webhook_configs)");
+    }
+    for (int i = 0; i < payload.alerts().size(); i++) {
+      int chars = AlertStore.labelsJson(payload.alerts().get(i).labels()).length();
+      if (chars > limits.labelChars()) {
+        throw StorageLimits.Exceeded.tooLarge(
+            "alerts["
+                + i
+                + "].labels: at most "
+                + limits.labelChars()
+                + " characters as JSON, got "
+                + chars);
+      }
+    }
+    long firing = payload.alerts().stream().filter(WebhookPayload.Alert::firing).count();
+    long recent = store.countSince(source.actor(), receivedAt.minus(StorageLimits.MINUTE));
+    if (firing > 0 && recent + firing > limits.alertsPerMinute()) {
+      throw StorageLimits.Exceeded.tooMany(
+          "at most "
+              + limits.alertsPerMinute()
+              + " firing alerts a minute per sender; wait before sending more");
+    }
   }
 
   /**
@@ -97,6 +133,12 @@ public final class AlertIntake {
     }
     int recorded = 0;
     for (Incident incident : matches) {
+      if (store.countOfIncident(source.actor(), incident.id()) >= limits.alertsPerIncident()) {
+        throw StorageLimits.Exceeded.tooMany(
+            "this sender has stored the most alerts allowed for one incident ("
+                + limits.alertsPerIncident()
+                + "); the rest are not stored");
+      }
       Optional<Long> id =
           store.record(alert, receivedAt, incident.id(), source.team(), source.actor());
       if (id.isPresent()) {

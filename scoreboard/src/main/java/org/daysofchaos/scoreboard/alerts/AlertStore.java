@@ -133,6 +133,26 @@ public final class AlertStore {
     return db.one("SELECT id FROM chaos_alert WHERE match_key = ?", rs -> rs.getLong(1), key);
   }
 
+  /** Alerts {@code actor} stored since {@code since} (the per-minute limit). */
+  public long countSince(String actor, Instant since) {
+    return db.one(
+            "SELECT COUNT(*) FROM chaos_alert WHERE actor = ? AND received_at > ?",
+            rs -> rs.getLong(1),
+            actor,
+            since)
+        .orElse(0L);
+  }
+
+  /** Alerts {@code actor} stored for one incident. */
+  public long countOfIncident(String actor, String incidentId) {
+    return db.one(
+            "SELECT COUNT(*) FROM chaos_alert WHERE actor = ? AND incident_id = ?",
+            rs -> rs.getLong(1),
+            actor,
+            incidentId)
+        .orElse(0L);
+  }
+
   /** True when row {@code id} is the earliest alert of its incident, from anyone. */
   public boolean isFirstOfIncident(long id, String incidentId) {
     return db.one(
@@ -262,7 +282,7 @@ public final class AlertStore {
     return "-|" + who + "|" + alert.fingerprint() + "|" + alert.startsAt();
   }
 
-  private static String labelsJson(Map<String, String> labels) {
+  static String labelsJson(Map<String, String> labels) {
     try {
       String json = JSON.writeValueAsString(new TreeMap<>(labels));
       // The column holds 10 000 characters; labels that long are not worth keeping whole.

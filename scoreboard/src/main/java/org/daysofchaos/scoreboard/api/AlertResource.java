@@ -3,10 +3,13 @@ package org.daysofchaos.scoreboard.api;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -14,21 +17,20 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.daysofchaos.scoreboard.alerts.AlertIntake;
+import org.daysofchaos.scoreboard.alerts.AlertSenderIdentityProvider;
+import org.daysofchaos.scoreboard.alerts.AlertSenders;
 import org.daysofchaos.scoreboard.alerts.AlertSource;
 import org.daysofchaos.scoreboard.alerts.AlertStore;
 import org.daysofchaos.scoreboard.alerts.WebhookPayload;
-import org.daysofchaos.scoreboard.persistence.AuditLog;
 import org.daysofchaos.scoreboard.persistence.IncidentStore;
-import org.daysofchaos.scoreboard.security.Account;
 import org.daysofchaos.scoreboard.security.Caller;
-import org.daysofchaos.scoreboard.security.Role;
 import org.daysofchaos.scoreboard.security.Roles;
-import org.daysofchaos.scoreboard.security.TokenIdentityProvider;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The Alertmanager-compatible webhook, and what it recorded. Point an Alertmanager's {@code
- * webhook_configs} at {@code POST /api/alerts} (docs/alerting.md).
+ * The Alertmanager-compatible webhook, the senders allowed to call it, and what it recorded.
+ * Register an Alertmanager ({@code POST /api/alerts/senders}), then point its {@code
+ * webhook_configs} at {@code POST /api/alerts} with the sender's token (docs/alerting.md).
  */
 @Path("/api/alerts")
 @RolesAllowed(Roles.GAME_MASTER)
@@ -38,6 +40,7 @@ public class AlertResource {
   @Inject AlertIntake intake;
   @Inject AlertStore store;
   @Inject IncidentStore incidents;
+  @Inject AlertSenders senders;
 
   /** What was recorded for one incident: its first alert overall and per team, and every alert. */
   public record IncidentView(
@@ -47,30 +50,58 @@ public class AlertResource {
       List<AlertStore.StoredAlert> alerts) {}
 
   /**
-   * Receives Alertmanager's webhook payload (version 4). Any content type: the body is read as JSON
-   * whatever the header says, so a hand-made {@code curl -d} works too. A game master's token
-   * records the alert for no team (the game's own monitoring); a player's token records it for the
-   * player's team (that team's alerting).
+   * Receives Alertmanager's webhook payload (version 4), as JSON (Alertmanager sends {@code
+   * application/json}). Only a registered alert sender may post, with its own token: its alerts
+   * count for its team, or for no team (the game's own monitoring). A player's or a game master's
+   * token is refused, so a team cannot forge its own-alerting bonus.
    */
   @POST
-  @RolesAllowed({Roles.GAME_MASTER, Roles.PLAYER})
+  @RolesAllowed(Roles.ALERT_SENDER)
   public AlertIntake.Outcome receive(String body) {
-    return intake.receive(WebhookPayload.parse(body), source());
+    AlertSource source = identity.getAttribute(AlertSenderIdentityProvider.SOURCE);
+    return intake.receive(WebhookPayload.parse(body), source);
   }
 
+  /** A new alert sender: {@code {"name": …, "gameDay": …, "team": …}} (both or neither). */
+  public record NewSender(String name, String gameDay, String team) {}
+
   /**
-   * Who sends: a player's token makes the alerts its team's, in its game day; anyone else's count
-   * for the incident only. Only game masters and players may send.
+   * {@code POST /api/alerts/senders}: registers an Alertmanager; its token is in this answer only.
    */
-  private AlertSource source() {
-    if (identity == null || identity.isAnonymous()) {
-      return AlertSource.anonymous(AuditLog.ANONYMOUS);
+  @POST
+  @Path("senders")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response register(NewSender request) {
+    if (request == null) {
+      throw new IllegalArgumentException(
+          "give {\"name\": …, \"gameDay\": …, \"team\": …} (gameDay and team for a team's"
+              + " Alertmanager)");
     }
-    Account account = identity.getAttribute(TokenIdentityProvider.ACCOUNT);
-    if (account == null || account.role() != Role.PLAYER || account.team() == null) {
-      return AlertSource.anonymous(Caller.name(identity));
-    }
-    return new AlertSource(account.username(), account.team(), account.gameDayId());
+    AlertSenders.Registered registered =
+        senders.register(
+            request.name(),
+            blankToNull(request.gameDay()),
+            blankToNull(request.team()),
+            Caller.name(identity));
+    return Response.status(201).entity(registered).build();
+  }
+
+  @GET
+  @Path("senders")
+  public List<AlertSenders.Sender> senders() {
+    return senders.list();
+  }
+
+  /** Revokes a sender's token: it can post no more. */
+  @DELETE
+  @Path("senders/{name}")
+  public Response revoke(@PathParam("name") String name) {
+    senders.revoke(name, Caller.name(identity));
+    return Response.noContent().build();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
   }
 
   /** {@code GET /api/alerts?incident=ID}: the alerts that matched one incident. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.daysofchaos.core.scenario.Problem;
 import org.daysofchaos.scoreboard.gameday.GameDays;
+import org.daysofchaos.scoreboard.persistence.StorageLimits;
 import org.daysofchaos.scoreboard.security.Accounts;
 import org.daysofchaos.scoreboard.security.SignInGuard;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -85,6 +86,17 @@ public class ApiErrors {
   @ServerExceptionMapper
   public Response notFound(NotFoundException e) {
     return json(404, Error.of(e.getMessage()));
+  }
+
+  /** A storage limit: 429 (with when to try again) or 413. */
+  @ServerExceptionMapper
+  public Response limit(StorageLimits.Exceeded e) {
+    Response.ResponseBuilder answer =
+        Response.status(e.status()).type("application/json").entity(Error.of(e.getMessage()));
+    if (e.status() == 429) {
+      answer.header("Retry-After", StorageLimits.MINUTE.toSeconds());
+    }
+    return answer.build();
   }
 
   @ServerExceptionMapper

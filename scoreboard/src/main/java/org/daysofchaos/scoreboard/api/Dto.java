@@ -13,13 +13,17 @@ import org.daysofchaos.scoreboard.persistence.JdbcLedger;
 public final class Dto {
   private Dto() {}
 
+  /**
+   * The server's status. The counts are the game master's only (null for anyone else): that an
+   * incident runs is what teams must find out for themselves.
+   */
   public record Status(
       String node,
       String version,
       boolean halted,
-      int runningIncidents,
-      long openInjections,
-      int pendingTriggers,
+      Integer runningIncidents,
+      Long openInjections,
+      Integer pendingTriggers,
       Instant acceptingSince) {}
 
   public record HaltRequest(String reason) {}

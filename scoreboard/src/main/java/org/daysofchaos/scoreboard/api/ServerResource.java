@@ -41,13 +41,14 @@ public class ServerResource {
   @Path("status")
   @RolesAllowed({Roles.GAME_MASTER, Roles.PLAYER, Roles.VIEWER})
   public Dto.Status status() {
+    boolean gameMaster = identity.hasRole(Roles.GAME_MASTER);
     return new Dto.Status(
         node.id(),
         VERSION,
         haltState.current().halted(),
-        engine.runningCount(),
-        ledger.countOpen(),
-        schedule.pendingTriggers(),
+        gameMaster ? engine.runningCount() : null,
+        gameMaster ? ledger.countOpen() : null,
+        gameMaster ? schedule.pendingTriggers() : null,
         engine.openSince().orElse(null));
   }
 

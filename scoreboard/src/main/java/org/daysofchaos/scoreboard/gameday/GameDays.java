@@ -110,6 +110,7 @@ public class GameDays implements GameDayEnd {
         day.name(),
         source,
         yaml,
+        day.blind(),
         day.teams().stream().map(t -> t.name()).toList(),
         slots,
         clock.instant());

@@ -41,6 +41,9 @@ public final class BoardHub implements AutoCloseable {
     /** The last board pushed and the version of the facts it was computed from, read together. */
     volatile Pushed last;
 
+    /** The last board pushed, to tell a change viewers can see from one they cannot. */
+    volatile BoardView lastBoard;
+
     Channel(String gameDayId) {
       this.gameDayId = gameDayId;
     }
@@ -121,7 +124,14 @@ public final class BoardHub implements AutoCloseable {
     channel.queued.set(false);
     try {
       PlayStore.Version version = store.version(channel.gameDayId);
-      String view = json.apply(boards.view(boards.compute(channel.gameDayId, false), false));
+      BoardView board = boards.view(boards.compute(channel.gameDayId, false), false);
+      if (board.sameBoard(channel.lastBoard) && channel.last != null) {
+        // Nothing viewers can see changed (on a blind game day: an incident started).
+        channel.last = new Pushed(version, channel.last.json());
+        return;
+      }
+      String view = json.apply(board);
+      channel.lastBoard = board;
       channel.last = new Pushed(version, view);
       for (MultiEmitter<? super String> viewer : channel.viewers) {
         viewer.emit(view);

@@ -43,7 +43,8 @@ public final class Boards {
       Map<String, String> labels,
       List<Incident> incidents,
       List<PlayRecord> plays,
-      long version) {}
+      long version,
+      long playsVersion) {}
 
   private final PlayStore store;
   private final IncidentStore incidents;
@@ -73,7 +74,8 @@ public final class Boards {
   /** The leaderboard; {@code live} ignores a freeze (for game masters only). */
   public Computed compute(String gameDayId, boolean live) {
     GameDayStore.Row day = gameDays.get(gameDayId);
-    long version = store.version(gameDayId).total();
+    PlayStore.Version versions = store.version(gameDayId);
+    long version = versions.total();
     List<Incident> fired = incidents.fired(gameDayId);
     Map<String, Incident> byId = new LinkedHashMap<>();
     Map<String, String> labels = new LinkedHashMap<>();
@@ -90,7 +92,7 @@ public final class Boards {
     all.addAll(alertPlays.apply(gameDayId));
     Optional<Instant> freeze = live ? Optional.empty() : store.frozenAt(gameDayId);
     Leaderboard board = Scoring.leaderboard(rules, gameDays.teams(gameDayId), facts, all, freeze);
-    return new Computed(day, board, labels, fired, judged, version);
+    return new Computed(day, board, labels, fired, judged, version, versions.ofPlays());
   }
 
   /** The board everyone may see. */
@@ -112,16 +114,18 @@ public final class Boards {
             .toList();
     int open =
         (int) c.incidents().stream().filter(i -> i.state() == Incident.State.RUNNING).count();
+    // A blind game day's public board must not change when an incident starts or ends.
+    boolean blind = c.day().blind() && !live;
     return new BoardView(
         c.day().id(),
         c.day().name(),
         c.day().state().name().toLowerCase(Locale.ROOT),
-        c.version(),
+        blind ? c.playsVersion() : c.version(),
         clock.instant(),
         c.leaderboard().frozenAt().orElse(null),
         live,
-        c.incidents().size(),
-        open,
+        blind ? null : c.incidents().size(),
+        blind ? null : open,
         rows,
         recent);
   }

@@ -36,14 +36,15 @@ public final class GameDayStore {
       Instant startedAt,
       Instant pausedAt,
       Instant resumedAt,
-      Instant endedAt) {}
+      Instant endedAt,
+      boolean blind) {}
 
   /** One scenario of a game day, with the version it was loaded with. */
   public record SlotRow(int slot, String scenarioId, String scenarioSha256, String timing) {}
 
   private static final String COLUMNS =
       "id, name, source, yaml, state, opens_at, closes_at, loaded_at, started_at, paused_at,"
-          + " resumed_at, ended_at";
+          + " resumed_at, ended_at, blind";
 
   private final Db db;
 
@@ -61,6 +62,7 @@ public final class GameDayStore {
       String name,
       String source,
       String yaml,
+      boolean blind,
       List<String> teams,
       List<SlotRow> slots,
       Instant at) {
@@ -75,21 +77,23 @@ public final class GameDayStore {
       db.update(
           "UPDATE chaos_game_day SET name = ?, source = ?, yaml = ?, state = 'LOADED',"
               + " opens_at = NULL, closes_at = NULL, loaded_at = ?, started_at = NULL,"
-              + " paused_at = NULL, resumed_at = NULL, ended_at = NULL WHERE id = ?",
+              + " paused_at = NULL, resumed_at = NULL, ended_at = NULL, blind = ? WHERE id = ?",
           AuditLog.cut(name, 500),
           AuditLog.cut(source, 1000),
           yaml,
           at,
+          blind,
           id);
     } else {
       db.update(
-          "INSERT INTO chaos_game_day (id, name, source, yaml, state, loaded_at)"
-              + " VALUES (?, ?, ?, ?, 'LOADED', ?)",
+          "INSERT INTO chaos_game_day (id, name, source, yaml, state, loaded_at, blind)"
+              + " VALUES (?, ?, ?, ?, 'LOADED', ?, ?)",
           id,
           AuditLog.cut(name, 500),
           AuditLog.cut(source, 1000),
           yaml,
-          at);
+          at,
+          blind);
     }
     for (int i = 0; i < teams.size(); i++) {
       db.update(
@@ -183,6 +187,7 @@ public final class GameDayStore {
         Db.instant(rs, "started_at"),
         Db.instant(rs, "paused_at"),
         Db.instant(rs, "resumed_at"),
-        Db.instant(rs, "ended_at"));
+        Db.instant(rs, "ended_at"),
+        rs.getBoolean("blind"));
   }
 }

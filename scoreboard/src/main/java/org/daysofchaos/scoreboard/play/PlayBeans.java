@@ -11,6 +11,7 @@ import org.daysofchaos.scoreboard.gameday.ScenarioCatalog;
 import org.daysofchaos.scoreboard.persistence.AuditLog;
 import org.daysofchaos.scoreboard.persistence.Db;
 import org.daysofchaos.scoreboard.persistence.IncidentStore;
+import org.daysofchaos.scoreboard.persistence.StorageLimits;
 import org.daysofchaos.scoreboard.security.AccountStore;
 import org.daysofchaos.scoreboard.security.Accounts;
 import org.daysofchaos.scoreboard.security.SignInGuard;
@@ -99,6 +100,7 @@ public class PlayBeans {
         gameDays,
         audit,
         clock,
-        day -> boardChanged.fire(new BoardChanged(day)));
+        day -> boardChanged.fire(new BoardChanged(day)),
+        StorageLimits.DEFAULTS);
   }
 }

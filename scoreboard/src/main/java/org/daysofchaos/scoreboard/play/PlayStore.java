@@ -32,6 +32,11 @@ public final class PlayStore {
     public long total() {
       return plays + reviewed + incidents + closed + alerts;
     }
+
+    /** The part of {@link #total} that teams make, without the incidents' own progress. */
+    public long ofPlays() {
+      return plays + reviewed + alerts;
+    }
   }
 
   private final Db db;
@@ -82,6 +87,30 @@ public final class PlayStore {
         PlayStore::row,
         username,
         key);
+  }
+
+  /** Plays {@code username} recorded since {@code since} (the per-minute limit). */
+  public long countSince(String username, Instant since) {
+    return db.one(
+            "SELECT COUNT(*) FROM chaos_play WHERE username = ? AND played_at > ?",
+            rs -> rs.getLong(1),
+            username,
+            since)
+        .orElse(0L);
+  }
+
+  /** Plays of a team about one incident; {@code incidentId} null: those about none. */
+  public long countOfTeam(String gameDayId, String team, String incidentId) {
+    String incident = incidentId == null ? "incident_id IS NULL" : "incident_id = ?";
+    Object[] args =
+        incidentId == null
+            ? new Object[] {gameDayId, team}
+            : new Object[] {gameDayId, team, incidentId};
+    return db.one(
+            "SELECT COUNT(*) FROM chaos_play WHERE game_day_id = ? AND team = ? AND " + incident,
+            rs -> rs.getLong(1),
+            args)
+        .orElse(0L);
   }
 
   public Optional<PlayRecord> find(long id) {

@@ -24,6 +24,7 @@ import org.daysofchaos.scoreboard.persistence.AuditLog;
 import org.daysofchaos.scoreboard.persistence.GameDayStore;
 import org.daysofchaos.scoreboard.persistence.Incident;
 import org.daysofchaos.scoreboard.persistence.IncidentStore;
+import org.daysofchaos.scoreboard.persistence.StorageLimits;
 import org.daysofchaos.scoreboard.security.Account;
 
 /**
@@ -63,6 +64,7 @@ public final class Plays {
   private final AuditLog audit;
   private final Clock clock;
   private final Consumer<String> changed;
+  private final StorageLimits limits;
   private final Map<String, Object> teamLocks = new ConcurrentHashMap<>();
 
   public Plays(
@@ -72,7 +74,8 @@ public final class Plays {
       GameDays gameDays,
       AuditLog audit,
       Clock clock,
-      Consumer<String> changed) {
+      Consumer<String> changed,
+      StorageLimits limits) {
     this.store = store;
     this.incidents = incidents;
     this.catalog = catalog;
@@ -80,6 +83,7 @@ public final class Plays {
     this.audit = audit;
     this.clock = clock;
     this.changed = changed;
+    this.limits = limits;
   }
 
   /**
@@ -239,8 +243,14 @@ public final class Plays {
     return store.find(playId).orElseThrow();
   }
 
-  /** The choices of the player console: services to claim, components and faults to diagnose. */
+  /**
+   * The choices of the player console: services to claim, components and faults to diagnose. A
+   * blind game day offers only the standard kinds of fault: a kind that only one of its scenarios
+   * uses (a {@code hang}) would tell the teams what to look for. Another kind is diagnosed in free
+   * text, which a game master reviews.
+   */
   public Options options(String gameDayId) {
+    boolean blind = gameDays.get(gameDayId).blind();
     TreeSet<String> services = new TreeSet<>();
     TreeSet<String> components = new TreeSet<>();
     TreeSet<String> faults = new TreeSet<>(STANDARD_FAULTS);
@@ -252,7 +262,9 @@ public final class Plays {
               d -> {
                 services.add(d.component());
                 components.add(d.component());
-                faults.add(d.fault());
+                if (!blind) {
+                  faults.add(d.fault());
+                }
               });
     }
     components.addAll(services);
@@ -348,6 +360,7 @@ public final class Plays {
     if (key != null && key.length() > 100) {
       throw new IllegalArgumentException("Idempotency-Key: at most 100 characters");
     }
+    checkLimits(play);
     PlayRecord stored =
         store
             .insert(play, key)
@@ -359,6 +372,30 @@ public final class Plays {
                             + "'); nothing changed"));
     changed.accept(play.gameDayId());
     return stored;
+  }
+
+  /** The storage limits of plays: per player and minute, per team and incident (or none). */
+  private void checkLimits(PlayRecord play) {
+    Instant since = play.at().minus(StorageLimits.MINUTE);
+    if (store.countSince(play.username(), since) >= limits.playsPerMinute()) {
+      throw StorageLimits.Exceeded.tooMany(
+          "at most "
+              + limits.playsPerMinute()
+              + " plays a minute per player; wait a minute before the next one");
+    }
+    long ofIncident = store.countOfTeam(play.gameDayId(), play.team(), play.incidentId());
+    if (play.incidentId() != null && ofIncident >= limits.playsPerIncident()) {
+      throw StorageLimits.Exceeded.tooMany(
+          "your team has made the most plays allowed for one incident ("
+              + limits.playsPerIncident()
+              + ")");
+    }
+    if (play.incidentId() == null && ofIncident >= limits.claimsWithoutIncident()) {
+      throw StorageLimits.Exceeded.tooMany(
+          "your team has made the most claims allowed that matched no incident ("
+              + limits.claimsWithoutIncident()
+              + " in this game day)");
+    }
   }
 
   private Object lock(Account player) {

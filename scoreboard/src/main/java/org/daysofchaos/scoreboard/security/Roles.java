@@ -6,5 +6,13 @@ public final class Roles {
   public static final String PLAYER = "player";
   public static final String VIEWER = "viewer";
 
+  /**
+   * Not an account's: whoever holds the scrape token of {@code /q/metrics} (chaos.metrics.token).
+   */
+  public static final String METRICS_SCRAPER = "metrics-scraper";
+
+  /** Not an account's: an Alertmanager a game master registered (alerts.AlertSenders). */
+  public static final String ALERT_SENDER = "alert-sender";
+
   private Roles() {}
 }

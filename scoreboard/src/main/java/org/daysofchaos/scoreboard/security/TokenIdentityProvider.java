@@ -1,6 +1,5 @@
 package org.daysofchaos.scoreboard.security;
 
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -32,13 +31,10 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
   public Uni<SecurityIdentity> authenticate(
       TokenAuthenticationRequest request, AuthenticationRequestContext context) {
     String token = request.getToken().getToken();
+    // An unknown token is passed on (null) to the other providers (the scrape token's); when none
+    // knows it, the authentication fails.
     return context.runBlocking(
-        () ->
-            accounts
-                .get()
-                .identify(token)
-                .map(TokenIdentityProvider::identity)
-                .orElseThrow(() -> new AuthenticationFailedException("unknown or expired token")));
+        () -> accounts.get().identify(token).map(TokenIdentityProvider::identity).orElse(null));
   }
 
   static SecurityIdentity identity(Account account) {

@@ -70,6 +70,10 @@ public class Targets implements AutoCloseable {
   @ConfigProperty(name = "chaos.play.ops-url")
   Optional<URI> opsUrl;
 
+  /** The Bearer token of that console: the server then serves it at /ops behind its sign-in. */
+  @ConfigProperty(name = "chaos.play.ops-token")
+  Optional<String> opsToken;
+
   @ConfigProperty(name = "chaos.targets.metrics")
   Optional<List<URI>> metrics;
 
@@ -96,13 +100,25 @@ public class Targets implements AutoCloseable {
       Injectors injectors,
       ProbeRunners probes) {}
 
-  /** The operations console players pull levers on: the demo's, or {@code chaos.play.ops-url}. */
+  /** Where the server forwards {@code /ops}: an ops console and the token it takes. */
+  public record OpsUpstream(URI url, String token) {}
+
+  /**
+   * The operations console players pull levers on, as the player console links it: the server's own
+   * {@code /ops} when it serves one (the demo's, or {@code chaos.play.ops-url} with {@code
+   * chaos.play.ops-token}), else {@code chaos.play.ops-url} as it is.
+   */
   public Optional<URI> opsConsole() {
+    return opsUpstream().map(u -> URI.create("/ops")).or(() -> opsUrl);
+  }
+
+  /** The ops console the server serves behind its sign-in at {@code /ops}, if any. */
+  public Optional<OpsUpstream> opsUpstream() {
     DemoSystem running = demo;
     if (running != null) {
-      return Optional.of(running.opsUrl().resolve("/ops"));
+      return Optional.of(new OpsUpstream(running.opsUrl(), running.opsToken()));
     }
-    return opsUrl;
+    return opsToken.flatMap(token -> opsUrl.map(url -> new OpsUpstream(url, token)));
   }
 
   /** Starts the embedded demo when configured, then wires every target. Idempotent. */

@@ -42,10 +42,27 @@ class AlertResourceTest {
   /** The game master, who fires incidents and reads what was recorded. */
   Http gm;
 
+  /** The game's own Alertmanager, registered by the game master, for no team. */
+  Http sender;
+
   @BeforeEach
   void clients() {
     api = new Http(base);
     gm = api.signIn(TestAccounts.GAME_MASTER, TestAccounts.GAME_MASTER_PASSWORD);
+    sender = api.withToken(registerSender(gm, "own-" + System.nanoTime(), null, null));
+  }
+
+  /** Registers an alert sender as the game master does; its token. */
+  static String registerSender(Http gm, String name, String gameDay, String team) {
+    String body =
+        "{\"name\": \""
+            + name
+            + "\""
+            + (team == null ? "" : ", \"gameDay\": \"" + gameDay + "\", \"team\": \"" + team + "\"")
+            + "}";
+    Http.Answer registered = gm.postJson("/api/alerts/senders", body);
+    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    return registered.json().get("token").asText();
   }
 
   @Test
@@ -53,9 +70,49 @@ class AlertResourceTest {
     assertThat(api.postJson("/api/alerts", "{\"alerts\": []}").status()).isEqualTo(401);
   }
 
+  /** Issue 13, finding 4: a player's token could post its team's own alerts and earn the bonus. */
+  @Test
+  void onlyARegisteredSenderMayPostAlerts() {
+    Http.Answer day =
+        gm.postYaml(
+            "/api/gamedays",
+            "id: forged-alerts\nname: Forged\nwindow: { lasts: 10m }\nteams: [blue]\n"
+                + "scenarios:\n  - scenario: demo/payment-latency\n    at: 9m\n");
+    assertThat(day.status()).as(day.body()).isIn(201, 409);
+    Http player = PlayAccounts.ready(gm, "forger-blue", "player", "forged-alerts", "blue");
+    Http.Answer token = player.postJson("/api/auth/tokens", "{\"label\": \"alertmanager\"}");
+    Http playerScript = api.withToken(token.json().get("token").asText());
+    String payload = "{\"alerts\": [{\"status\": \"firing\", \"labels\": {\"alertname\": \"X\"}}]}";
+
+    assertThat(player.postJson("/api/alerts", payload).status()).isEqualTo(403);
+    assertThat(playerScript.postJson("/api/alerts", payload).status()).isEqualTo(403);
+    assertThat(gm.postJson("/api/alerts", payload).status()).isEqualTo(403);
+    assertThat(player.postJson("/api/alerts/senders", "{\"name\": \"mine\"}").status())
+        .as("a player cannot register a sender either")
+        .isEqualTo(403);
+    assertThat(sender.postJson("/api/alerts", payload).status()).isEqualTo(200);
+    assertThat(sender.get("/api/alerts/unmatched").status())
+        .as("a sender's token posts alerts and reads nothing")
+        .isEqualTo(403);
+
+    String name = "revoked-" + System.nanoTime();
+    Http revoked = api.withToken(registerSender(gm, name, "forged-alerts", "blue"));
+    assertThat(revoked.postJson("/api/alerts", payload).status()).isEqualTo(200);
+    assertThat(gm.delete("/api/alerts/senders/" + name).status()).isEqualTo(204);
+    assertThat(revoked.postJson("/api/alerts", payload).status()).isEqualTo(401);
+    assertThat(
+            gm.postJson(
+                    "/api/alerts/senders",
+                    "{\"name\": \"x\", \"gameDay\": \"forged-alerts\", \"team\": \"green\"}")
+                .json()
+                .get("error")
+                .asText())
+        .isEqualTo("team: game day 'forged-alerts' has no team 'green'");
+  }
+
   @Test
   void malformedJsonIsRefusedWith400NamingLineAndColumn() {
-    Http.Answer answer = gm.postJson("/api/alerts", "{\"alerts\": [\n  {\"status\": }\n]}");
+    Http.Answer answer = sender.postJson("/api/alerts", "{\"alerts\": [\n  {\"status\": }\n]}");
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.json().get("error").asText())
@@ -65,7 +122,7 @@ class AlertResourceTest {
   @Test
   void aPayloadThatIsNotAlertmanagersIsRefusedWith400NamingTheField() {
     Http.Answer answer =
-        gm.postJson(
+        sender.postJson(
             "/api/alerts",
             "{\"alerts\": [{\"status\": \"firing\", \"labels\": {\"job\": \"x\"}}]}");
 
@@ -77,14 +134,13 @@ class AlertResourceTest {
   @Test
   void theAnswerCountsAlertsWithoutTellingWhichIncidentTheyMatched() throws IOException {
     Http.Answer answer =
-        gm.post("/api/alerts", WebhookPayloadTest.resource("webhook-v4.json"), "text/plain");
+        sender.post(
+            "/api/alerts", WebhookPayloadTest.resource("webhook-v4.json"), "application/json");
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.json().get("received").asInt()).isEqualTo(2);
     assertThat(answer.json().get("firing").asInt()).isEqualTo(1);
-    assertThat(answer.json().fieldNames())
-        .toIterable()
-        .containsOnly("received", "firing", "recorded");
+    assertThat(answer.json().fieldNames()).toIterable().containsOnly("received", "firing");
   }
 
   @Test
@@ -105,10 +161,8 @@ class AlertResourceTest {
             "id: alerts-day\nname: Alerts\nwindow: { lasts: 10m }\nteams: [blue, red]\n"
                 + "scenarios:\n  - scenario: test/alerted\n    at: 9m\n");
     assertThat(day.status()).as(day.body()).isIn(201, 409);
-    Http blue = PlayAccounts.ready(gm, "alerts-blue", "player", "alerts-day", "blue");
-    Http.Answer token = blue.postJson("/api/auth/tokens", "{\"label\": \"alertmanager\"}");
-    assertThat(token.status()).as(token.body()).isEqualTo(201);
-    Http blueAlertmanager = api.withToken(token.json().get("token").asText());
+    Http blueAlertmanager =
+        api.withToken(registerSender(gm, "blue-alertmanager", "alerts-day", "blue"));
     Http.Answer fired =
         gm.postJson(
             "/api/incidents", "{\"scenario\": \"test/alerted\", \"gameDay\": \"alerts-day\"}");
@@ -132,7 +186,7 @@ class AlertResourceTest {
     assertThat(gm.post("/api/incidents/" + id + "/end", "", "text/plain").status()).isEqualTo(202);
 
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-    assertThat(answer.json().get("recorded").asInt()).isEqualTo(1);
+    assertThat(answer.json().fieldNames()).toIterable().containsOnly("received", "firing");
     JsonNode first = alerts.get("first");
     assertThat(first.get("alertname").asText()).isEqualTo("TestAlertFires");
     assertThat(first.get("team").asText()).isEqualTo("blue");
@@ -145,7 +199,8 @@ class AlertResourceTest {
     assertThat(alerts.get("firstByTeam").get("blue").get("at").asText())
         .isEqualTo(first.get("at").asText());
     assertThat(alerts.get("alerts")).hasSize(1);
-    assertThat(alerts.get("alerts").get(0).get("actor").asText()).isEqualTo("alerts-blue");
+    assertThat(alerts.get("alerts").get(0).get("actor").asText())
+        .isEqualTo("alert-sender:blue-alertmanager");
     assertThat(ofDay.get(id).get("byTeam").fieldNames()).toIterable().containsExactly("blue");
     assertThat(incident(id).get("journal").findValuesAsText("type")).contains("ALERT_RECEIVED");
     // Leaves nothing running for the next test class of this shared server.

@@ -50,13 +50,15 @@ class PrometheusAlertingIT {
   private Http api;
 
   /**
-   * The Bearer token Alertmanager sends: a real API token of the game master, so its alerts count
-   * for the incident and for no team (a team's Alertmanager would use a token of that team).
+   * The Bearer token Alertmanager sends: the token of an alert sender the game master registers,
+   * for no team, so its alerts count for the incident only (a team's Alertmanager is registered
+   * with its game day and team).
    */
   private String alertToken() {
-    Http.Answer token = api.postJson("/api/auth/tokens", "{\"label\": \"alertmanager\"}");
-    assertThat(token.status()).as(token.body()).isEqualTo(201);
-    return token.json().get("token").asText();
+    Http.Answer sender =
+        api.postJson("/api/alerts/senders", "{\"name\": \"prometheus-alerting-it\"}");
+    assertThat(sender.status()).as(sender.body()).isEqualTo(201);
+    return sender.json().get("token").asText();
   }
 
   @BeforeEach

@@ -98,7 +98,9 @@ class PlayApiTest {
 
   @AfterEach
   void endEverything() {
-    new Http(DemoTargets.demo.opsUrl()).post("/ops/reset", "", "text/plain");
+    new Http(DemoTargets.demo.opsUrl())
+        .withToken(DemoTargets.demo.opsToken())
+        .post("/ops/reset", "", "text/plain");
     for (JsonNode i : list(gm.getJson("/api/incidents?gameDay=" + day + "&state=RUNNING"))) {
       gm.post("/api/incidents/" + i.get("id").asText() + "/end", "", "text/plain");
     }
@@ -200,8 +202,15 @@ class PlayApiTest {
   @Test
   void aTeamWhoseOwnAlertingFiredBeforeItsClaimEarnsTheBonus() {
     String incident = fire("test/play-gentle");
+    // The game master registers blue's Alertmanager, and gives it its own token.
     String token =
-        blue.postJson("/api/auth/tokens", "{\"label\": \"alertmanager\"}")
+        gm.postJson(
+                "/api/alerts/senders",
+                "{\"name\": \""
+                    + day
+                    + "-blue\", \"gameDay\": \""
+                    + day
+                    + "\", \"team\": \"blue\"}")
             .json()
             .get("token")
             .asText();
@@ -348,10 +357,19 @@ class PlayApiTest {
         .as("declared, not yet shown by the metrics")
         .isEqualTo("pending");
 
-    // The team's real fix: fail payment over to its replica on the demo's ops console.
-    Http ops = new Http(DemoTargets.demo.opsUrl());
-    assertThat(ops.post("/ops/payment/failover?to=replica", "", "text/plain").status())
-        .isEqualTo(200);
+    // The team's real fix: fail payment over to its replica on the ops console, which the server
+    // serves to its signed-in players; the pull is blue's. Without the server, nobody pulls.
+    assertThat(
+            new Http(DemoTargets.demo.opsUrl())
+                .post("/ops/payment/failover?to=replica", "", "text/plain")
+                .status())
+        .isEqualTo(401);
+    Http.Answer pulled =
+        blue.post("/ops/payment/failover?to=replica", "", "application/x-www-form-urlencoded");
+    assertThat(pulled.status()).as(pulled.body()).isEqualTo(200);
+    assertThat(blue.get("/ops/state").body()).contains(day + "-blue (team blue)");
+    assertThat(blue.get("/ops").body()).contains("action=\"/ops/payment/failover\"");
+    assertThat(new Http(base).get("/ops/state").status()).isEqualTo(401);
 
     await()
         .atMost(Duration.ofSeconds(40))

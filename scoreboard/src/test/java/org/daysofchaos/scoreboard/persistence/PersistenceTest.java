@@ -253,20 +253,21 @@ class PersistenceTest {
       GameDayStore store = new GameDayStore(jdbc);
       List<GameDayStore.SlotRow> slots =
           List.of(new GameDayStore.SlotRow(0, "demo/x", "sha", "at +1m"));
-      store.save("day", "Day", "day.yaml", "id: day", List.of("blue", "red"), slots, T0);
+      store.save("day", "Day", "day.yaml", "id: day", false, List.of("blue", "red"), slots, T0);
       assertThat(store.start("day", T0, T0, T0.plusSeconds(600))).isTrue();
       assertThat(store.start("day", T0, T0, T0.plusSeconds(600))).isFalse();
 
       assertThatThrownBy(
-              () -> store.save("day", "Day 2", "day.yaml", "id: day", List.of(), slots, T0))
+              () -> store.save("day", "Day 2", "day.yaml", "id: day", false, List.of(), slots, T0))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("RUNNING");
       assertThat(
               store.transition("day", GameDayStore.State.RUNNING, GameDayStore.State.STOPPED, T0))
           .isTrue();
-      store.save("day", "Day 2", "day.yaml", "id: day", List.of("green"), slots, T0);
+      store.save("day", "Day 2", "day.yaml", "id: day", true, List.of("green"), slots, T0);
 
       assertThat(store.find("day").orElseThrow().name()).isEqualTo("Day 2");
+      assertThat(store.find("day").orElseThrow().blind()).isTrue();
       assertThat(store.teams("day")).containsExactly("green");
       assertThat(store.slots("day")).isEqualTo(slots);
     }

@@ -24,7 +24,8 @@ public class DemoTargets implements QuarkusTestResourceLifecycleManager {
         "chaos.targets.toxiproxy.default", demo.toxiproxyUrl().toString(),
         "chaos.targets.process.inventory", Long.toString(demo.inventoryPid()),
         "chaos.targets.metrics", demo.metricsUrl().toString(),
-        "chaos.play.ops-url", demo.opsUrl().resolve("/ops").toString());
+        "chaos.play.ops-url", demo.opsUrl().resolve("/ops").toString(),
+        "chaos.play.ops-token", demo.opsToken());
   }
 
   @Override

@@ -65,7 +65,9 @@ class PlayInBrowserIT {
       browsers.close();
     }
     if (gm != null) {
-      new Http(DemoTargets.demo.opsUrl()).post("/ops/reset", "", "text/plain");
+      new Http(DemoTargets.demo.opsUrl())
+          .withToken(DemoTargets.demo.opsToken())
+          .post("/ops/reset", "", "text/plain");
       gm.post("/api/gamedays/" + DAY + "/stop", "", "text/plain");
       for (JsonNode i : list(gm.getJson("/api/incidents?state=RUNNING"))) {
         gm.post("/api/incidents/" + i.get("id").asText() + "/end", "", "text/plain");
@@ -148,6 +150,7 @@ class PlayInBrowserIT {
     // Recovery: blue fails payment over on the demo's ops console; both declare the fix.
     assertThat(
             new Http(DemoTargets.demo.opsUrl())
+                .withToken(DemoTargets.demo.opsToken())
                 .post("/ops/payment/failover?to=replica", "", "text/plain")
                 .status())
         .isEqualTo(200);

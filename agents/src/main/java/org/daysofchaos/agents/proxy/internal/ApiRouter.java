@@ -39,6 +39,14 @@ public final class ApiRouter {
       // As Toxiproxy: a browser page must not be able to drive the proxy.
       return ApiResponse.text(403, "User agent not allowed\n");
     }
+    String origin = request.header("origin");
+    if (origin != null && !origin.equalsIgnoreCase("http://" + request.header("host"))) {
+      // Browsers may hide their user agent, never the Origin of a page's request: a page of another
+      // origin (another port of this host too) must not drive the proxy either.
+      return error(
+          new ApiException(
+              403, "requests from a page of another origin (" + origin + ") are not allowed"));
+    }
     try {
       return route(request);
     } catch (ApiException e) {

@@ -37,6 +37,12 @@ import org.slf4j.LoggerFactory;
  * before the method returns, so data read on any connection after that sees it.
  */
 public final class ProxyRegistry {
+  /** The system property that lets proxies listen on other interfaces than loopback. */
+  static final String ANY_LISTEN_PROPERTY = "daysofchaos.proxy.allow-non-loopback-listen";
+
+  // A proxy on every interface would let anyone on the network through to the upstream.
+  private static final boolean ANY_LISTEN = Boolean.getBoolean(ANY_LISTEN_PROPERTY);
+
   private static final Logger LOG = LoggerFactory.getLogger(ProxyRegistry.class);
   private static final long AWAIT_MILLIS = 2_000;
   static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 << 10, 1 << 20);
@@ -295,6 +301,14 @@ public final class ProxyRegistry {
         requested.isUnresolved()
             ? new InetSocketAddress(requested.getHostString(), requested.getPort())
             : requested;
+    if (!address.isUnresolved() && !address.getAddress().isLoopbackAddress() && !ANY_LISTEN) {
+      throw ApiException.badRequest(
+          "listen "
+              + proxy.listen()
+              + ": a proxy listens on a loopback address (127.0.0.1) only; start the JVM with -D"
+              + ANY_LISTEN_PROPERTY
+              + "=true to let it listen on other interfaces");
+    }
     if (address.isUnresolved()) {
       throw new ApiException(
           500,
