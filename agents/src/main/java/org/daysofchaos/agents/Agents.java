@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
 import org.daysofchaos.agents.http.HttpStatusRunner;
+import org.daysofchaos.agents.http.ProbeHosts;
 import org.daysofchaos.agents.kubernetes.KubernetesBackend;
 import org.daysofchaos.agents.kubernetes.KubernetesReverter;
 import org.daysofchaos.agents.metrics.MetricSources;
@@ -15,7 +16,6 @@ import org.daysofchaos.agents.toxiproxy.ToxiproxyBackend;
 import org.daysofchaos.agents.toxiproxy.ToxiproxyServers;
 import org.daysofchaos.core.spi.Injectors;
 import org.daysofchaos.core.spi.MetricSource;
-import org.daysofchaos.core.spi.ProbeRunner;
 import org.daysofchaos.core.spi.ProbeRunners;
 import org.daysofchaos.core.spi.Reverters;
 
@@ -57,7 +57,15 @@ public final class Agents {
 
   /** The metric, HTTP and proxy probes, with metric sources by name. */
   public static ProbeRunners probes(MetricSources metrics, ToxiproxyServers toxiproxies) {
-    return ProbeRunners.of(standardProbes(metrics), ToxiproxyBackend.probes(toxiproxies));
+    return probes(metrics, toxiproxies, ProbeHosts.anyButLinkLocal());
+  }
+
+  /** The metric, HTTP and proxy probes; HTTP probes reach only the hosts {@code hosts} allows. */
+  public static ProbeRunners probes(
+      MetricSources metrics, ToxiproxyServers toxiproxies, ProbeHosts hosts) {
+    return ProbeRunners.of(
+        List.of(new MetricThresholdRunner(metrics), HttpStatusRunner.withDefaultClient(hosts)),
+        ToxiproxyBackend.probes(toxiproxies));
   }
 
   /** The probes above, and the Kubernetes probes on the cluster of {@code kubernetes}. */
@@ -101,9 +109,5 @@ public final class Agents {
             ToxiproxyBackend.reverter(),
             ProcessBackend.reverter(),
             KubernetesReverter.connectingTo(kubernetes)));
-  }
-
-  private static List<ProbeRunner<?>> standardProbes(MetricSources metrics) {
-    return List.of(new MetricThresholdRunner(metrics), HttpStatusRunner.withDefaultClient());
   }
 }

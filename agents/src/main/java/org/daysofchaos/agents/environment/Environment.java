@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.daysofchaos.agents.http.ProbeHosts;
 
 /**
  * What a game day may touch and read, each by name: the allow-list of a pre-production. Maps keep
@@ -18,7 +20,8 @@ public record Environment(
     Map<String, PrometheusConfig> prometheus,
     Map<String, AlertmanagerConfig> alertmanager,
     Map<String, ProcessConfig> processes,
-    List<URI> metrics) {
+    List<URI> metrics,
+    Optional<HttpProbesConfig> httpProbes) {
 
   public Environment {
     toxiproxy = copy(toxiproxy);
@@ -27,11 +30,13 @@ public record Environment(
     alertmanager = copy(alertmanager);
     processes = copy(processes);
     metrics = List.copyOf(metrics);
+    httpProbes = httpProbes == null ? Optional.empty() : httpProbes;
   }
 
   /** An environment with nothing in it: only what command-line flags and the demo add. */
   public static Environment empty(Path base) {
-    return new Environment(base, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of());
+    return new Environment(
+        base, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(), Optional.empty());
   }
 
   /** Whether the file names nothing at all. */
@@ -42,6 +47,11 @@ public record Environment(
         && alertmanager.isEmpty()
         && processes.isEmpty()
         && metrics.isEmpty();
+  }
+
+  /** The hosts http/status probes may reach: the allow-list, or any host but link-local ones. */
+  public ProbeHosts probeHosts() {
+    return httpProbes.map(HttpProbesConfig::hosts).orElse(ProbeHosts.anyButLinkLocal());
   }
 
   private static <V> Map<String, V> copy(Map<String, V> map) {

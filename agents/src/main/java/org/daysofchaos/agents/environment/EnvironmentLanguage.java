@@ -34,7 +34,7 @@ final class EnvironmentLanguage {
   static final Pattern NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._-]{0,62})");
 
   private static final String SECTIONS =
-      "toxiproxy, kubernetes, prometheus, alertmanager, processes, metrics";
+      "toxiproxy, kubernetes, prometheus, alertmanager, processes, httpProbes, metrics";
 
   private static final Shape ENVIRONMENT =
       new Shape(
@@ -63,6 +63,11 @@ final class EnvironmentLanguage {
                   "server",
                   "Alertmanagers by name."),
               section("processes", process(), "process", "Local processes by name."),
+              Field.optional(
+                  "httpProbes",
+                  Types.record(HttpProbesConfig.class, "The hosts http/status probes may reach."),
+                  null,
+                  "The hosts http/status probes may reach (default: any but link-local ones)."),
               Field.optional(
                   "metrics",
                   Types.list(new UrlType(), "URL"),
@@ -110,7 +115,8 @@ final class EnvironmentLanguage {
         b.get("prometheus"),
         b.get("alertmanager"),
         b.get("processes"),
-        b.get("metrics"));
+        b.get("metrics"),
+        java.util.Optional.ofNullable(b.get("httpProbes")));
   }
 
   static ObjectNode schema() {

@@ -39,7 +39,9 @@ public final class EnvironmentWiring implements AutoCloseable {
     LocalProcesses processes = EnvironmentSystems.registerProcesses(env, new LocalProcesses());
     ProbeRunners probes =
         Agents.probes(
-            MetricSources.of(env.metrics(), EnvironmentSystems.prometheus(env)), toxiproxies);
+            MetricSources.of(env.metrics(), EnvironmentSystems.prometheus(env)),
+            toxiproxies,
+            env.probeHosts());
     Optional<EnvironmentSystems.Cluster> cluster = EnvironmentSystems.kubernetes(env);
     if (cluster.isEmpty()) {
       return new EnvironmentWiring(Agents.injectors(toxiproxies, processes), probes, null);

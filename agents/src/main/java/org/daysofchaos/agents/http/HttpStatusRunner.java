@@ -15,17 +15,29 @@ import org.daysofchaos.experiments.probes.HttpStatus;
 /** Evaluates {@code http/status}: a GET that must answer the expected status in time. */
 public final class HttpStatusRunner implements ProbeRunner<HttpStatus> {
   private final HttpClient client;
+  private final ProbeHosts hosts;
+
+  public HttpStatusRunner(HttpClient client, ProbeHosts hosts) {
+    this.client = client;
+    this.hosts = hosts;
+  }
 
   public HttpStatusRunner(HttpClient client) {
-    this.client = client;
+    this(client, ProbeHosts.anyButLinkLocal());
   }
 
   public static HttpStatusRunner withDefaultClient() {
+    return withDefaultClient(ProbeHosts.anyButLinkLocal());
+  }
+
+  /** A runner that reaches only the hosts {@code hosts} allows (redirects are not followed). */
+  public static HttpStatusRunner withDefaultClient(ProbeHosts hosts) {
     return new HttpStatusRunner(
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(2))
             .followRedirects(HttpClient.Redirect.NEVER)
-            .build());
+            .build(),
+        hosts);
   }
 
   @Override
@@ -35,8 +47,15 @@ public final class HttpStatusRunner implements ProbeRunner<HttpStatus> {
 
   @Override
   public Observation observe(HttpStatus probe) throws InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(probe.url())).timeout(probe.timeout()).GET().build();
+    URI url = URI.create(probe.url());
+    // Refused, not failed: a probe that may not run measures nothing (docs/security.md).
+    hosts
+        .refusal(url)
+        .ifPresent(
+            why -> {
+              throw new IllegalArgumentException("http/status " + url + " refused: " + why);
+            });
+    HttpRequest request = HttpRequest.newBuilder(url).timeout(probe.timeout()).GET().build();
     long start = System.nanoTime();
     try {
       HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());

@@ -171,7 +171,7 @@ public class RunCommand implements Callable<Integer> {
       MetricSources sources = metricSources();
       requireMetricSources(scenarios, sources);
       ToxiproxyServers servers = servers();
-      ProbeRunners probes = Agents.probes(sources, servers);
+      ProbeRunners probes = Agents.probes(sources, servers, environment.probeHosts());
       if (cluster != null) {
         probes = Agents.withKubernetes(probes, cluster, clock);
       }

@@ -143,7 +143,8 @@ public class Targets implements AutoCloseable {
     ToxiproxyServers toxiproxies = new ToxiproxyServers(list);
     cluster = EnvironmentSystems.kubernetes(env);
     kubernetes = cluster.map(EnvironmentSystems.Cluster::connect).orElse(null);
-    ProbeRunners probes = Agents.probes(MetricSources.of(metricUrls, prometheus), toxiproxies);
+    ProbeRunners probes =
+        Agents.probes(MetricSources.of(metricUrls, prometheus), toxiproxies, env.probeHosts());
     prometheus.keySet().forEach(name -> LOG.info("metric source {}: Prometheus", name));
     wiring =
         new Wiring(
