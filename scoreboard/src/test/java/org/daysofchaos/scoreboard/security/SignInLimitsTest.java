@@ -72,9 +72,18 @@ class SignInLimitsTest {
     assertThat(right.status()).isEqualTo(429);
 
     Http auditor = gm.withoutAuth().withToken(gmToken);
-    JsonNode failed = auditor.getJson("/api/audit?action=sign-in-failed");
-    assertThat(failed.findValuesAsText("subject")).hasSize(5).containsOnly("account flood-target");
-    assertThat(failed.findValuesAsText("detail")).allMatch(d -> d.endsWith(": wrong password"));
+    // The in-memory database outlives one test class: other tests' failed sign-ins are there too.
+    List<JsonNode> failed = new ArrayList<>();
+    auditor
+        .getJson("/api/audit?action=sign-in-failed")
+        .forEach(
+            entry -> {
+              if (entry.path("subject").asText().equals("account flood-target")) {
+                failed.add(entry);
+              }
+            });
+    assertThat(failed).hasSize(5);
+    assertThat(failed).allMatch(e -> e.path("detail").asText().endsWith(": wrong password"));
     assertThat(auditor.getJson("/api/audit?action=sign-in-locked").findValuesAsText("subject"))
         .containsExactly("account flood-target");
   }
