@@ -196,6 +196,8 @@ class PlayInBrowserIT {
         .isFalse();
     master.findElement(By.id("halt-all")).click();
     waitFor(master, d -> text(d, "halt-state").startsWith("HALT-ALL IN EFFECT"));
+    // The halt state can be pushed before the halt's answer: its message says it is done.
+    waitFor(master, d -> text(d, "console-message").startsWith("Halt-all:"));
     assertThat(gm.getJson("/api/ledger?open=true")).as("every fault reverted").isEmpty();
     assertThat(text(master, "console-message"))
         .matches(
