@@ -171,8 +171,16 @@ class ReportBrowserIT {
         HttpRequest.newBuilder(base.resolve("/api/reports/" + ReportGameDay.DAY + "/report.pdf"));
     gm.headers().forEach(request::header);
     Path pdf = OUT.resolve("game-day.pdf");
+    // ofFile does not truncate by itself: a smaller PDF over an earlier run's left its tail behind.
     HttpResponse<Path> answer =
-        HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofFile(pdf));
+        HttpClient.newHttpClient()
+            .send(
+                request.build(),
+                HttpResponse.BodyHandlers.ofFile(
+                    pdf,
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.WRITE,
+                    java.nio.file.StandardOpenOption.TRUNCATE_EXISTING));
     assertThat(answer.statusCode()).isEqualTo(200);
     Process p =
         new ProcessBuilder(
