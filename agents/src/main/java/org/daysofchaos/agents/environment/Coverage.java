@@ -2,6 +2,7 @@ package org.daysofchaos.agents.environment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
@@ -64,7 +65,7 @@ public final class Coverage {
         .orElse(null);
   }
 
-  private static String known(java.util.Set<String> names) {
+  private static String known(Set<String> names) {
     return names.isEmpty() ? " (it names none)" : " (it names " + String.join(", ", names) + ")";
   }
 }

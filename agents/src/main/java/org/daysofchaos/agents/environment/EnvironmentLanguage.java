@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.daysofchaos.core.binder.Field;
 import org.daysofchaos.core.binder.Nodes;
@@ -116,7 +117,7 @@ final class EnvironmentLanguage {
         b.get("alertmanager"),
         b.get("processes"),
         b.get("metrics"),
-        java.util.Optional.ofNullable(b.get("httpProbes")));
+        Optional.ofNullable(b.get("httpProbes")));
   }
 
   static ObjectNode schema() {

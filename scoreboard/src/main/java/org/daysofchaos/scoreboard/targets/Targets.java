@@ -87,6 +87,7 @@ public class Targets implements AutoCloseable {
 
   private volatile DemoSystem demo;
   private volatile Wiring wiring;
+  private Environment environment;
   private Optional<EnvironmentSystems.Cluster> cluster = Optional.empty();
   private KubernetesClient kubernetes;
 
@@ -178,8 +179,18 @@ public class Targets implements AutoCloseable {
     return c.isPresent() ? Agents.reverters(c.get()::connect) : Agents.reverters();
   }
 
-  /** The environment file's systems, or none. */
-  private Environment environment() {
+  /**
+   * The environment file's systems, or none: read once, so that recovery and halt-all never depend
+   * on a file someone may be editing during the game day (the server checked it before booting).
+   */
+  private synchronized Environment environment() {
+    if (environment == null) {
+      environment = readEnvironment();
+    }
+    return environment;
+  }
+
+  private Environment readEnvironment() {
     if (environmentFile.isEmpty()) {
       return Environment.empty(Path.of("").toAbsolutePath());
     }
