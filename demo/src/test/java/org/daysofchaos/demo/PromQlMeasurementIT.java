@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.daysofchaos.agents.Agents;
 import org.daysofchaos.agents.metrics.MetricSources;
 import org.daysofchaos.agents.metrics.MetricThresholdRunner;
@@ -29,7 +30,8 @@ import org.daysofchaos.core.spi.Sleeper;
 import org.daysofchaos.experiments.Catalog;
 import org.daysofchaos.experiments.probes.MetricThreshold;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The resolution model of docs/measurement.md against a real Prometheus scraping the demo: a 400 ms
@@ -48,8 +50,18 @@ class PromQlMeasurementIT {
   /** Thread wake-ups and HTTP round trips on a busy 2-core machine. */
   private static final Duration SLACK = Duration.ofMillis(500);
 
+  /**
+   * Three incidents at 1 s and two at 5 s keep the suite short; {@code -Dmeasurement.incidents=10}
+   * plays that many at each setting, for the figures of docs/measurement.md.
+   */
+  static Stream<Arguments> settings() {
+    Integer asked = Integer.getInteger("measurement.incidents");
+    return Stream.of(
+        Arguments.of(1, asked == null ? 3 : asked), Arguments.of(5, asked == null ? 2 : asked));
+  }
+
   @ParameterizedTest(name = "scrape every {0} s, {1} incidents")
-  @CsvSource({"1, 3", "5, 2"})
+  @MethodSource("settings")
   void theTrueMomentsLieInsideTheStatedIntervalsThroughPromQl(int scrapeSeconds, int incidents)
       throws Exception {
     PrometheusProcess.requireBinary();
