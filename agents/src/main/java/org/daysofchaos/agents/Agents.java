@@ -14,9 +14,11 @@ import org.daysofchaos.agents.process.LocalProcesses;
 import org.daysofchaos.agents.process.ProcessBackend;
 import org.daysofchaos.agents.toxiproxy.ToxiproxyBackend;
 import org.daysofchaos.agents.toxiproxy.ToxiproxyServers;
+import org.daysofchaos.core.spi.FaultInjector;
 import org.daysofchaos.core.spi.Injectors;
 import org.daysofchaos.core.spi.MetricSource;
 import org.daysofchaos.core.spi.ProbeRunners;
+import org.daysofchaos.core.spi.Reverter;
 import org.daysofchaos.core.spi.Reverters;
 
 /**
@@ -48,6 +50,13 @@ public final class Agents {
         ToxiproxyBackend.injectors(toxiproxies),
         ProcessBackend.injectors(processes),
         kubernetes.injectors());
+  }
+
+  /** The network and process faults, and these Kubernetes injectors (of several clusters). */
+  public static Injectors injectors(
+      ToxiproxyServers toxiproxies, LocalProcesses processes, List<FaultInjector<?>> kubernetes) {
+    return Injectors.of(
+        ToxiproxyBackend.injectors(toxiproxies), ProcessBackend.injectors(processes), kubernetes);
   }
 
   /** The metric, HTTP and proxy probes, with one metric source: the default. */
@@ -97,6 +106,12 @@ public final class Agents {
             ToxiproxyBackend.reverter(),
             ProcessBackend.reverter(),
             KubernetesBackend.reverter(kubernetes)));
+  }
+
+  /** As {@link #reverters()}, with Kubernetes records reverted by {@code kubernetes}. */
+  public static Reverters reverters(Reverter kubernetes) {
+    return Reverters.of(
+        List.of(ToxiproxyBackend.reverter(), ProcessBackend.reverter(), kubernetes));
   }
 
   /**

@@ -193,6 +193,21 @@ class KubernetesTargetsTest {
   }
 
   @Test
+  void aTargetNamesItsClusterWhenTheEnvironmentHasSeveral() {
+    assertThat(read("{ kubernetes: { namespace: shop, deployment: a, cluster: perf-1 } }").spec())
+        .isEqualTo(KubernetesTarget.deployment("shop", "a").onCluster("perf-1"));
+    assertThat(read("{ kubernetes: { node: worker-1, cluster: perf-1 } }").describe())
+        .contains("node worker-1 on cluster perf-1");
+    assertThat(
+            problems(
+                "{ kubernetes: { namespace: shop, deployment: a, cluster: 'no good' } }",
+                "k8s/anything"))
+        .singleElement()
+        .asString()
+        .contains("targets.it.kubernetes.cluster: 'no good' is not a cluster name");
+  }
+
+  @Test
   void theSchemaDescribesKubernetesTargets() throws Exception {
     JsonNode schema = new ObjectMapper().readTree(ScenarioSchema.generate(CATALOG));
     JsonNode kubernetes = schema.at("/$defs/target/properties/kubernetes");
@@ -200,7 +215,8 @@ class KubernetesTargetsTest {
     assertThat(kubernetes.get("type").asText()).isEqualTo("object");
     assertThat(kubernetes.get("properties").fieldNames())
         .toIterable()
-        .containsExactly("namespace", "selector", "deployment", "statefulset", "node", "configMap");
+        .containsExactly(
+            "namespace", "selector", "deployment", "statefulset", "node", "configMap", "cluster");
     assertThat(kubernetes.get("oneOf")).hasSize(5);
     assertThat(kubernetes.at("/else/required/0").asText()).isEqualTo("namespace");
     assertThat(schema.at("/$defs/target/oneOf")).hasSize(3);

@@ -2,6 +2,7 @@ package org.daysofchaos.agents.environment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.Target;
@@ -54,14 +55,32 @@ public final class Coverage {
   }
 
   private static String kubernetesGap(Environment env, KubernetesTarget where) {
-    if (env.kubernetes().isEmpty()) {
+    Map<String, KubernetesClusterConfig> clusters = env.kubernetes();
+    if (clusters.isEmpty()) {
       return "the environment names no Kubernetes cluster";
+    }
+    if (where.cluster().isEmpty() && clusters.size() > 1) {
+      return "the environment names several Kubernetes clusters"
+          + known(clusters.keySet())
+          + "; say which with cluster:";
+    }
+    String name = where.cluster().orElse(clusters.keySet().iterator().next());
+    KubernetesClusterConfig cluster = clusters.get(name);
+    if (cluster == null) {
+      return "the environment names no Kubernetes cluster '"
+          + name
+          + "'"
+          + known(clusters.keySet());
     }
     return where
         .namespace()
-        .filter(
-            ns -> env.kubernetes().values().stream().noneMatch(c -> c.namespaces().contains(ns)))
-        .map(ns -> "namespace " + ns + " is not among the namespaces the environment allows")
+        .filter(ns -> !cluster.namespaces().contains(ns))
+        .map(
+            ns ->
+                "namespace "
+                    + ns
+                    + " is not among the namespaces the environment allows on the cluster "
+                    + name)
         .orElse(null);
   }
 

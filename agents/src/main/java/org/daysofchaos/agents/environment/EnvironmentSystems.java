@@ -2,13 +2,16 @@ package org.daysofchaos.agents.environment;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.daysofchaos.agents.kubernetes.KubernetesClients;
+import org.daysofchaos.agents.kubernetes.KubernetesClusters;
 import org.daysofchaos.agents.metrics.PromQlSource;
 import org.daysofchaos.agents.process.LocalProcess;
 import org.daysofchaos.agents.process.LocalProcesses;
@@ -102,7 +105,7 @@ public final class EnvironmentSystems {
         .scrapedEvery(config.scrapeInterval());
   }
 
-  /** The Kubernetes cluster of the environment, with its name, if it names one. */
+  /** A Kubernetes cluster of the environment, with its name. */
   public record Cluster(String name, KubernetesClusterConfig config, Path base) {
     /** A client of the cluster, as kubectl would connect; close it when done. */
     public KubernetesClient connect() {
@@ -113,24 +116,33 @@ public final class EnvironmentSystems {
     }
   }
 
+  /** The Kubernetes clusters the environment names, in its order. */
+  public static List<Cluster> clusters(Environment env) {
+    return env.kubernetes().entrySet().stream()
+        .map(e -> new Cluster(e.getKey(), e.getValue(), env.base()))
+        .toList();
+  }
+
   /**
-   * The cluster the environment names.
-   *
-   * @throws IllegalArgumentException when it names more than one: a server breaks one cluster for
-   *     now
+   * The environment's clusters, connected (as kubectl would: no request is made yet), or empty when
+   * it names none. Close it when done.
    */
-  public static Optional<Cluster> kubernetes(Environment env) {
-    Map<String, KubernetesClusterConfig> clusters = env.kubernetes();
-    if (clusters.size() > 1) {
-      throw new IllegalArgumentException(
-          "kubernetes: the environment names "
-              + clusters.size()
-              + " clusters ("
-              + String.join(", ", clusters.keySet())
-              + "); a server breaks one cluster for now, so name one per environment file");
+  public static Optional<KubernetesClusters> kubernetes(Environment env, Clock clock) {
+    List<Cluster> named = clusters(env);
+    if (named.isEmpty()) {
+      return Optional.empty();
     }
-    return clusters.entrySet().stream()
-        .findFirst()
-        .map(e -> new Cluster(e.getKey(), e.getValue(), env.base()));
+    List<KubernetesClusters.Cluster> connected = new ArrayList<>();
+    try {
+      for (Cluster c : named) {
+        connected.add(
+            new KubernetesClusters.Cluster(
+                c.name(), c.connect(), Set.copyOf(c.config().namespaces())));
+      }
+    } catch (RuntimeException e) {
+      connected.forEach(c -> c.client().close());
+      throw e;
+    }
+    return Optional.of(KubernetesClusters.of(connected, clock));
   }
 }

@@ -1,12 +1,9 @@
 package org.daysofchaos.agents.environment;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.Random;
-import java.util.Set;
 import org.daysofchaos.agents.Agents;
-import org.daysofchaos.agents.kubernetes.KubernetesBackend;
+import org.daysofchaos.agents.kubernetes.KubernetesClusters;
 import org.daysofchaos.agents.metrics.MetricSources;
 import org.daysofchaos.agents.process.LocalProcesses;
 import org.daysofchaos.agents.toxiproxy.ToxiproxyServers;
@@ -15,24 +12,24 @@ import org.daysofchaos.core.spi.ProbeRunners;
 
 /**
  * The injectors and probe runners of everything an environment names, and nothing else: what the
- * live pre-flight asks and what a run breaks. Close it to close the Kubernetes client it opened.
+ * live pre-flight asks and what a run breaks. Close it to close the Kubernetes clients it opened.
  */
 public final class EnvironmentWiring implements AutoCloseable {
   private final Injectors injectors;
   private final ProbeRunners probes;
-  private final KubernetesClient kubernetes;
+  private final KubernetesClusters kubernetes;
 
-  private EnvironmentWiring(Injectors injectors, ProbeRunners probes, KubernetesClient kubernetes) {
+  private EnvironmentWiring(
+      Injectors injectors, ProbeRunners probes, KubernetesClusters kubernetes) {
     this.injectors = injectors;
     this.probes = probes;
     this.kubernetes = kubernetes;
   }
 
   /**
-   * Wires an environment; its Kubernetes cluster, if any, is connected now.
+   * Wires an environment; its Kubernetes clusters, if any, are connected now.
    *
    * @throws SecretException when a secret cannot be found
-   * @throws IllegalArgumentException when the environment names more than one cluster
    */
   public static EnvironmentWiring connect(Environment env, Clock clock) {
     ToxiproxyServers toxiproxies = new ToxiproxyServers(EnvironmentSystems.toxiproxies(env));
@@ -42,18 +39,14 @@ public final class EnvironmentWiring implements AutoCloseable {
             MetricSources.of(env.metrics(), EnvironmentSystems.prometheus(env)),
             toxiproxies,
             env.probeHosts());
-    Optional<EnvironmentSystems.Cluster> cluster = EnvironmentSystems.kubernetes(env);
-    if (cluster.isEmpty()) {
+    Optional<KubernetesClusters> clusters = EnvironmentSystems.kubernetes(env, clock);
+    if (clusters.isEmpty()) {
       return new EnvironmentWiring(Agents.injectors(toxiproxies, processes), probes, null);
     }
-    KubernetesClient client = cluster.get().connect();
-    KubernetesBackend backend =
-        new KubernetesBackend(
-            client, clock, new Random(), Set.copyOf(cluster.get().config().namespaces()));
     return new EnvironmentWiring(
-        Agents.injectors(toxiproxies, processes, backend),
-        Agents.withKubernetes(probes, client, clock),
-        client);
+        Agents.injectors(toxiproxies, processes, clusters.get().injectors()),
+        ProbeRunners.of(probes.all(), clusters.get().probes()),
+        clusters.get());
   }
 
   public Injectors injectors() {

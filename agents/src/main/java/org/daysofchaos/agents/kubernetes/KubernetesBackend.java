@@ -26,6 +26,7 @@ public final class KubernetesBackend {
   private final Clock clock;
   private final Random random;
   private final Optional<Set<String>> listed;
+  private final Optional<String> name;
   private final Map<String, KubernetesFaultInjector<?>> kinds = new LinkedHashMap<>();
   private KubernetesClient client;
 
@@ -33,7 +34,7 @@ public final class KubernetesBackend {
    * @param random picks the pods a pod kill takes (seed it in tests)
    */
   public KubernetesBackend(KubernetesClient client, Clock clock, Random random) {
-    this(() -> client, clock, random, Optional.empty());
+    this(() -> client, clock, random, Optional.empty(), Optional.empty());
   }
 
   /**
@@ -43,7 +44,16 @@ public final class KubernetesBackend {
    */
   public KubernetesBackend(
       KubernetesClient client, Clock clock, Random random, Set<String> namespaces) {
-    this(() -> client, clock, random, Optional.of(Set.copyOf(namespaces)));
+    this(() -> client, clock, random, Optional.of(Set.copyOf(namespaces)), Optional.empty());
+  }
+
+  /**
+   * The backend of the cluster an environment file calls {@code name}: as above, and a target that
+   * names another cluster is refused.
+   */
+  public KubernetesBackend(
+      String name, KubernetesClient client, Clock clock, Random random, Set<String> namespaces) {
+    this(() -> client, clock, random, Optional.of(Set.copyOf(namespaces)), Optional.of(name));
   }
 
   /** A backend that connects only when a kind first needs the cluster. */
@@ -51,18 +61,21 @@ public final class KubernetesBackend {
       Supplier<KubernetesClient> connect,
       Clock clock,
       Random random,
-      Optional<Set<String>> listed) {
+      Optional<Set<String>> listed,
+      Optional<String> name) {
     this.connect = connect;
     this.clock = clock;
     this.random = random;
     this.listed = listed;
+    this.name = name;
     for (KubernetesFaultInjector<?> injector : build()) {
       kinds.put(injector.kind(), injector);
     }
   }
 
   static KubernetesBackend connectingOnFirstUse(Supplier<KubernetesClient> connect) {
-    return new KubernetesBackend(connect, Clock.systemUTC(), new Random(), Optional.empty());
+    return new KubernetesBackend(
+        connect, Clock.systemUTC(), new Random(), Optional.empty(), Optional.empty());
   }
 
   /** Each kind's injector registered with {@code @AutoService}, built with this backend. */
@@ -118,6 +131,28 @@ public final class KubernetesBackend {
               + String.join(", ", new TreeSet<>(listed.get()))
               + ")");
     }
+  }
+
+  /**
+   * Refuses a target that names another cluster than this backend's: a scenario written for one
+   * cluster never breaks another one by accident.
+   *
+   * @throws TargetRefusedException when the target names a cluster this backend is not
+   */
+  void requireCluster(Target target, Optional<String> cluster) {
+    if (cluster.isEmpty() || cluster.equals(name)) {
+      return;
+    }
+    throw new TargetRefusedException(
+        "target "
+            + target.name()
+            + ": names the cluster "
+            + cluster.get()
+            + ", but "
+            + name.map(n -> "this is the cluster " + n)
+                .orElse(
+                    "this run has only the cluster of its kubeconfig; name the clusters in an"
+                        + " environment file"));
   }
 
   /** The namespaces faults may touch: opted in by label, and listed when the environment lists. */

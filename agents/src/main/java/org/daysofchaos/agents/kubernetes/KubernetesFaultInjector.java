@@ -55,6 +55,7 @@ public abstract class KubernetesFaultInjector<F extends FaultSpec> implements Fa
   @Override
   public final Injection inject(F fault, Target target, InjectionContext context) {
     KubernetesTarget where = where(target);
+    backend.requireCluster(target, where.cluster());
     where.namespace().ifPresent(ns -> backend.requireListed(target, ns));
     Mark mark = apply(fault, target, where, context);
     return new MarkedInjection(this, mark, KubernetesClients.cluster(client()));
@@ -92,9 +93,9 @@ public abstract class KubernetesFaultInjector<F extends FaultSpec> implements Fa
    */
   @Override
   public final String inspect(Target target) {
-    TargetKinds.require(target, KubernetesTarget.class)
-        .namespace()
-        .ifPresent(ns -> backend.requireListed(target, ns));
+    KubernetesTarget where = TargetKinds.require(target, KubernetesTarget.class);
+    backend.requireCluster(target, where.cluster());
+    where.namespace().ifPresent(ns -> backend.requireListed(target, ns));
     return Inspection.describe(client(), backend.clock(), target, backend::allowedNamespaces);
   }
 

@@ -57,10 +57,26 @@ class CoverageTest {
                     "demo/until-fixed/inventory-frozen.yaml")))
         .containsExactly(
             "kubernetes/scale-down: target cart: namespace shop is not among the namespaces the"
-                + " environment allows",
+                + " environment allows on the cluster preprod",
             "demo/payment-latency: target payment-link: the environment names no"
                 + " toxiproxy server 'default' (it names payments)",
             "demo/until-fixed/inventory-frozen: target inventory-process: the environment names"
                 + " no process 'inventory' (it names none)");
+  }
+
+  @Test
+  void withSeveralClustersATargetMustNameOneOfThem() {
+    Environment env =
+        env(
+            """
+            kubernetes:
+              staging: { namespaces: [shop] }
+              perf: { namespaces: [shop] }
+            """);
+
+    assertThat(Coverage.gaps(env, scenarios("kubernetes/scale-down.yaml")))
+        .containsExactly(
+            "kubernetes/scale-down: target cart: the environment names several Kubernetes"
+                + " clusters (it names staging, perf); say which with cluster:");
   }
 }

@@ -1,10 +1,12 @@
 package org.daysofchaos.experiments.kubernetes;
 
 import com.google.auto.service.AutoService;
+import java.util.Optional;
 import org.daysofchaos.core.ProbeSpec;
 import org.daysofchaos.core.spec.Default;
 import org.daysofchaos.core.spec.Doc;
 import org.daysofchaos.core.spec.Kind;
+import org.daysofchaos.core.spec.NotBlank;
 import org.daysofchaos.core.spec.Range;
 import org.daysofchaos.core.spec.SpecException;
 
@@ -19,10 +21,18 @@ public record AvailableReplicas(
     @Doc("How many available replicas are enough; if absent, the deployment's desired replicas.")
         @Default("")
         @Range(min = 0)
-        Integer min)
-    implements ProbeSpec {
+        Integer min,
+    @NotBlank
+        @Doc("The cluster, by its name in the environment file; needed only when it names several.")
+        Optional<String> cluster)
+    implements ProbeSpec, OnCluster {
 
   public AvailableReplicas {
+    cluster = cluster == null ? Optional.empty() : cluster;
+    String clusterProblem = cluster.map(KubernetesTarget::clusterProblem).orElse(null);
+    if (clusterProblem != null) {
+      throw new SpecException("cluster", clusterProblem);
+    }
     String problem = KubernetesTarget.namespaceProblem(namespace);
     if (problem != null) {
       throw new SpecException("namespace", problem);
@@ -31,6 +41,11 @@ public record AvailableReplicas(
     if (problem != null) {
       throw new SpecException("deployment", problem);
     }
+  }
+
+  /** On the only cluster of the run. */
+  public AvailableReplicas(String namespace, String deployment, Integer min) {
+    this(namespace, deployment, min, Optional.empty());
   }
 
   @Override

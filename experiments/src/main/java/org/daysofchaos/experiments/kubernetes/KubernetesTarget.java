@@ -24,6 +24,7 @@ import org.daysofchaos.core.spec.Kind;
  * @param namespace the namespace; empty only for a node
  * @param name the object's name; empty for pods chosen by a selector
  * @param selector the label selector of {@link Resource#PODS}; empty for the other resources
+ * @param cluster the cluster, by its name in the environment file; empty for the only one
  */
 @Kind(
     value = "kubernetes",
@@ -33,8 +34,12 @@ import org.daysofchaos.core.spec.Kind;
             + " configMap in a namespace, or a node.")
 @Notation(KubernetesTargetType.class)
 public record KubernetesTarget(
-    Resource resource, Optional<String> namespace, String name, Map<String, String> selector)
-    implements TargetSpec {
+    Resource resource,
+    Optional<String> namespace,
+    String name,
+    Map<String, String> selector,
+    Optional<String> cluster)
+    implements TargetSpec, OnCluster {
 
   /** The kinds of Kubernetes objects a target can be, by the key that names them in YAML. */
   public enum Resource {
@@ -77,6 +82,7 @@ public record KubernetesTarget(
     Objects.requireNonNull(resource, "resource");
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(cluster, "cluster");
     selector = Collections.unmodifiableMap(new LinkedHashMap<>(selector));
     if ((resource == Resource.NODE) != namespace.isEmpty()) {
       throw new IllegalArgumentException(
@@ -94,6 +100,17 @@ public record KubernetesTarget(
               ? "a selector needs at least one label"
               : "only pods are chosen by selector");
     }
+  }
+
+  /** A target on the only cluster (or the one a run is given). */
+  public KubernetesTarget(
+      Resource resource, Optional<String> namespace, String name, Map<String, String> selector) {
+    this(resource, namespace, name, selector, Optional.empty());
+  }
+
+  /** The same object on the cluster the environment file names {@code cluster}. */
+  public KubernetesTarget onCluster(String cluster) {
+    return new KubernetesTarget(resource, namespace, name, selector, Optional.of(cluster));
   }
 
   public static KubernetesTarget pods(String namespace, Map<String, String> selector) {
@@ -132,7 +149,11 @@ public record KubernetesTarget(
 
   /** "deployment checkout in namespace shop", "pods app=checkout in namespace shop". */
   public String describeObject() {
-    return resource.noun() + " " + ref() + namespace.map(ns -> " in namespace " + ns).orElse("");
+    return resource.noun()
+        + " "
+        + ref()
+        + namespace.map(ns -> " in namespace " + ns).orElse("")
+        + cluster.map(c -> " on cluster " + c).orElse("");
   }
 
   /** A fault kind with {@link Resources} acts on those only: "has selector" otherwise. */
@@ -172,6 +193,19 @@ public record KubernetesTarget(
       Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
   private static final Pattern SELECTOR_TERM =
       Pattern.compile("\\s*([^=!\\s]+)\\s*==?\\s*(\\S*)\\s*");
+
+  /** How the environment file names its systems, and so its clusters. */
+  static final String CLUSTER_NAME_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$";
+
+  /** Null when {@code cluster} can be the name of a cluster in an environment file. */
+  public static String clusterProblem(String cluster) {
+    if (!cluster.matches(CLUSTER_NAME_PATTERN)) {
+      return quote(cluster)
+          + " is not a cluster name; use letters, digits, '.', '_' and '-', at most 63"
+          + " characters, as the environment file names it";
+    }
+    return null;
+  }
 
   /** Null when {@code namespace} is a valid namespace name, else what is wrong. */
   public static String namespaceProblem(String namespace) {

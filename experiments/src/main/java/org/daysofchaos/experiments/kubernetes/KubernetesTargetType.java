@@ -31,6 +31,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 final class KubernetesTargetType extends ValueType {
   static final String NAMESPACE = "namespace";
+  static final String CLUSTER = "cluster";
 
   static final String EXAMPLE = "{namespace: NS, deployment: NAME}";
 
@@ -60,6 +61,17 @@ final class KubernetesTargetType extends ValueType {
                   253);
       fields.add(Field.optional(resource.yamlKey(), type, null, doc(resource)));
     }
+    fields.add(
+        Field.optional(
+            CLUSTER,
+            new NameType(
+                "a cluster name",
+                KubernetesTarget::clusterProblem,
+                KubernetesTarget.CLUSTER_NAME_PATTERN,
+                63),
+            null,
+            "The cluster, by its name in the environment file; needed only when the environment"
+                + " names more than one."));
     shape =
         new Shape(
             "Something in a Kubernetes cluster: exactly one of selector, deployment, statefulset,"
@@ -127,10 +139,12 @@ final class KubernetesTargetType extends ValueType {
     }
     Resource resource = given.get(0);
     Optional<String> ns = Optional.ofNullable(bound.<String>get(NAMESPACE));
+    Optional<String> cluster = Optional.ofNullable(bound.<String>get(CLUSTER));
     if (resource == Resource.PODS) {
-      return new KubernetesTarget(resource, ns, "", bound.<Map<String, String>>get("selector"));
+      return new KubernetesTarget(
+          resource, ns, "", bound.<Map<String, String>>get("selector"), cluster);
     }
-    return new KubernetesTarget(resource, ns, bound.get(resource.yamlKey()), Map.of());
+    return new KubernetesTarget(resource, ns, bound.get(resource.yamlKey()), Map.of(), cluster);
   }
 
   @Override

@@ -122,7 +122,7 @@ public class RunCommand implements Callable<Integer> {
   @Mixin RunOptionsMixin run;
 
   private Environment environment;
-  private Optional<Set<String>> namespaces = Optional.empty();
+  private Optional<EnvironmentSystems.Cluster> named = Optional.empty();
 
   @Override
   public Integer call() throws Exception {
@@ -135,7 +135,7 @@ public class RunCommand implements Callable<Integer> {
     environment = CliEnvironment.load(environmentFile);
     LocalProcesses local = EnvironmentSystems.registerProcesses(environment, new LocalProcesses());
     processes.forEach((name, pid) -> local.register(name, LocalProcess.ofPid(pid)));
-    Optional<EnvironmentSystems.Cluster> named = EnvironmentSystems.kubernetes(environment);
+    named = oneCluster(environment);
     if (named.isPresent() && (kubernetes || kube.given())) {
       throw new UserError(
           "the environment file names the Kubernetes cluster "
@@ -148,7 +148,6 @@ public class RunCommand implements Callable<Integer> {
     }
     try (KubernetesClient cluster =
         named.isPresent() ? named.get().connect() : onKubernetes ? kube.connect() : null) {
-      namespaces = named.map(c -> Set.copyOf(c.config().namespaces()));
       if (dryRun) {
         return dryRun(read.scenarios(), injectors(servers(), local, cluster), out);
       }
@@ -186,6 +185,24 @@ public class RunCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The environment's cluster, if it names one: a run from the command line breaks one cluster; a
+   * game day on several runs from the server.
+   */
+  private static Optional<EnvironmentSystems.Cluster> oneCluster(Environment environment) {
+    List<EnvironmentSystems.Cluster> clusters = EnvironmentSystems.clusters(environment);
+    if (clusters.size() > 1) {
+      throw new UserError(
+          "the environment file names "
+              + clusters.size()
+              + " Kubernetes clusters ("
+              + String.join(", ", clusters.stream().map(EnvironmentSystems.Cluster::name).toList())
+              + "); chaos run breaks one: run the scenarios in a game day on the server (chaos"
+              + " serve --environment), or give an environment file with that one cluster");
+    }
+    return clusters.stream().findFirst();
+  }
+
   /** Reverts what dead runs left on the cluster past its expiry; never stops the run. */
   private static void cleanUpExpired(KubernetesClient cluster, Clock clock, PrintStream out) {
     try {
@@ -207,8 +224,15 @@ public class RunCommand implements Callable<Integer> {
     return Agents.injectors(
         servers,
         local,
-        namespaces
-            .map(listed -> new KubernetesBackend(cluster, clock, new Random(), listed))
+        named
+            .map(
+                c ->
+                    new KubernetesBackend(
+                        c.name(),
+                        cluster,
+                        clock,
+                        new Random(),
+                        Set.copyOf(c.config().namespaces())))
             .orElseGet(() -> new KubernetesBackend(cluster, clock, new Random())));
   }
 

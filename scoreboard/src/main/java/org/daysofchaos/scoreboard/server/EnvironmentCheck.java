@@ -27,11 +27,6 @@ final class EnvironmentCheck {
     Environment env = read.environment().orElseThrow();
     List<String> problems =
         new ArrayList<>(EnvironmentSystems.secretProblems(env, Secrets.ofProcess(env.base())));
-    try {
-      EnvironmentSystems.kubernetes(env);
-    } catch (IllegalArgumentException e) {
-      problems.add(file + ": " + e.getMessage());
-    }
     return problems;
   }
 }

@@ -1,6 +1,5 @@
 package org.daysofchaos.scoreboard.targets;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -13,13 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
-import java.util.Set;
 import org.daysofchaos.agents.Agents;
 import org.daysofchaos.agents.environment.Environment;
 import org.daysofchaos.agents.environment.EnvironmentReader;
 import org.daysofchaos.agents.environment.EnvironmentSystems;
-import org.daysofchaos.agents.kubernetes.KubernetesBackend;
+import org.daysofchaos.agents.kubernetes.KubernetesClusters;
 import org.daysofchaos.agents.metrics.MetricSources;
 import org.daysofchaos.agents.metrics.PromQlSource;
 import org.daysofchaos.agents.process.LocalProcess;
@@ -88,8 +85,7 @@ public class Targets implements AutoCloseable {
   private volatile DemoSystem demo;
   private volatile Wiring wiring;
   private Environment environment;
-  private Optional<EnvironmentSystems.Cluster> cluster = Optional.empty();
-  private KubernetesClient kubernetes;
+  private KubernetesClusters kubernetes;
 
   /** The injectors, probes and allow-lists, built once the demo (if any) is up. */
   public record Wiring(
@@ -142,8 +138,7 @@ public class Targets implements AutoCloseable {
     List<ToxiproxyServer> list = new ArrayList<>();
     servers.forEach((name, url) -> list.add(ToxiproxyServer.of(name, URI.create(url))));
     ToxiproxyServers toxiproxies = new ToxiproxyServers(list);
-    cluster = EnvironmentSystems.kubernetes(env);
-    kubernetes = cluster.map(EnvironmentSystems.Cluster::connect).orElse(null);
+    kubernetes = EnvironmentSystems.kubernetes(env, Clock.systemUTC()).orElse(null);
     ProbeRunners probes =
         Agents.probes(MetricSources.of(metricUrls, prometheus), toxiproxies, env.probeHosts());
     prometheus.keySet().forEach(name -> LOG.info("metric source {}: Prometheus", name));
@@ -156,27 +151,29 @@ public class Targets implements AutoCloseable {
             List.copyOf(metricUrls),
             kubernetes == null
                 ? Agents.injectors(toxiproxies, processes)
-                : Agents.injectors(toxiproxies, processes, backend(cluster.get(), kubernetes)),
-            kubernetes == null
-                ? probes
-                : Agents.withKubernetes(probes, kubernetes, Clock.systemUTC()));
-    cluster.ifPresent(
-        c -> LOG.info("kubernetes cluster {}: namespaces {}", c.name(), c.config().namespaces()));
+                : Agents.injectors(toxiproxies, processes, kubernetes.injectors()),
+            kubernetes == null ? probes : ProbeRunners.of(probes.all(), kubernetes.probes()));
+    EnvironmentSystems.clusters(env)
+        .forEach(
+            c ->
+                LOG.info(
+                    "kubernetes cluster {}: namespaces {}", c.name(), c.config().namespaces()));
     return wiring;
   }
 
-  private static KubernetesBackend backend(EnvironmentSystems.Cluster c, KubernetesClient client) {
-    return new KubernetesBackend(
-        client, Clock.systemUTC(), new Random(), Set.copyOf(c.config().namespaces()));
-  }
-
   /**
-   * The reverters of leftover faults: Kubernetes records through the environment's cluster (or the
-   * default kubeconfig without one), connected only if a record needs it. Close them when done.
+   * The reverters of leftover faults: Kubernetes records through the environment's clusters (each
+   * record on the cluster that made it), or the default kubeconfig without one, connected only if a
+   * record needs it. Close them when done.
    */
   public Reverters reverters() {
-    Optional<EnvironmentSystems.Cluster> c = EnvironmentSystems.kubernetes(environment());
-    return c.isPresent() ? Agents.reverters(c.get()::connect) : Agents.reverters();
+    Environment env = environment();
+    if (EnvironmentSystems.clusters(env).isEmpty()) {
+      return Agents.reverters();
+    }
+    return Agents.reverters(
+        KubernetesClusters.connectingOnFirstRecord(
+            () -> EnvironmentSystems.kubernetes(env, Clock.systemUTC()).orElseThrow()));
   }
 
   /**
