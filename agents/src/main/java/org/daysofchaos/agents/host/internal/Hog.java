@@ -12,8 +12,8 @@ import java.util.List;
  * and exits when its standard input closes: when the agent exits, even by SIGKILL, the hog goes
  * too.
  *
- * <p>{@code Hog MARKER cpu CORES PERCENT} or {@code Hog MARKER memory BYTES}; the marker names the
- * injection on its command line, so that a restarted agent finds what it left.
+ * <p>{@code java -Ddays-of-chaos-hog=ID ... Hog cpu CORES PERCENT} or {@code ... Hog memory BYTES};
+ * the marker names the injection on its command line, so that a restarted agent finds what it left.
  */
 public final class Hog {
   private static final int WINDOW_MS = 100;
@@ -23,10 +23,10 @@ public final class Hog {
 
   public static void main(String[] args) throws Exception {
     List<Object> held = new ArrayList<>();
-    switch (args[1]) {
-      case "cpu" -> burn(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-      case "memory" -> hold(Long.parseLong(args[2]), held);
-      default -> throw new IllegalArgumentException("unknown load " + args[1]);
+    switch (args[0]) {
+      case "cpu" -> burn(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+      case "memory" -> hold(Long.parseLong(args[1]), held);
+      default -> throw new IllegalArgumentException("unknown load " + args[0]);
     }
     System.out.println("ready");
     System.out.flush();

@@ -3,15 +3,19 @@ package org.daysofchaos.agents.host.internal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Starts, finds and stops {@link Hog} processes by the marker on their command line. */
 final class Hogs {
-  private static final String MARKER = "days-of-chaos-hog=";
+  private static final String MARKER = "-Ddays-of-chaos-hog=";
 
   private Hogs() {}
 
@@ -27,6 +31,7 @@ final class Hogs {
   static Process start(String marker, long directBytes, String... load) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(marker); // first, where ps shows it
     command.add("-Xmx32m");
     command.add("-XX:+UseSerialGC");
     command.add("-XX:TieredStopAtLevel=1");
@@ -34,7 +39,6 @@ final class Hogs {
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(Hog.class.getName());
-    command.add(marker);
     command.addAll(List.of(load));
     Process hog = new ProcessBuilder(command).redirectErrorStream(true).start();
     BufferedReader out =
@@ -59,9 +63,45 @@ final class Hogs {
     }
   }
 
+  /**
+   * The hogs with this marker, read from /proc/PID/cmdline: {@code ProcessHandle.Info} does not
+   * give the arguments of a long command line (a class path).
+   */
   static List<ProcessHandle> find(String marker) {
-    return ProcessHandle.allProcesses()
-        .filter(p -> p.info().arguments().map(a -> List.of(a).contains(marker)).orElse(false))
-        .toList();
+    byte[] wanted = (marker + "\0").getBytes(StandardCharsets.UTF_8);
+    List<ProcessHandle> found = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+      for (Path entry : entries) {
+        if (contains(cmdline(entry), wanted)) {
+          ProcessHandle.of(Long.parseLong(entry.getFileName().toString())).ifPresent(found::add);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list processes", e);
+    }
+    return found;
+  }
+
+  private static byte[] cmdline(Path proc) {
+    try {
+      return Files.readAllBytes(proc.resolve("cmdline"));
+    } catch (IOException e) {
+      return new byte[0]; // gone meanwhile
+    }
+  }
+
+  /** Whether one of the NUL-terminated arguments equals the wanted one. */
+  private static boolean contains(byte[] cmdline, byte[] wanted) {
+    int start = 0;
+    for (int i = 0; i < cmdline.length; i++) {
+      if (cmdline[i] == 0) {
+        if (i + 1 - start == wanted.length
+            && Arrays.equals(cmdline, start, i + 1, wanted, 0, wanted.length)) {
+          return true;
+        }
+        start = i + 1;
+      }
+    }
+    return false;
   }
 }
