@@ -37,7 +37,7 @@ final class Hogs {
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-XX:MaxDirectMemorySize=" + (directBytes + (32 << 20)));
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(codeSource());
     command.add(Hog.class.getName());
     command.addAll(List.of(load));
     Process hog = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -49,6 +49,19 @@ final class Hogs {
       throw new IOException("the hog did not start: " + (line == null ? "no output" : line));
     }
     return hog;
+  }
+
+  /**
+   * Where the hog's class was loaded from: it needs nothing else. Not java.class.path, which is the
+   * launcher's jar alone when the agent runs from the server's packaged jar.
+   */
+  private static String codeSource() throws IOException {
+    try {
+      return Path.of(Hog.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+          .toString();
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      throw new IOException("cannot find where the hog's class is: " + e);
+    }
   }
 
   /** Stops every hog with this marker and waits for each to be gone. */

@@ -88,7 +88,12 @@ public final class AgentLink implements AutoCloseable {
         if (closed) {
           break;
         }
-        log.accept("no server (" + e.getMessage() + "); again in " + retry.toMillis() + " ms");
+        log.accept(
+            "no server ("
+                + (e.getMessage() == null ? e.toString() : e.getMessage())
+                + "); again in "
+                + retry.toMillis()
+                + " ms");
         TimeUnit.MILLISECONDS.sleep(retry.toMillis());
         retry = retry.multipliedBy(2).compareTo(RETRY_MAX) > 0 ? RETRY_MAX : retry.multipliedBy(2);
       }
