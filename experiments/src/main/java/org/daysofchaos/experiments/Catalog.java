@@ -7,6 +7,7 @@ import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.ProbeSpec;
 import org.daysofchaos.core.spec.KindCatalog;
 import org.daysofchaos.core.spi.Registrations;
+import org.daysofchaos.experiments.host.AgentTarget;
 import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
 import org.daysofchaos.experiments.targets.ProcessTarget;
 import org.daysofchaos.experiments.targets.ProxyTarget;
@@ -16,11 +17,12 @@ import org.daysofchaos.experiments.targets.ProxyTarget;
  * {@code @AutoService} as a {@link FaultSpec} or a {@link ProbeSpec} (docs/creating-faults.md),
  * ordered by name, so the generated reference, the schema and the reader's messages do not depend
  * on the class path. Target kinds are listed here, in the order messages and the schema give them
- * ("give only one of proxy, process, kubernetes"); a new one comes with a new backend (ADR 0008).
+ * ("give only one of proxy, process, kubernetes, agent"); a new one comes with a new backend (ADR
+ * 0008).
  */
 public final class Catalog {
   private static final List<Class<? extends Record>> TARGETS =
-      List.of(ProxyTarget.class, ProcessTarget.class, KubernetesTarget.class);
+      List.of(ProxyTarget.class, ProcessTarget.class, KubernetesTarget.class, AgentTarget.class);
 
   private static final KindCatalog STANDARD = KindCatalog.of(registered());
 

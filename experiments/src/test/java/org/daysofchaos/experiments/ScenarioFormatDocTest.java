@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.daysofchaos.core.binder.Notation;
+import org.daysofchaos.core.binder.Types;
 import org.daysofchaos.core.scenario.DryRun;
 import org.daysofchaos.core.scenario.ReadResult;
 import org.daysofchaos.core.scenario.ScenarioReader;
@@ -239,6 +241,9 @@ class ScenarioFormatDocTest {
       return Arrays.stream(c.getEnumConstants())
           .map(e -> "`" + YamlEnum.name((Enum<?>) e) + "`")
           .collect(Collectors.joining(" or "));
+    }
+    if (c.isAnnotationPresent(Notation.class)) {
+      return Types.of(c).expected();
     }
     return "text";
   }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       CleanupCommand.class,
       ServeCommand.class,
       HaltCommand.class,
-      ReportCommand.class
+      ReportCommand.class,
+      AgentCommand.class
     })
 public class ChaosCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

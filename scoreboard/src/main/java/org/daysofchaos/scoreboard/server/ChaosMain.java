@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.daysofchaos.agents.environment.EnvironmentReader;
+import org.daysofchaos.agents.host.link.AgentMain;
 import picocli.CommandLine;
 
 /**
@@ -31,7 +32,11 @@ import picocli.CommandLine;
 public final class ChaosMain {
   private ChaosMain() {}
 
-  public static void main(String... args) {
+  public static void main(String... args) throws InterruptedException {
+    if (args.length > 0 && args[0].equals("agent")) {
+      // The host agent is plain Java: it never boots Quarkus (docs/agent.md).
+      System.exit(AgentMain.run(Arrays.copyOfRange(args, 1, args.length), System.err));
+    }
     Map<String, String> properties = configure(args);
     properties.forEach(System::setProperty);
     if ("true".equals(properties.get("chaos.server.enabled"))) {
