@@ -108,6 +108,35 @@ public final class IncidentStore {
     db.update("UPDATE chaos_incident SET injected_at = ? WHERE id = ?", at, id);
   }
 
+  /**
+   * A running incident's first detection, written as it happens: the game master's timeline shows
+   * it while the incident runs, and a crash does not lose it. {@link #close} writes it again.
+   */
+  public void setDetected(String id, Instant at, Long afterMillis) {
+    db.update(
+        "UPDATE chaos_incident SET detected_at = ?, detection_ms = ? WHERE id = ?"
+            + " AND state = 'RUNNING' AND detected_at IS NULL",
+        at,
+        afterMillis,
+        id);
+  }
+
+  /** When a running incident's faults were reverted, as it happens (see {@link #setDetected}). */
+  public void setFaultEndedAt(String id, Instant at) {
+    db.update(
+        "UPDATE chaos_incident SET fault_ended_at = ? WHERE id = ? AND state = 'RUNNING'", at, id);
+  }
+
+  /** A running incident's measured recovery, as it happens (see {@link #setDetected}). */
+  public void setRecovered(String id, Instant at, Long afterMillis) {
+    db.update(
+        "UPDATE chaos_incident SET recovered_at = ?, recovery_ms = ? WHERE id = ?"
+            + " AND state = 'RUNNING'",
+        at,
+        afterMillis,
+        id);
+  }
+
   /** Closes a run that ended, with what it measured. */
   public void close(String id, RunResult result, Instant closedAt) {
     db.update(
