@@ -2,6 +2,7 @@ package org.daysofchaos.scoreboard.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -135,6 +136,29 @@ public final class IncidentStore {
         at,
         afterMillis,
         id);
+  }
+
+  /**
+   * Fills a running incident's detection and recovery from its journal where its row has none: for
+   * an incident whose run wrote the event but died before its row was updated (or ran on a version
+   * that stored them only at its close). Crash recovery calls it before closing the incident.
+   */
+  public void stagesFromJournal(String id) {
+    Optional<Incident> incident = find(id).filter(i -> i.injectedAt() != null);
+    if (incident.isEmpty()) {
+      return;
+    }
+    Instant injectedAt = incident.get().injectedAt();
+    for (JournalEvent e : journal(id)) {
+      Instant at =
+          e.data().containsKey("reportedAt") ? Instant.parse(e.data().get("reportedAt")) : e.at();
+      long after = Duration.between(injectedAt, at).toMillis();
+      if (e.type() == EventType.DETECTED && incident.get().detectedAt() == null) {
+        setDetected(id, at, after);
+      } else if (e.type() == EventType.RECOVERED && incident.get().recoveredAt() == null) {
+        setRecovered(id, at, after);
+      }
+    }
   }
 
   /** Closes a run that ended, with what it measured. */
