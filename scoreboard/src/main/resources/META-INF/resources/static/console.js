@@ -74,6 +74,10 @@ document.addEventListener('DOMContentLoaded', () => {
     const halt = await chaos.api('GET', '/api/halt');
     chaos.text($('halt-state'), halt.halted ? 'HALT-ALL IN EFFECT since ' + chaos.time(halt.since) + ' by ' + halt.actor : 'no halt');
     $('halt-release').classList.toggle('hidden', !halt.halted);
+    // What this start of the server did not apply (a game-day file changed mid-day), until it restarts.
+    const notices = (await chaos.api('GET', '/api/status')).notices || [];
+    chaos.text($('server-notices'), notices.join(' '));
+    $('server-notices').classList.toggle('hidden', notices.length === 0);
     if (!gameDay) return;
     const day = await chaos.api('GET', '/api/gamedays/' + encodeURIComponent(gameDay));
     chaos.text($('gameday-state'), day.state);

@@ -332,7 +332,14 @@ public final class IncidentRunner {
                 + " ("
                 + seen.detail()
                 + ")",
-            data("signal", signal.describe(), "after", run.detection.after().toString()));
+            data(
+                "signal",
+                signal.describe(),
+                "after",
+                run.detection.after().toString(),
+                // The moment reports count, so that a listener can store it as it happens.
+                "reportedAt",
+                run.detection.reported().toString()));
         return;
       }
     }
@@ -554,7 +561,11 @@ public final class IncidentRunner {
             + " ("
             + run.recovery.describe()
             + " after the injection)",
-        data("after", run.recovery.after().toString()));
+        data(
+            "after",
+            run.recovery.after().toString(),
+            "reportedAt",
+            run.recovery.reported().toString()));
   }
 
   // --- journal --------------------------------------------------------------------------------

@@ -16,6 +16,9 @@ public final class Dto {
   /**
    * The server's status. The counts are the game master's only (null for anyone else): that an
    * incident runs is what teams must find out for themselves.
+   *
+   * @param notices what a game master should know about this start (a game-day file that changed
+   *     while its game day runs, not applied); null for anyone else
    */
   public record Status(
       String node,
@@ -24,7 +27,8 @@ public final class Dto {
       Integer runningIncidents,
       Long openInjections,
       Integer pendingTriggers,
-      Instant acceptingSince) {}
+      Instant acceptingSince,
+      List<String> notices) {}
 
   public record HaltRequest(String reason) {}
 

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.daysofchaos.scoreboard.gameday.GameDayFiles;
 import org.daysofchaos.scoreboard.halt.HaltState;
 import org.daysofchaos.scoreboard.incident.IncidentEngine;
 import org.daysofchaos.scoreboard.persistence.AuditLog;
@@ -36,6 +37,7 @@ public class ServerResource {
   @Inject AuditLog audit;
   @Inject Schedule schedule;
   @Inject NodeId node;
+  @Inject GameDayFiles gameDayFiles;
 
   @GET
   @Path("status")
@@ -49,7 +51,8 @@ public class ServerResource {
         gameMaster ? engine.runningCount() : null,
         gameMaster ? ledger.countOpen() : null,
         gameMaster ? schedule.pendingTriggers() : null,
-        engine.openSince().orElse(null));
+        engine.openSince().orElse(null),
+        gameMaster ? gameDayFiles.notices() : null);
   }
 
   @GET

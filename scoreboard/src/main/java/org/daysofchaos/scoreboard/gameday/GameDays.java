@@ -120,7 +120,11 @@ public class GameDays implements GameDayEnd {
   }
 
   public GameDayStore.Row get(String id) {
-    return store.find(id).orElseThrow(() -> new NoSuchGameDay(id));
+    return find(id).orElseThrow(() -> new NoSuchGameDay(id));
+  }
+
+  public Optional<GameDayStore.Row> find(String id) {
+    return store.find(id);
   }
 
   /** Plans and schedules every incident of a game day; the window opens now unless fixed. */

@@ -144,6 +144,18 @@ class IncidentRecords {
     metrics.firingDelay(Duration.between(scheduledFor, injectedAt));
   }
 
+  void detected(String incidentId, Instant at, Long afterMillis) {
+    incidents.setDetected(incidentId, at, afterMillis);
+  }
+
+  void faultEnded(String incidentId, Instant at) {
+    incidents.setFaultEndedAt(incidentId, at);
+  }
+
+  void recovered(String incidentId, Instant at, Long afterMillis) {
+    incidents.setRecovered(incidentId, at, afterMillis);
+  }
+
   void revertFailed() {
     metrics.reverted("run", false, false);
   }

@@ -2,6 +2,7 @@ package org.daysofchaos.scoreboard.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -106,6 +107,58 @@ public final class IncidentStore {
 
   public void setInjectedAt(String id, Instant at) {
     db.update("UPDATE chaos_incident SET injected_at = ? WHERE id = ?", at, id);
+  }
+
+  /**
+   * A running incident's first detection, written as it happens: the game master's timeline shows
+   * it while the incident runs, and a crash does not lose it. {@link #close} writes it again.
+   */
+  public void setDetected(String id, Instant at, Long afterMillis) {
+    db.update(
+        "UPDATE chaos_incident SET detected_at = ?, detection_ms = ? WHERE id = ?"
+            + " AND state = 'RUNNING' AND detected_at IS NULL",
+        at,
+        afterMillis,
+        id);
+  }
+
+  /** When a running incident's faults were reverted, as it happens (see {@link #setDetected}). */
+  public void setFaultEndedAt(String id, Instant at) {
+    db.update(
+        "UPDATE chaos_incident SET fault_ended_at = ? WHERE id = ? AND state = 'RUNNING'", at, id);
+  }
+
+  /** A running incident's measured recovery, as it happens (see {@link #setDetected}). */
+  public void setRecovered(String id, Instant at, Long afterMillis) {
+    db.update(
+        "UPDATE chaos_incident SET recovered_at = ?, recovery_ms = ? WHERE id = ?"
+            + " AND state = 'RUNNING'",
+        at,
+        afterMillis,
+        id);
+  }
+
+  /**
+   * Fills a running incident's detection and recovery from its journal where its row has none: for
+   * an incident whose run wrote the event but died before its row was updated (or ran on a version
+   * that stored them only at its close). Crash recovery calls it before closing the incident.
+   */
+  public void stagesFromJournal(String id) {
+    Optional<Incident> incident = find(id).filter(i -> i.injectedAt() != null);
+    if (incident.isEmpty()) {
+      return;
+    }
+    Instant injectedAt = incident.get().injectedAt();
+    for (JournalEvent e : journal(id)) {
+      Instant at =
+          e.data().containsKey("reportedAt") ? Instant.parse(e.data().get("reportedAt")) : e.at();
+      long after = Duration.between(injectedAt, at).toMillis();
+      if (e.type() == EventType.DETECTED && incident.get().detectedAt() == null) {
+        setDetected(id, at, after);
+      } else if (e.type() == EventType.RECOVERED && incident.get().recoveredAt() == null) {
+        setRecovered(id, at, after);
+      }
+    }
   }
 
   /** Closes a run that ended, with what it measured. */

@@ -292,6 +292,7 @@ public class Recovery implements FaultDeadline {
                         + " could not be reverted; they stay in"
                         + " the ledger and are tried again)"
                     : " (" + faults + " fault(s))");
+    incidents.stagesFromJournal(incidentId);
     incidents.append(incidentId, new JournalEvent(now, EventType.ABORTED, reason, Map.of()));
     incidents.append(
         incidentId,

@@ -54,7 +54,10 @@ public class ServeOptions {
   @Option(
       names = "--gameday",
       paramLabel = "FILE",
-      description = "A game-day file to load on start (repeatable; chaos.gamedays).")
+      description =
+          "A game-day file to load on start (repeatable; chaos.gamedays). A game day already"
+              + " stored is not reset: a running one goes on, and a change to its file is reported,"
+              + " not applied, until it is over.")
   List<Path> gamedays = new ArrayList<>();
 
   @Option(

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.daysofchaos.core.gameday.GameDay;
 import org.daysofchaos.core.journal.RunResult;
+import org.daysofchaos.scoreboard.gameday.GameDayFiles;
 import org.daysofchaos.scoreboard.gameday.GameDays;
 import org.daysofchaos.scoreboard.gameday.ScenarioCatalog;
 import org.daysofchaos.scoreboard.halt.HaltState;
@@ -115,6 +115,7 @@ public class ServerLifecycle {
     @Inject IncidentEngine engine;
     @Inject ScenarioCatalog catalog;
     @Inject GameDays gameDays;
+    @Inject GameDayFiles gameDayFiles;
     @Inject Schedule schedule;
     @Inject Scheduler scheduler;
     @Inject NodeStore nodes;
@@ -147,9 +148,7 @@ public class ServerLifecycle {
     FirstAccounts first = new FirstAccounts(p.accounts, firstAccountsFile(), System.out);
     first.gameMaster(adminName, adminPassword.filter(pw -> !pw.isBlank()));
     p.schedule.prepare();
-    for (String file : gameDayFiles.orElse(List.of())) {
-      p.gameDays.load(file, Files.readString(Path.of(file), StandardCharsets.UTF_8), "server");
-    }
+    p.gameDayFiles.loadOnStart(gameDayFiles.orElse(List.of()).stream().map(Path::of).toList());
     if (demo) {
       loadDemoGameDay(p);
     }
@@ -201,7 +200,7 @@ public class ServerLifecycle {
       yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     Optional<GameDayStore.Row> existing =
-        p.gameDays.read(DEMO_GAME_DAY, yaml).gameDay().map(GameDay::id).flatMap(this::find);
+        p.gameDays.read(DEMO_GAME_DAY, yaml).gameDay().map(GameDay::id).flatMap(p.gameDays::find);
     if (existing.isPresent() && existing.get().state().live()) {
       LOG.info(
           "demo game day {} is {} (since {}); it goes on",
@@ -230,14 +229,6 @@ public class ServerLifecycle {
 
   private Path firstAccountsFile() {
     return Path.of(dataDir).resolve(FirstAccounts.FILE);
-  }
-
-  private Optional<GameDayStore.Row> find(String id) {
-    try {
-      return Optional.of(parts.get().gameDays.get(id));
-    } catch (GameDays.NoSuchGameDay e) {
-      return Optional.empty();
-    }
   }
 
   private void beat(Parts p) {

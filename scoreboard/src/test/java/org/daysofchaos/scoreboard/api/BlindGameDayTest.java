@@ -117,6 +117,7 @@ class BlindGameDayTest {
       JsonNode status = reader.getJson("/api/status");
       assertThat(status.get("runningIncidents").isNull()).as(status.toString()).isTrue();
       assertThat(status.get("openInjections").isNull()).isTrue();
+      assertThat(status.get("notices").isNull()).as("game masters only").isTrue();
       assertThat(reader.get("/q/metrics").body()).doesNotContain("test/blind-hang");
       assertThat(board.toString() + status).doesNotContain("blind-hang").doesNotContain("hang");
     }
