@@ -19,8 +19,23 @@ public final class Judging {
    * @param running true while its run goes on
    * @param recoveredAt when its recovery was measured (the steady state held for the scenario's
    *     holdFor), or null
+   * @param faultEndedAt when its fault was reverted, or null while it is in place
    */
-  public record IncidentOutcome(boolean running, Instant recoveredAt) {}
+  public record IncidentOutcome(boolean running, Instant recoveredAt, Instant faultEndedAt) {
+    /** An incident whose fault is still in place (or whose end does not matter). */
+    public IncidentOutcome(boolean running, Instant recoveredAt) {
+      this(running, recoveredAt, null);
+    }
+
+    /**
+     * Whether a team's fix can have brought the recovery: it was measured while the fault was still
+     * in place. A steady state that came back only after the safety bound reverted the fault (the
+     * report says "recovered after the safety bound") was no team's doing.
+     */
+    boolean recoveredWhileFaulty() {
+      return recoveredAt != null && (faultEndedAt == null || !recoveredAt.isAfter(faultEndedAt));
+    }
+  }
 
   /**
    * Every play judged against its incident (by id); plays of unknown incidents stay as they are.
@@ -31,8 +46,8 @@ public final class Judging {
 
   /**
    * One play as judged now. A pending declared fix is accepted once its incident's recovery is
-   * measured (at that moment, or at the declaration if it came later) and rejected when the
-   * incident ended without one; every other play keeps its recorded outcome.
+   * measured while the fault was in place (at that moment, or at the declaration if it came later)
+   * and rejected when the incident ended without one; every other play keeps its recorded outcome.
    *
    * @param incident the play's incident, or null when unknown
    */
@@ -40,7 +55,7 @@ public final class Judging {
     if (play.type() != PlayType.FIX || play.outcome() != Outcome.PENDING || incident == null) {
       return play;
     }
-    if (incident.recoveredAt() != null) {
+    if (incident.recoveredWhileFaulty()) {
       Instant at = play.at().isAfter(incident.recoveredAt()) ? play.at() : incident.recoveredAt();
       return judged(play, Outcome.ACCEPTED, at);
     }

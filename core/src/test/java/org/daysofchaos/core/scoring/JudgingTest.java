@@ -42,6 +42,29 @@ class JudgingTest {
   }
 
   @Test
+  void aRecoveryAfterTheSafetyBoundRevertedTheFaultEarnsNoFix() {
+    Instant boundEnded = T0.plusSeconds(1200);
+    Instant cameBack = boundEnded.plusSeconds(20);
+
+    assertThat(Judging.judge(fix(T0), new IncidentOutcome(true, cameBack, boundEnded)))
+        .as("still running: the fix waits")
+        .isEqualTo(fix(T0));
+    Play judged = Judging.judge(fix(T0), new IncidentOutcome(false, cameBack, boundEnded));
+    assertThat(judged.outcome()).isEqualTo(Outcome.REJECTED);
+  }
+
+  @Test
+  void aRecoveryBeforeTheFaultWasRevertedIsTheTeamsFix() {
+    Instant recovered = T0.plusSeconds(300);
+
+    Play judged =
+        Judging.judge(fix(T0), new IncidentOutcome(false, recovered, recovered.plusMillis(200)));
+
+    assertThat(judged.outcome()).isEqualTo(Outcome.ACCEPTED);
+    assertThat(judged.at()).isEqualTo(recovered);
+  }
+
+  @Test
   void aFixWaitsWhileItsIncidentRunsUnrecovered() {
     assertThat(Judging.judge(fix(T0), new IncidentOutcome(true, null))).isEqualTo(fix(T0));
   }

@@ -49,7 +49,9 @@ public record PlayRecord(
     return incident == null
         ? null
         : new Judging.IncidentOutcome(
-            incident.state() == Incident.State.RUNNING, incident.recoveredAt());
+            incident.state() == Incident.State.RUNNING,
+            incident.recoveredAt(),
+            incident.faultEndedAt());
   }
 
   private PlayRecord judgedAs(Play judged) {
