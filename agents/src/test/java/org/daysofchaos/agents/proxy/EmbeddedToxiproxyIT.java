@@ -142,8 +142,9 @@ class EmbeddedToxiproxyIT {
     try (RawHttpClient client = new RawHttpClient(handle.listenAddress())) {
       long requestStart = System.nanoTime();
       client.getOk("/1k");
+      // The expired toxic held every response for 1 s; anything quicker went without it.
       assertThat(Duration.ofNanos(System.nanoTime() - requestStart))
-          .isLessThan(Duration.ofMillis(500));
+          .isLessThan(Duration.ofMillis(1000));
     }
   }
 
