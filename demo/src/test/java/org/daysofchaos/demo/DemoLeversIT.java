@@ -142,7 +142,7 @@ class DemoLeversIT {
     try {
       // SIGSTOP is delivered asynchronously: the state flips within moments, not at once.
       await()
-          .atMost(Duration.ofSeconds(5))
+          .atMost(Duration.ofSeconds(30))
           .untilAsserted(
               () ->
                   assertThat(processState(restarted))
@@ -153,7 +153,7 @@ class DemoLeversIT {
     }
     assertThat(pause.residue()).isEmpty();
     await()
-        .atMost(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(30))
         .untilAsserted(() -> assertThat(processState(restarted)).isNotEqualTo('T'));
   }
 

@@ -51,13 +51,13 @@ class ProcessInjectorIT {
     Injection pause =
         new ProcessPauseInjector(processes).inject(Faults.pause("victim"), target, CONTEXT);
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> state() == 'T');
+    await().atMost(Duration.ofSeconds(30)).until(() -> state() == 'T');
     assertThat(pause.residue()).hasValueSatisfying(r -> assertThat(r).contains("still stopped"));
 
     pause.revert();
     pause.revert();
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> state() != 'T');
+    await().atMost(Duration.ofSeconds(30)).until(() -> state() != 'T');
     assertThat(pause.residue()).isEmpty();
     assertThat(victim.isAlive()).isTrue();
   }
@@ -67,18 +67,18 @@ class ProcessInjectorIT {
     Injection pause =
         new ProcessPauseInjector(processes).inject(Faults.pause("victim"), target, CONTEXT);
     RevertRecord record = pause.revertRecord();
-    await().atMost(Duration.ofSeconds(5)).until(() -> state() == 'T');
+    await().atMost(Duration.ofSeconds(30)).until(() -> state() == 'T');
 
     new ProcessReverter().revert(record);
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> state() != 'T');
+    await().atMost(Duration.ofSeconds(30)).until(() -> state() != 'T');
   }
 
   @Test
   void killsTheProcess() throws Exception {
     new ProcessKillInjector(processes).inject(Faults.kill("victim"), target, CONTEXT);
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> !victim.isAlive());
+    await().atMost(Duration.ofSeconds(30)).until(() -> !victim.isAlive());
   }
 
   @Test
@@ -96,10 +96,10 @@ class ProcessInjectorIT {
     ProcessPauseInjector injector = new ProcessPauseInjector(processes);
     RevertRecord planned = injector.plannedRecord(Faults.pause("victim"), target, CONTEXT);
     injector.inject(Faults.pause("victim"), target, CONTEXT);
-    await().atMost(Duration.ofSeconds(5)).until(() -> state() == 'T');
+    await().atMost(Duration.ofSeconds(30)).until(() -> state() == 'T');
 
     new ProcessReverter().revert(planned);
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> state() != 'T');
+    await().atMost(Duration.ofSeconds(30)).until(() -> state() != 'T');
   }
 }

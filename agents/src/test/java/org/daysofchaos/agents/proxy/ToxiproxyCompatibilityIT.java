@@ -541,7 +541,7 @@ class ToxiproxyCompatibilityIT {
               });
       await()
           .during(Duration.ofMillis(200))
-          .atMost(Duration.ofSeconds(1))
+          .atMost(Duration.ofSeconds(10))
           .until(() -> !response.isDone());
 
       long start = System.nanoTime();

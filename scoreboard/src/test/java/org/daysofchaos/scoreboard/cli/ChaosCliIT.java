@@ -105,7 +105,7 @@ class ChaosCliIT {
 
     assertThat(cli.exitCode()).isEqualTo(1);
     await()
-        .atMost(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
                 assertThat(cli.output())
@@ -130,7 +130,7 @@ class ChaosCliIT {
 
     assertThat(cli.exitCode()).as(cli.output()).isEqualTo(2);
     await()
-        .atMost(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
                 assertThat(cli.output())
@@ -146,7 +146,7 @@ class ChaosCliIT {
 
     assertThat(gaps.exitCode()).as(gaps.output()).isEqualTo(1);
     await()
-        .atMost(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
                 assertThat(gaps.output())
@@ -166,7 +166,7 @@ class ChaosCliIT {
 
     assertThat(cli.exitCode()).as(cli.output()).isEqualTo(2);
     await()
-        .atMost(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
                 assertThat(cli.output())
@@ -205,7 +205,7 @@ class ChaosCliIT {
 
       assertThat(cli.exitCode()).as(cli.output()).isZero();
       await()
-          .atMost(Duration.ofSeconds(5))
+          .atMost(Duration.ofSeconds(30))
           .untilAsserted(
               () ->
                   assertThat(cli.output())
@@ -245,7 +245,7 @@ class ChaosCliIT {
 
       assertThat(cli.exitCode()).as(cli.output()).isEqualTo(1);
       await()
-          .atMost(Duration.ofSeconds(5))
+          .atMost(Duration.ofSeconds(30))
           .untilAsserted(
               () ->
                   assertThat(cli.output())
@@ -293,7 +293,7 @@ class ChaosCliIT {
 
     assertThat(cli.exitCode()).isEqualTo(2);
     await()
-        .atMost(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
                 assertThat(cli.output())
@@ -313,7 +313,7 @@ class ChaosCliIT {
 
     assertThat(cli.exitCode()).isEqualTo(0);
     await()
-        .atMost(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
                 assertThat(cli.output())

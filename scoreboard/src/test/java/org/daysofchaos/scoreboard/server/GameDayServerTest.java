@@ -249,7 +249,7 @@ class GameDayServerTest {
       assertThat(ProcState.stopped(inventory)).isFalse();
       assertThat(api.getJson("/api/ledger?open=true")).isEmpty();
       await()
-          .atMost(Duration.ofSeconds(5))
+          .atMost(Duration.ofSeconds(30))
           .untilAsserted(
               () ->
                   assertThat(ids)
