@@ -2,6 +2,7 @@ package org.daysofchaos.agents.environment;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -10,6 +11,7 @@ import org.daysofchaos.agents.kubernetes.KubernetesBackend;
 import org.daysofchaos.agents.metrics.MetricSources;
 import org.daysofchaos.agents.process.LocalProcesses;
 import org.daysofchaos.agents.toxiproxy.ToxiproxyServers;
+import org.daysofchaos.core.spi.AlertWatch;
 import org.daysofchaos.core.spi.Injectors;
 import org.daysofchaos.core.spi.ProbeRunners;
 
@@ -21,11 +23,17 @@ public final class EnvironmentWiring implements AutoCloseable {
   private final Injectors injectors;
   private final ProbeRunners probes;
   private final KubernetesClient kubernetes;
+  private final List<AlertWatch> alerts;
 
-  private EnvironmentWiring(Injectors injectors, ProbeRunners probes, KubernetesClient kubernetes) {
+  private EnvironmentWiring(
+      Injectors injectors,
+      ProbeRunners probes,
+      KubernetesClient kubernetes,
+      List<AlertWatch> alerts) {
     this.injectors = injectors;
     this.probes = probes;
     this.kubernetes = kubernetes;
+    this.alerts = List.copyOf(alerts);
   }
 
   /**
@@ -42,9 +50,10 @@ public final class EnvironmentWiring implements AutoCloseable {
             MetricSources.of(env.metrics(), EnvironmentSystems.prometheus(env)),
             toxiproxies,
             env.probeHosts());
+    List<AlertWatch> alerts = EnvironmentSystems.prometheusAlerts(env);
     Optional<EnvironmentSystems.Cluster> cluster = EnvironmentSystems.kubernetes(env);
     if (cluster.isEmpty()) {
-      return new EnvironmentWiring(Agents.injectors(toxiproxies, processes), probes, null);
+      return new EnvironmentWiring(Agents.injectors(toxiproxies, processes), probes, null, alerts);
     }
     KubernetesClient client = cluster.get().connect();
     KubernetesBackend backend =
@@ -53,7 +62,8 @@ public final class EnvironmentWiring implements AutoCloseable {
     return new EnvironmentWiring(
         Agents.injectors(toxiproxies, processes, backend),
         Agents.withKubernetes(probes, client, clock),
-        client);
+        client,
+        alerts);
   }
 
   public Injectors injectors() {
@@ -62,6 +72,11 @@ public final class EnvironmentWiring implements AutoCloseable {
 
   public ProbeRunners probes() {
     return probes;
+  }
+
+  /** The alerts of every Prometheus server, polled for the scenarios' {@code detection.alerts}. */
+  public List<AlertWatch> alerts() {
+    return alerts;
   }
 
   @Override
