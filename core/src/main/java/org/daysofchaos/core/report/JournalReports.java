@@ -145,7 +145,7 @@ public final class JournalReports {
   }
 
   /** Whether the run's detection was an alert it polled (its DETECTED event names the alert). */
-  private static boolean detectedByAlert(List<JournalEvent> events) {
+  public static boolean detectedByAlert(List<JournalEvent> events) {
     return events.stream()
         .filter(e -> e.type() == EventType.DETECTED)
         .findFirst()

@@ -22,10 +22,12 @@ import org.daysofchaos.agents.environment.EnvironmentSystems;
 import org.daysofchaos.agents.kubernetes.KubernetesBackend;
 import org.daysofchaos.agents.metrics.MetricSources;
 import org.daysofchaos.agents.metrics.PromQlSource;
+import org.daysofchaos.agents.metrics.PrometheusAlerts;
 import org.daysofchaos.agents.process.LocalProcess;
 import org.daysofchaos.agents.process.LocalProcesses;
 import org.daysofchaos.agents.toxiproxy.ToxiproxyServer;
 import org.daysofchaos.agents.toxiproxy.ToxiproxyServers;
+import org.daysofchaos.core.spi.AlertWatch;
 import org.daysofchaos.core.spi.Injectors;
 import org.daysofchaos.core.spi.MetricSource;
 import org.daysofchaos.core.spi.ProbeRunners;
@@ -99,7 +101,8 @@ public class Targets implements AutoCloseable {
       Map<String, Long> processPids,
       List<URI> metrics,
       Injectors injectors,
-      ProbeRunners probes) {}
+      ProbeRunners probes,
+      List<AlertWatch> alerts) {}
 
   /** Where the server forwards {@code /ops}: an ops console and the token it takes. */
   public record OpsUpstream(URI url, String token) {}
@@ -138,7 +141,9 @@ public class Targets implements AutoCloseable {
       startDemo(servers, processes, pids, metricUrls);
     }
     Map<String, MetricSource> prometheus = new LinkedHashMap<>(EnvironmentSystems.prometheus(env));
+    List<AlertWatch> alerts = new ArrayList<>(EnvironmentSystems.prometheusAlerts(env));
     addShortcuts(servers, processes, pids, prometheus);
+    alerts.addAll(shortcutAlerts(prometheus, env));
     List<ToxiproxyServer> list = new ArrayList<>();
     servers.forEach((name, url) -> list.add(ToxiproxyServer.of(name, URI.create(url))));
     ToxiproxyServers toxiproxies = new ToxiproxyServers(list);
@@ -159,7 +164,8 @@ public class Targets implements AutoCloseable {
                 : Agents.injectors(toxiproxies, processes, backend(cluster.get(), kubernetes)),
             kubernetes == null
                 ? probes
-                : Agents.withKubernetes(probes, kubernetes, Clock.systemUTC()));
+                : Agents.withKubernetes(probes, kubernetes, Clock.systemUTC()),
+            List.copyOf(alerts));
     cluster.ifPresent(
         c -> LOG.info("kubernetes cluster {}: namespaces {}", c.name(), c.config().namespaces()));
     return wiring;
@@ -269,6 +275,22 @@ public class Targets implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(PROMETHEUS + name + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The alerts of the Prometheus servers given on the command line ({@code --prometheus}), whose
+   * evaluation interval the server does not know: the common 15 s is assumed.
+   */
+  private static List<AlertWatch> shortcutAlerts(
+      Map<String, MetricSource> prometheus, Environment env) {
+    List<AlertWatch> alerts = new ArrayList<>();
+    prometheus.forEach(
+        (name, source) -> {
+          if (!env.prometheus().containsKey(name) && source instanceof PromQlSource promQl) {
+            alerts.add(promQl.alerts(name, PrometheusAlerts.DEFAULT_EVALUATION_INTERVAL));
+          }
+        });
+    return alerts;
   }
 
   public Wiring wiring() {
