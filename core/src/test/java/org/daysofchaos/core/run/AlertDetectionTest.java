@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.daysofchaos.core.Detection;
 import org.daysofchaos.core.ProbeSpec;
 import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.journal.EventType;
@@ -96,22 +95,7 @@ class AlertDetectionTest {
             List.of(TestFault.on("db")),
             List.of(ScriptedProbe.failingBetween("latency ok", t(2.5), t(12.5))),
             List.of(signals));
-    return new Scenario(
-        s.id(),
-        s.title(),
-        s.description(),
-        s.weight(),
-        s.mode(),
-        s.duration(),
-        s.maxDuration(),
-        s.targets(),
-        s.faults(),
-        s.steadyState(),
-        new Detection(List.of(signals), alerts),
-        s.recovery(),
-        s.diagnosis(),
-        s.hints(),
-        s.guardrails());
+    return Scenarios.withAlerts(s, alerts);
   }
 
   private RunResult run(Scenario scenario, AlertWatch... watches) {
