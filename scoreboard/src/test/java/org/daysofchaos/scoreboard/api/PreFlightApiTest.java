@@ -83,8 +83,8 @@ class PreFlightApiTest {
         .extracting(i -> i.path("what").asText())
         .containsExactly(
             "target payment-link",
-            "steady state metric/threshold booking_request_seconds{quantile=\"0.99\"} < 5.0",
-            "detection signal metric/threshold booking_request_seconds{quantile=\"0.99\"} > 100.0");
+            "steady state metric/threshold booking_request_seconds{quantile=\"0.99\"} < 5",
+            "detection signal metric/threshold booking_request_seconds{quantile=\"0.99\"} > 100");
     assertThat(good).allMatch(i -> i.path("ok").asBoolean(), "every item of the healthy one");
     JsonNode target = items(list, "test/preflight-missing").get(0);
     assertThat(target.path("what").asText()).isEqualTo("target payment-link");
