@@ -199,7 +199,7 @@ public final class DbReports {
    * Prometheus' alerts API (its journal's ALERT_RECEIVED), whichever was seen first. Each counts as
    * its source measures it: a pushed one from its arrival, a polled one from its estimate.
    */
-  private static Optional<Timing> firstAlert(
+  static Optional<Timing> firstAlert(
       Instant t0, List<JournalEvent> journal, AlertStore.IncidentAlerts alert) {
     Optional<AlertStore.FirstAlert> pushed = Optional.ofNullable(alert).map(a -> a.first());
     Optional<JournalEvent> polled =

@@ -68,6 +68,13 @@ public class Targets implements AutoCloseable {
   @ConfigProperty(name = "chaos.demo.ops-port", defaultValue = "8475")
   int demoOpsPort;
 
+  /**
+   * Where the demo's booking service and its {@code /metrics} listen (0: a free port): fixed, so
+   * that a Prometheus configured beforehand can scrape it ({@code serve --demo --prometheus}).
+   */
+  @ConfigProperty(name = "chaos.demo.metrics-port", defaultValue = "0")
+  int demoMetricsPort;
+
   /** An ops console to link from the player console, for a real pre-production. */
   @ConfigProperty(name = "chaos.play.ops-url")
   Optional<URI> opsUrl;
@@ -144,6 +151,7 @@ public class Targets implements AutoCloseable {
     List<AlertWatch> alerts = new ArrayList<>(EnvironmentSystems.prometheusAlerts(env));
     addShortcuts(servers, processes, pids, prometheus);
     alerts.addAll(shortcutAlerts(prometheus, env));
+    demoThroughPrometheus(prometheus, metricUrls);
     List<ToxiproxyServer> list = new ArrayList<>();
     servers.forEach((name, url) -> list.add(ToxiproxyServer.of(name, URI.create(url))));
     ToxiproxyServers toxiproxies = new ToxiproxyServers(list);
@@ -169,6 +177,26 @@ public class Targets implements AutoCloseable {
     cluster.ifPresent(
         c -> LOG.info("kubernetes cluster {}: namespaces {}", c.name(), c.config().namespaces()));
     return wiring;
+  }
+
+  /**
+   * With a Prometheus named {@value MetricSources#DEFAULT}, the demo's probes go through PromQL on
+   * it, which must scrape the demo: its metrics endpoint is then not the default source as well.
+   */
+  private void demoThroughPrometheus(Map<String, MetricSource> prometheus, List<URI> metricUrls) {
+    DemoSystem running = demo;
+    if (running == null || !prometheus.containsKey(MetricSources.DEFAULT)) {
+      return;
+    }
+    metricUrls.remove(running.metricsUrl());
+    LOG.info(
+        "demo metrics through PromQL on Prometheus {}, which must scrape {} (target {}:{},"
+            + " metrics_path {}; see deploy/prometheus/demo-prometheus.yml)",
+        MetricSources.DEFAULT,
+        running.metricsUrl(),
+        running.metricsUrl().getHost(),
+        running.metricsUrl().getPort(),
+        running.metricsUrl().getPath());
   }
 
   private static KubernetesBackend backend(EnvironmentSystems.Cluster c, KubernetesClient client) {
@@ -219,7 +247,7 @@ public class Targets implements AutoCloseable {
       throw new IllegalStateException(
           "the environment names a toxiproxy server 'default', which is the demo's; rename it");
     }
-    demo = DemoSystem.start(demoTraffic, demoProxyPort, demoOpsPort);
+    demo = DemoSystem.start(demoTraffic, demoProxyPort, demoOpsPort, demoMetricsPort);
     servers.put(ToxiproxyServer.DEFAULT, demo.toxiproxyUrl().toString());
     processes.register("inventory", demo.processes().find(inventoryTarget()));
     pids.put("inventory", demo.inventoryPid());
