@@ -64,14 +64,17 @@ final class BookingService implements AutoCloseable {
     }
   }
 
-  BookingService(URI inventory, Map<PaymentInstance, URI> payments, Levers levers)
+  /**
+   * @param port where it listens, with its {@code /metrics} (0: a free port)
+   */
+  BookingService(URI inventory, Map<PaymentInstance, URI> payments, Levers levers, int port)
       throws IOException {
     this.inventory = inventory;
     this.payments = Map.copyOf(payments);
     this.levers = levers;
     this.client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     // Enough threads that hung bookings (40/s for up to 2 s) never queue the /metrics scrapes.
-    this.http = new MiniHttp("booking", 0, 200);
+    this.http = new MiniHttp("booking", port, 200);
     MeterRegistry registry = http.registry();
     Timer latency =
         Timer.builder("booking_request")

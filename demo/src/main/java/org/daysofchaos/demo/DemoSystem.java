@@ -31,7 +31,8 @@ public final class DemoSystem implements AutoCloseable {
   private final OpsApi ops;
   private final String opsToken = newToken();
 
-  private DemoSystem(int trafficPerSecond, int proxyApiPort, int opsPort) throws IOException {
+  private DemoSystem(int trafficPerSecond, int proxyApiPort, int opsPort, int bookingPort)
+      throws IOException {
     try {
       toxiproxy = keep(EmbeddedToxiproxy.start(new InetSocketAddress("127.0.0.1", proxyApiPort)));
       PaymentService payment = keep(PaymentService.primary());
@@ -48,7 +49,8 @@ public final class DemoSystem implements AutoCloseable {
                   Map.of(
                       PaymentInstance.PRIMARY, proxyUrl("payment"),
                       PaymentInstance.REPLICA, proxyUrl("payment-replica")),
-                  levers));
+                  levers,
+                  bookingPort));
       ops = keep(new OpsApi(opsPort, opsToken, levers, inventory, booking.registry()));
       if (trafficPerSecond > 0) {
         keep(new Traffic(booking.url(), trafficPerSecond));
@@ -61,11 +63,11 @@ public final class DemoSystem implements AutoCloseable {
 
   /** Starts the demo with the default background traffic. */
   public static DemoSystem start() throws IOException {
-    return new DemoSystem(DEFAULT_TRAFFIC, 0, 0);
+    return new DemoSystem(DEFAULT_TRAFFIC, 0, 0, 0);
   }
 
   public static DemoSystem start(int trafficPerSecond) throws IOException {
-    return new DemoSystem(trafficPerSecond, 0, 0);
+    return new DemoSystem(trafficPerSecond, 0, 0, 0);
   }
 
   /**
@@ -74,7 +76,7 @@ public final class DemoSystem implements AutoCloseable {
    * proxy when the restarted server starts the demo again.
    */
   public static DemoSystem start(int trafficPerSecond, int proxyApiPort) throws IOException {
-    return new DemoSystem(trafficPerSecond, proxyApiPort, 0);
+    return new DemoSystem(trafficPerSecond, proxyApiPort, 0, 0);
   }
 
   /**
@@ -83,7 +85,17 @@ public final class DemoSystem implements AutoCloseable {
    */
   public static DemoSystem start(int trafficPerSecond, int proxyApiPort, int opsPort)
       throws IOException {
-    return new DemoSystem(trafficPerSecond, proxyApiPort, opsPort);
+    return new DemoSystem(trafficPerSecond, proxyApiPort, opsPort, 0);
+  }
+
+  /**
+   * Starts the demo with the fault proxy's API, the ops console and the booking service (with its
+   * {@code /metrics}) on fixed ports (0: a free one), so that a Prometheus configured before the
+   * game day can scrape the demo.
+   */
+  public static DemoSystem start(
+      int trafficPerSecond, int proxyApiPort, int opsPort, int bookingPort) throws IOException {
+    return new DemoSystem(trafficPerSecond, proxyApiPort, opsPort, bookingPort);
   }
 
   private <T extends AutoCloseable> T keep(T part) {

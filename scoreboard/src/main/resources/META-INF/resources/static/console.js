@@ -101,6 +101,22 @@ document.addEventListener('DOMContentLoaded', () => {
   $('gameday-select').addEventListener('change', e => { gameDay = e.target.value; followBoard(); refresh(); });
   ['start', 'pause', 'resume', 'stop'].forEach(verb => $('gd-' + verb).addEventListener('click', () =>
     run(() => chaos.api('POST', '/api/gamedays/' + gameDay + '/' + verb), d => 'Game day ' + d.id + ' is ' + d.state)));
+  // The pre-flight checklist of chaos validate --live, against the server's targets; nothing is injected.
+  $('gd-preflight').addEventListener('click', async () => {
+    if (!gameDay) return;
+    chaos.say(message, 'Pre-flight of ' + gameDay + '…', false);
+    try {
+      const list = await chaos.api('POST', '/api/gamedays/' + encodeURIComponent(gameDay) + '/preflight');
+      $('preflight-card').classList.remove('hidden');
+      chaos.text($('preflight-summary'), list.checked + ' item(s) checked, ' + list.failed + ' failed, at '
+        + chaos.time(list.checkedAt));
+      $('preflight').replaceChildren(...list.items.map(i => chaos.el('li', { class: i.ok ? 'ok' : 'failed' },
+        chaos.el('strong', {}, i.ok ? 'ok' : 'FAILED'), ' ', i.scenario, ': ', i.what, ' — ', i.detail)));
+      chaos.say(message, list.ok ? 'Pre-flight: every item passed.' : 'Pre-flight: ' + list.failed + ' item(s) failed.', !list.ok);
+    } catch (err) {
+      chaos.say(message, err.message, true);
+    }
+  });
   $('board-freeze').addEventListener('click', () =>
     run(() => chaos.api('POST', '/api/gamedays/' + gameDay + '/board/freeze'), () => 'The public board is frozen.'));
   $('board-unfreeze').addEventListener('click', () =>

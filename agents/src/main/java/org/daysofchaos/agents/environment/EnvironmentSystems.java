@@ -17,6 +17,7 @@ import org.daysofchaos.agents.process.LocalProcess;
 import org.daysofchaos.agents.process.LocalProcesses;
 import org.daysofchaos.agents.process.ProcessFinders;
 import org.daysofchaos.agents.toxiproxy.ToxiproxyServer;
+import org.daysofchaos.core.spi.AlertWatch;
 import org.daysofchaos.core.spi.MetricSource;
 
 /**
@@ -90,6 +91,27 @@ public final class EnvironmentSystems {
     env.prometheus()
         .forEach((name, config) -> sources.put(name, promQl(config, secrets, env.base())));
     return sources;
+  }
+
+  /**
+   * The alerts of each Prometheus server, polled from its alerts API with the same credential, CA
+   * and timeout as its queries, and its scrape and evaluation intervals (their lag).
+   *
+   * @throws SecretException when a secret cannot be found
+   */
+  public static List<AlertWatch> prometheusAlerts(Environment env) {
+    return prometheusAlerts(env, Secrets.ofProcess(env.base()));
+  }
+
+  /** As {@link #prometheusAlerts(Environment)}, with secrets looked up in {@code secrets}. */
+  public static List<AlertWatch> prometheusAlerts(Environment env, Secrets secrets) {
+    List<AlertWatch> watches = new ArrayList<>();
+    env.prometheus()
+        .forEach(
+            (name, config) ->
+                watches.add(
+                    promQl(config, secrets, env.base()).alerts(name, config.evaluationInterval())));
+    return watches;
   }
 
   static PromQlSource promQl(PrometheusConfig config, Secrets secrets, Path base) {

@@ -1,12 +1,14 @@
 package org.daysofchaos.agents.environment;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.daysofchaos.agents.Agents;
 import org.daysofchaos.agents.kubernetes.KubernetesClusters;
 import org.daysofchaos.agents.metrics.MetricSources;
 import org.daysofchaos.agents.process.LocalProcesses;
 import org.daysofchaos.agents.toxiproxy.ToxiproxyServers;
+import org.daysofchaos.core.spi.AlertWatch;
 import org.daysofchaos.core.spi.Injectors;
 import org.daysofchaos.core.spi.ProbeRunners;
 
@@ -18,12 +20,17 @@ public final class EnvironmentWiring implements AutoCloseable {
   private final Injectors injectors;
   private final ProbeRunners probes;
   private final KubernetesClusters kubernetes;
+  private final List<AlertWatch> alerts;
 
   private EnvironmentWiring(
-      Injectors injectors, ProbeRunners probes, KubernetesClusters kubernetes) {
+      Injectors injectors,
+      ProbeRunners probes,
+      KubernetesClusters kubernetes,
+      List<AlertWatch> alerts) {
     this.injectors = injectors;
     this.probes = probes;
     this.kubernetes = kubernetes;
+    this.alerts = List.copyOf(alerts);
   }
 
   /**
@@ -39,14 +46,16 @@ public final class EnvironmentWiring implements AutoCloseable {
             MetricSources.of(env.metrics(), EnvironmentSystems.prometheus(env)),
             toxiproxies,
             env.probeHosts());
+    List<AlertWatch> alerts = EnvironmentSystems.prometheusAlerts(env);
     Optional<KubernetesClusters> clusters = EnvironmentSystems.kubernetes(env, clock);
     if (clusters.isEmpty()) {
-      return new EnvironmentWiring(Agents.injectors(toxiproxies, processes), probes, null);
+      return new EnvironmentWiring(Agents.injectors(toxiproxies, processes), probes, null, alerts);
     }
     return new EnvironmentWiring(
         Agents.injectors(toxiproxies, processes, clusters.get().injectors()),
         ProbeRunners.of(probes.all(), clusters.get().probes()),
-        clusters.get());
+        clusters.get(),
+        alerts);
   }
 
   public Injectors injectors() {
@@ -55,6 +64,11 @@ public final class EnvironmentWiring implements AutoCloseable {
 
   public ProbeRunners probes() {
     return probes;
+  }
+
+  /** The alerts of every Prometheus server, polled for the scenarios' {@code detection.alerts}. */
+  public List<AlertWatch> alerts() {
+    return alerts;
   }
 
   @Override

@@ -117,6 +117,18 @@ public final class PromQlSource implements MetricSource {
   }
 
   /**
+   * The alerts of the same Prometheus server ({@code /api/v1/alerts}), reached through the same
+   * client, credentials and timeout as its queries.
+   *
+   * @param name its name in the environment, for the journal
+   * @param evaluationInterval the rule evaluation interval it runs with
+   */
+  public PrometheusAlerts alerts(String name, Duration evaluationInterval) {
+    return new PrometheusAlerts(
+        name, url, authorization, timeout, client, scrapeInterval, evaluationInterval);
+  }
+
+  /**
    * A change shows in the next scrape (within one scrape interval) and is seen at the next probe; a
    * change that must leave a range window ({@code [1m]}) stays in the answer for the window: the
    * end of a problem is seen between the window minus one scrape interval and the window (plus the

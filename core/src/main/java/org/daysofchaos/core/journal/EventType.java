@@ -23,8 +23,10 @@ public enum EventType {
   ABORTED,
   VERDICT,
   /**
-   * An alert the scenario names arrived at the scoreboard's Alertmanager webhook: the first one of
-   * the incident, or the first one from a team. Written by the scoreboard, not by the run loop.
+   * An alert the scenario names was seen firing: polled by the run loop from Prometheus' alerts API
+   * (data {@code source=prometheus-alerts-api}, with {@code activeAt} and the interval of the true
+   * moment), or arrived at the scoreboard's Alertmanager webhook ({@code
+   * source=alertmanager-webhook}; the first one of the incident, or the first one from a team).
    */
   ALERT_RECEIVED
 }

@@ -7,7 +7,8 @@ import java.util.List;
  * Monitoring coverage: which failures monitoring caught, and how much earlier than the teams.
  *
  * @param monitored incidents caught by monitoring: an alert or a detection signal
- * @param alerted incidents for which an alert arrived through Alertmanager
+ * @param alerted incidents for which an alert arrived (pushed by Alertmanager or polled from
+ *     Prometheus)
  * @param signalled incidents for which a detection signal of the scenario held
  * @param unmonitored ids of the incidents that monitoring did not catch at all
  * @param unalerted ids of the incidents for which no alert arrived

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -129,7 +130,10 @@ public final class JournalReports {
         run.mode().or(() -> scenario.map(ScenarioInfo::mode)).orElse(Mode.TIME_BOXED),
         injectedAt,
         run.faultEndedAt(),
-        run.detection().map(m -> timing(injectedAt, m, Observer.SIGNAL)),
+        // A detection by a polled alert is the alert's, not a signal's: counted once, as an alert.
+        run.detection()
+            .filter(m -> !detectedByAlert(run.events()))
+            .map(m -> timing(injectedAt, m, Observer.SIGNAL)),
         firstAlert(run.events(), injectedAt),
         run.recovery().map(m -> timing(injectedAt, m, Observer.STEADY_STATE)),
         Optional.of(run.verdict()),
@@ -140,23 +144,48 @@ public final class JournalReports {
     return Timing.since(injectedAt, m.reported(), by, m.source(), m.reportedResolution());
   }
 
+  /** Whether the run's detection was an alert it polled (its DETECTED event names the alert). */
+  public static boolean detectedByAlert(List<JournalEvent> events) {
+    return events.stream()
+        .filter(e -> e.type() == EventType.DETECTED)
+        .findFirst()
+        .map(e -> e.data().containsKey("alertname"))
+        .orElse(false);
+  }
+
   /**
-   * The first alert of the incident, from a journal the server wrote: its ALERT_RECEIVED event
-   * marked first of the incident. Matched by name so that journals of older versions still read.
+   * The first alert of the incident: its first ALERT_RECEIVED event marked first of the incident,
+   * polled by the run loop or pushed to the server's webhook, whichever the journal has first.
+   * Matched by name so that journals of older versions still read.
    */
   private static Optional<Timing> firstAlert(List<JournalEvent> events, Instant injectedAt) {
     return events.stream()
         .filter(e -> e.type().name().equals("ALERT_RECEIVED"))
         .filter(e -> "true".equals(e.data().get("firstOfIncident")))
         .findFirst()
-        .map(
-            e ->
-                Timing.since(
-                    injectedAt,
-                    e.at(),
-                    Observer.ALERT,
-                    e.data().getOrDefault("alertname", "alert"),
-                    Duration.ZERO));
+        .map(e -> alertTiming(e, injectedAt));
+  }
+
+  /**
+   * An ALERT_RECEIVED event as a timing. A pushed alert counts from when it arrived, exactly; a
+   * polled one from the middle of the interval its journal states (its {@code trueFrom} and {@code
+   * trueTo}: before Prometheus' {@code activeAt} by up to a scrape and an evaluation interval),
+   * like any moment seen through Prometheus (docs/measurement.md).
+   */
+  public static Timing alertTiming(JournalEvent e, Instant injectedAt) {
+    String name = e.data().getOrDefault("alertname", "alert");
+    String from = e.data().get("trueFrom");
+    String to = e.data().get("trueTo");
+    if (from == null || to == null) {
+      return Timing.since(injectedAt, e.at(), Observer.ALERT, name, Duration.ZERO);
+    }
+    try {
+      Instant trueFrom = Instant.parse(from);
+      Duration half = Duration.between(trueFrom, Instant.parse(to)).dividedBy(2);
+      return Timing.since(injectedAt, trueFrom.plus(half), Observer.ALERT, name, half);
+    } catch (DateTimeParseException ex) {
+      return Timing.since(injectedAt, e.at(), Observer.ALERT, name, Duration.ZERO);
+    }
   }
 
   private static List<SteadyStateChange> steadyState(

@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +31,9 @@ import org.daysofchaos.core.journal.Verdict;
 import org.daysofchaos.core.ledger.Ledger;
 import org.daysofchaos.core.ledger.LedgerEntry;
 import org.daysofchaos.core.spec.KindCatalog;
+import org.daysofchaos.core.spi.AlertWatch;
 import org.daysofchaos.core.spi.FaultInjector;
+import org.daysofchaos.core.spi.FiringAlert;
 import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.core.spi.InjectionBlockedException;
 import org.daysofchaos.core.spi.InjectionContext;
@@ -59,6 +63,7 @@ public final class IncidentRunner {
   private final Clock clock;
   private final Sleeper sleeper;
   private final RunOptions options;
+  private final List<AlertWatch> alerts;
 
   public IncidentRunner(
       Injectors injectors,
@@ -73,6 +78,26 @@ public final class IncidentRunner {
     this.clock = clock;
     this.sleeper = sleeper;
     this.options = options;
+    this.alerts = List.of();
+  }
+
+  private IncidentRunner(IncidentRunner runner, List<AlertWatch> alerts) {
+    this.injectors = runner.injectors;
+    this.probes = runner.probes;
+    this.ledger = runner.ledger;
+    this.clock = runner.clock;
+    this.sleeper = runner.sleeper;
+    this.options = runner.options;
+    this.alerts = List.copyOf(alerts);
+  }
+
+  /**
+   * This runner, also polling these alert sources (Prometheus' alerts API) for the alerts a
+   * scenario names under {@code detection.alerts}: the first one to fire is an alert detection, and
+   * the incident's detection if no signal came first.
+   */
+  public IncidentRunner withAlerts(List<? extends AlertWatch> watches) {
+    return new IncidentRunner(this, List.copyOf(watches));
   }
 
   /** Runs the scenario to its end on the calling thread. */
@@ -134,6 +159,7 @@ public final class IncidentRunner {
 
   private void inject(Run run) throws Exception {
     run.step = "inject";
+    run.injectingSince = clock.instant();
     Instant expiresAt = clock.instant().plus(run.scenario.maxDuration()).plus(EXPIRY_GRACE);
     List<FaultSpec> faults = run.scenario.faults();
     for (int i = 0; i < faults.size(); i++) {
@@ -209,6 +235,7 @@ public final class IncidentRunner {
       if (end.isEmpty()) {
         Instant now = clock.instant();
         detect(run, now);
+        watchAlerts(run, now);
         checkSteadyState(run, now);
         end = guardrailTripped(run, now);
         if (end.isEmpty()) {
@@ -342,6 +369,106 @@ public final class IncidentRunner {
                 run.detection.reported().toString()));
         return;
       }
+    }
+  }
+
+  // --- alerts polled from the monitoring (detection.alerts) ----------------------------------
+
+  /**
+   * Asks each alert source whether an alert the scenario names fires, until one does. Only alerts
+   * that became active after the injection began count: one already firing says nothing about this
+   * fault. A source that cannot be read is unmeasured: a journal line, never a detection.
+   */
+  private void watchAlerts(Run run, Instant now) throws InterruptedException {
+    List<String> names = run.scenario.detection().alerts();
+    if (run.alert != null || names.isEmpty() || run.injectingSince == null) {
+      return;
+    }
+    for (AlertWatch watch : alerts) {
+      Optional<FiringAlert> first = firstFiring(run, watch, names);
+      if (first.isPresent()) {
+        recordAlert(run, watch, first.get(), now);
+        return;
+      }
+    }
+  }
+
+  private Optional<FiringAlert> firstFiring(Run run, AlertWatch watch, List<String> names)
+      throws InterruptedException {
+    List<FiringAlert> firing;
+    try {
+      firing = watch.firing(names);
+      run.lastAlertError.remove(watch);
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (Exception e) {
+      String error = e.getMessage() == null ? e.toString() : e.getMessage();
+      if (!error.equals(run.lastAlertError.put(watch, error))) {
+        run.journal.append(
+            EventType.PROBE_ERROR,
+            watch.describe()
+                + ": cannot read its alerts ("
+                + error
+                + "); no detection by its alerts while it cannot be read",
+            data("source", watch.source(), "server", watch.name()));
+      }
+      return Optional.empty();
+    }
+    return firing.stream()
+        .filter(a -> names.contains(a.alertname()))
+        .filter(a -> !a.activeAt().isBefore(run.injectingSince))
+        .min(Comparator.comparing(FiringAlert::activeAt));
+  }
+
+  /**
+   * The alert is seen now; the moment the system changed lies before its {@code activeAt}, by up to
+   * the source's lag (scrape plus evaluation interval). The rule's {@code for:} lies between {@code
+   * activeAt} and now, so it is known, and does not widen the interval.
+   */
+  private void recordAlert(Run run, AlertWatch watch, FiringAlert alert, Instant now) {
+    Lag lag = watch.lag();
+    Instant activeAt = alert.activeAt().isAfter(now) ? now : alert.activeAt();
+    String what = "alert " + alert.alertname() + " (" + watch.describe() + ")";
+    run.alert =
+        new Measurement(
+            now,
+            Duration.between(run.injectedAt, now),
+            what,
+            lag.latest().minus(lag.earliest()),
+            Duration.between(activeAt, now).plus(lag.earliest()),
+            true);
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("alertname", alert.alertname());
+    details.put("source", watch.source());
+    details.put("server", watch.name());
+    details.put("activeAt", alert.activeAt().toString());
+    details.put("afterMillis", Long.toString(run.alert.after().toMillis()));
+    details.put("firstOfIncident", "true");
+    // The interval of the true moment, for reports that read the journal.
+    details.put("trueFrom", run.alert.trueFrom().toString());
+    details.put("trueTo", run.alert.trueTo().toString());
+    run.journal.append(
+        EventType.ALERT_RECEIVED,
+        "alert "
+            + alert.alertname()
+            + " detected by "
+            + watch.describe()
+            + ": firing, active since "
+            + alert.activeAt()
+            + "; "
+            + run.alert.describe()
+            + " after the injection",
+        details);
+    if (run.detection == null) {
+      run.detection = run.alert;
+      run.journal.append(
+          EventType.DETECTED,
+          "detected after " + run.alert.describe() + " by " + what,
+          data(
+              "signal", "alert " + alert.alertname(),
+              "alertname", alert.alertname(),
+              "source", watch.source(),
+              "after", run.alert.after().toString()));
     }
   }
 
@@ -524,6 +651,8 @@ public final class IncidentRunner {
           return;
         }
         checkSteadyState(run, now);
+        // An alert whose for: outlasts the fault still shows that monitoring noticed it.
+        watchAlerts(run, now);
         tick = nextTick(tick);
         sleeper.sleepUntil(tick.isAfter(deadline) ? deadline : tick);
       }
@@ -639,6 +768,7 @@ public final class IncidentRunner {
     final RecoveryTracker tracker;
     final Map<ProbeSpec, String> lastProbeError = new HashMap<>();
     final Map<Integer, Instant> guardrailFailingSince = new HashMap<>();
+    final Map<AlertWatch, String> lastAlertError = new HashMap<>();
     String step = "start";
     boolean healthy = true;
 
@@ -647,9 +777,17 @@ public final class IncidentRunner {
 
     boolean interrupted;
     Instant lastEffectAt;
+
+    /** When the first fault began to be injected: alerts active since then count. */
+    Instant injectingSince;
+
     Instant injectedAt;
     Instant faultEndedAt;
     Measurement detection;
+
+    /** The first alert the scenario names that an alert source saw firing. */
+    Measurement alert;
+
     Measurement recovery;
     String failure;
     String abortReason;

@@ -7,6 +7,8 @@ import org.daysofchaos.core.Guardrail;
 import org.daysofchaos.core.ProbeSpec;
 import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.spec.KindCatalog;
+import org.daysofchaos.core.spi.AlertWatch;
+import org.daysofchaos.core.spi.FiringAlert;
 import org.daysofchaos.core.spi.Injectors;
 import org.daysofchaos.core.spi.Observation;
 import org.daysofchaos.core.spi.ProbeRunner;
@@ -31,6 +33,53 @@ public final class PreFlight {
 
   /** Every item of one scenario, targets first, then its probes in the order of the file. */
   public static List<Item> check(Scenario scenario, Injectors injectors, ProbeRunners probes) {
+    return check(scenario, injectors, probes, List.of());
+  }
+
+  /**
+   * Every item of one scenario, targets first, then its probes in the order of the file, then its
+   * {@code detection.alerts} on each alert source: it answers, and none of them fires already (an
+   * alert active before the injection never counts, so it could not detect the incident).
+   */
+  public static List<Item> check(
+      Scenario scenario, Injectors injectors, ProbeRunners probes, List<AlertWatch> alerts) {
+    List<Item> items = checkTargetsAndProbes(scenario, injectors, probes);
+    List<String> names = scenario.detection().alerts();
+    if (!names.isEmpty()) {
+      for (AlertWatch watch : alerts) {
+        items.add(alerts(scenario.id(), names, watch));
+      }
+    }
+    return items;
+  }
+
+  private static Item alerts(String id, List<String> names, AlertWatch watch) {
+    String what = "detection alerts " + String.join(", ", names) + " on " + watch.describe();
+    List<FiringAlert> firing;
+    try {
+      firing = watch.firing(names);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Item(id, what, false, "interrupted");
+    } catch (Exception e) {
+      return new Item(id, what, false, "does not answer: " + message(e));
+    }
+    if (firing.isEmpty()) {
+      return new Item(id, what, true, "answers, none fires now");
+    }
+    return new Item(
+        id,
+        what,
+        false,
+        String.join(", ", firing.stream().map(FiringAlert::alertname).distinct().toList())
+            + " fires already (active since "
+            + firing.get(0).activeAt()
+            + "); an alert active before the injection does not count, so it could not detect"
+            + " the incident");
+  }
+
+  private static List<Item> checkTargetsAndProbes(
+      Scenario scenario, Injectors injectors, ProbeRunners probes) {
     List<Item> items = new ArrayList<>();
     String id = scenario.id();
     for (TargetCheck.State state : TargetCheck.check(scenario, injectors)) {

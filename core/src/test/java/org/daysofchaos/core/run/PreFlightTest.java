@@ -1,14 +1,21 @@
 package org.daysofchaos.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.daysofchaos.core.Scenario;
+import org.daysofchaos.core.spi.AlertWatch;
+import org.daysofchaos.core.spi.FiringAlert;
 import org.daysofchaos.core.spi.Injectors;
+import org.daysofchaos.core.spi.Lag;
 import org.daysofchaos.core.spi.ProbeRunner;
 import org.daysofchaos.core.spi.ProbeRunners;
 import org.daysofchaos.core.testing.RecordingInjector;
@@ -96,5 +103,65 @@ class PreFlightTest {
                 .get(1)
                 .detail())
         .startsWith("no runner is configured for");
+  }
+
+  /** An alert source that answers these alerts, or throws when there are none to give. */
+  private static AlertWatch alertSource(List<FiringAlert> firing) {
+    return new AlertWatch() {
+      @Override
+      public String source() {
+        return "prometheus-alerts-api";
+      }
+
+      @Override
+      public String name() {
+        return "main";
+      }
+
+      @Override
+      public List<FiringAlert> firing(Collection<String> names) throws IOException {
+        if (firing == null) {
+          throw new IOException("cannot reach Prometheus");
+        }
+        return firing;
+      }
+
+      @Override
+      public Lag lag() {
+        return Lag.throughSamples(Duration.ZERO, Duration.ofSeconds(30));
+      }
+    };
+  }
+
+  @Test
+  void theAlertsOfAScenarioAreCheckedOnEveryAlertSource() {
+    Scenario plain = scenario(ScriptedProbe.always("up", true), ScriptedProbe.always("e", false));
+    Scenario alerted = Scenarios.withAlerts(plain, List.of("SlowBookings"));
+    ProbeRunners probes = ProbeRunners.of(List.of(ScriptedProbe.runner(CLOCK)));
+    Injectors injectors = Injectors.of(List.of(injector));
+    FiringAlert already =
+        new FiringAlert(Map.of("alertname", "SlowBookings"), Instant.parse("2026-12-02T08:59:00Z"));
+
+    List<PreFlight.Item> items =
+        PreFlight.check(
+            alerted,
+            injectors,
+            probes,
+            List.of(alertSource(List.of()), alertSource(null), alertSource(List.of(already))));
+
+    assertThat(items.subList(3, 6))
+        .extracting(PreFlight.Item::ok, PreFlight.Item::detail)
+        .containsExactly(
+            tuple(true, "answers, none fires now"),
+            tuple(false, "does not answer: cannot reach Prometheus"),
+            tuple(
+                false,
+                "SlowBookings fires already (active since 2026-12-02T08:59:00Z); an alert active"
+                    + " before the injection does not count, so it could not detect the incident"));
+    assertThat(items.get(3).what())
+        .isEqualTo("detection alerts SlowBookings on prometheus-alerts-api main");
+    assertThat(PreFlight.check(plain, injectors, probes, List.of(alertSource(null))))
+        .as("no alerts named, none checked")
+        .hasSize(3);
   }
 }

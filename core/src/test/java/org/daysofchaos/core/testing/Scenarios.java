@@ -55,4 +55,24 @@ public final class Scenarios {
         Optional.empty(),
         List.of());
   }
+
+  /** The scenario, with these alert names under {@code detection.alerts}. */
+  public static Scenario withAlerts(Scenario s, List<String> alerts) {
+    return new Scenario(
+        s.id(),
+        s.title(),
+        s.description(),
+        s.weight(),
+        s.mode(),
+        s.duration(),
+        s.maxDuration(),
+        s.targets(),
+        s.faults(),
+        s.steadyState(),
+        new Detection(s.detection().signals(), alerts),
+        s.recovery(),
+        s.diagnosis(),
+        s.hints(),
+        s.guardrails());
+  }
 }

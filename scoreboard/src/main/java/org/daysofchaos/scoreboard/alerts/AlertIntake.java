@@ -190,7 +190,7 @@ public final class AlertIntake {
         + alert.alertname()
         + " arrived"
         + from
-        + " through Alertmanager "
+        + " through the alertmanager webhook "
         + Durations.seconds(after)
         + " after the injection: "
         + which;

@@ -22,6 +22,7 @@ import org.daysofchaos.agents.kubernetes.KubernetesBackend;
 import org.daysofchaos.agents.kubernetes.KubernetesCleanup;
 import org.daysofchaos.agents.metrics.MetricSources;
 import org.daysofchaos.agents.metrics.PromQlSource;
+import org.daysofchaos.agents.metrics.PrometheusAlerts;
 import org.daysofchaos.agents.process.LocalProcess;
 import org.daysofchaos.agents.process.LocalProcesses;
 import org.daysofchaos.agents.toxiproxy.ToxiproxyServer;
@@ -35,6 +36,7 @@ import org.daysofchaos.core.run.TargetCheck;
 import org.daysofchaos.core.scenario.DryRun;
 import org.daysofchaos.core.scenario.ReadResult;
 import org.daysofchaos.core.spec.KindCatalog;
+import org.daysofchaos.core.spi.AlertWatch;
 import org.daysofchaos.core.spi.Injectors;
 import org.daysofchaos.core.spi.MetricSource;
 import org.daysofchaos.core.spi.ProbeRunners;
@@ -175,7 +177,8 @@ public class RunCommand implements Callable<Integer> {
         probes = Agents.withKubernetes(probes, cluster, clock);
       }
       RunSession session =
-          new RunSession(injectors(servers, local, cluster), probes, ledger, run.runOptions(), out);
+          new RunSession(injectors(servers, local, cluster), probes, ledger, run.runOptions(), out)
+              .withAlerts(alertWatches());
       int exit = ExitCodes.OK;
       for (Scenario scenario : scenarios) {
         RunResult result = session.run(run.apply(scenario), run.journal());
@@ -290,6 +293,21 @@ public class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
+  }
+
+  /**
+   * The alerts of every Prometheus server, of the environment file and of {@code --prometheus}
+   * (evaluated every 15 s, as far as this run knows), polled for the scenarios' {@code
+   * detection.alerts}.
+   */
+  private List<AlertWatch> alertWatches() {
+    List<AlertWatch> watches = new ArrayList<>(EnvironmentSystems.prometheusAlerts(environment));
+    for (NamedUrl server : prometheus) {
+      watches.add(
+          PromQlSource.of(server.url(), Optional.empty(), Optional.empty(), prometheusTimeout)
+              .alerts(server.name(), PrometheusAlerts.DEFAULT_EVALUATION_INTERVAL));
+    }
+    return watches;
   }
 
   /** Every metric probe's source is configured: said before anything is injected. */

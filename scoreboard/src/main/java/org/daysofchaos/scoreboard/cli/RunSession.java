@@ -18,6 +18,7 @@ import org.daysofchaos.core.ledger.Ledger;
 import org.daysofchaos.core.run.IncidentRunner;
 import org.daysofchaos.core.run.RunControl;
 import org.daysofchaos.core.run.RunOptions;
+import org.daysofchaos.core.spi.AlertWatch;
 import org.daysofchaos.core.spi.Injectors;
 import org.daysofchaos.core.spi.Observation;
 import org.daysofchaos.core.spi.ProbeRunner;
@@ -38,6 +39,7 @@ final class RunSession {
   private final Ledger ledger;
   private final RunOptions options;
   private final PrintStream out;
+  private List<AlertWatch> alerts = List.of();
 
   RunSession(
       Injectors injectors,
@@ -52,10 +54,17 @@ final class RunSession {
     this.out = out;
   }
 
+  /** Polls these alert sources for the scenarios' {@code detection.alerts}. */
+  RunSession withAlerts(List<AlertWatch> watches) {
+    this.alerts = List.copyOf(watches);
+    return this;
+  }
+
   RunResult run(Scenario scenario, Optional<Path> journalJson) throws IOException {
     Clock clock = Clock.systemUTC();
     IncidentRunner runner =
-        new IncidentRunner(injectors, probes, ledger, clock, Sleeper.system(clock), options);
+        new IncidentRunner(injectors, probes, ledger, clock, Sleeper.system(clock), options)
+            .withAlerts(alerts);
     RunControl control = new RunControl();
     Thread runThread = Thread.currentThread();
     CountDownLatch done = new CountDownLatch(1);

@@ -159,7 +159,8 @@ public class ValidateCommand implements Callable<Integer> {
     List<PreFlight.Item> items = new ArrayList<>();
     try (EnvironmentWiring wiring = EnvironmentWiring.connect(environment, Clock.systemUTC())) {
       for (Scenario scenario : scenarios) {
-        List<PreFlight.Item> some = PreFlight.check(scenario, wiring.injectors(), wiring.probes());
+        List<PreFlight.Item> some =
+            PreFlight.check(scenario, wiring.injectors(), wiring.probes(), wiring.alerts());
         some.forEach(item -> out.println(item.describe()));
         items.addAll(some);
       }

@@ -40,11 +40,12 @@ class RunWiring {
 
   IncidentRunner runner(Ledger ledger, WakeableSleeper sleeper) {
     return new IncidentRunner(
-        guarded,
-        targets.wiring().probes(),
-        ledger,
-        clock,
-        sleeper,
-        RunOptions.defaults().withInterval(interval));
+            guarded,
+            targets.wiring().probes(),
+            ledger,
+            clock,
+            sleeper,
+            RunOptions.defaults().withInterval(interval))
+        .withAlerts(targets.wiring().alerts());
   }
 }

@@ -19,6 +19,7 @@ import org.daysofchaos.core.journal.Verdict;
 import org.daysofchaos.core.report.GameDayFacts;
 import org.daysofchaos.core.report.GameDayReport;
 import org.daysofchaos.core.report.IncidentRecord;
+import org.daysofchaos.core.report.JournalReports;
 import org.daysofchaos.core.report.Observer;
 import org.daysofchaos.core.report.ReportInput;
 import org.daysofchaos.core.report.Reports;
@@ -27,6 +28,7 @@ import org.daysofchaos.core.report.Timing;
 import org.daysofchaos.core.report.TrendReport;
 import org.daysofchaos.core.scoring.Play;
 import org.daysofchaos.core.scoring.ScoringRules;
+import org.daysofchaos.scoreboard.alerts.AlertIntake;
 import org.daysofchaos.scoreboard.alerts.AlertStore;
 import org.daysofchaos.scoreboard.gameday.GameDays;
 import org.daysofchaos.scoreboard.gameday.ScenarioCatalog;
@@ -162,8 +164,10 @@ public final class DbReports {
       List<JournalEvent> journal,
       AlertStore.IncidentAlerts alert) {
     Instant t0 = i.injectedAt();
+    // A detection by an alert the run polled is counted once, as an alert (below).
     Optional<Timing> signal =
         Optional.ofNullable(i.detectedAt())
+            .filter(at -> !JournalReports.detectedByAlert(journal))
             .map(at -> Timing.since(t0, at, Observer.SIGNAL, signalName(journal), probeInterval));
     String held =
         scenario
@@ -172,10 +176,7 @@ public final class DbReports {
     Optional<Timing> recovery =
         Optional.ofNullable(i.recoveredAt())
             .map(at -> Timing.since(t0, at, Observer.STEADY_STATE, held, probeInterval));
-    Optional<Timing> firstAlert =
-        Optional.ofNullable(alert)
-            .map(a -> a.first())
-            .map(f -> Timing.since(t0, f.at(), Observer.ALERT, f.alertname(), Duration.ZERO));
+    Optional<Timing> firstAlert = firstAlert(t0, journal, alert);
     return new IncidentRecord(
         i.id(),
         i.gameDayId(),
@@ -191,6 +192,25 @@ public final class DbReports {
         recovery,
         verdict(i),
         steadyState(journal, t0));
+  }
+
+  /**
+   * The first alert of an incident: pushed to the webhook, or polled by the run loop from
+   * Prometheus' alerts API (its journal's ALERT_RECEIVED), whichever was seen first. Each counts as
+   * its source measures it: a pushed one from its arrival, a polled one from its estimate.
+   */
+  static Optional<Timing> firstAlert(
+      Instant t0, List<JournalEvent> journal, AlertStore.IncidentAlerts alert) {
+    Optional<AlertStore.FirstAlert> pushed = Optional.ofNullable(alert).map(a -> a.first());
+    Optional<JournalEvent> polled =
+        journal.stream()
+            .filter(e -> e.type() == EventType.ALERT_RECEIVED)
+            .filter(e -> !AlertIntake.SOURCE.equals(e.data().get("source")))
+            .findFirst();
+    if (polled.isPresent() && (pushed.isEmpty() || polled.get().at().isBefore(pushed.get().at()))) {
+      return Optional.of(JournalReports.alertTiming(polled.get(), t0));
+    }
+    return pushed.map(f -> Timing.since(t0, f.at(), Observer.ALERT, f.alertname(), Duration.ZERO));
   }
 
   private static Optional<Verdict> verdict(Incident i) {

@@ -43,6 +43,19 @@ public class ServeOptions {
   boolean demo;
 
   @Option(
+      names = "--demo-metrics-port",
+      paramLabel = "PORT",
+      description =
+          "Where the demo's booking service and its /metrics listen (chaos.demo.metrics-port;"
+              + " default "
+              + DEMO_METRICS_PORT
+              + " with --prometheus, so that your Prometheus can scrape it, else a free port).")
+  Integer demoMetricsPort;
+
+  /** The demo's metrics port when a Prometheus answers its probes: beside 8474 and 8475. */
+  static final int DEMO_METRICS_PORT = 8476;
+
+  @Option(
       names = "--environment",
       paramLabel = "FILE",
       description =
@@ -130,6 +143,11 @@ public class ServeOptions {
     }
     if (demo) {
       p.put("chaos.demo.enabled", "true");
+    }
+    if (demoMetricsPort != null) {
+      p.put("chaos.demo.metrics-port", Integer.toString(demoMetricsPort));
+    } else if (demo && !prometheus.isEmpty()) {
+      p.put("chaos.demo.metrics-port", Integer.toString(DEMO_METRICS_PORT));
     }
     if (environment != null) {
       p.put("chaos.environment", environment.toAbsolutePath().normalize().toString());

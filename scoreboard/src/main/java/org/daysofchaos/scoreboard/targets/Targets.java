@@ -19,10 +19,12 @@ import org.daysofchaos.agents.environment.EnvironmentSystems;
 import org.daysofchaos.agents.kubernetes.KubernetesClusters;
 import org.daysofchaos.agents.metrics.MetricSources;
 import org.daysofchaos.agents.metrics.PromQlSource;
+import org.daysofchaos.agents.metrics.PrometheusAlerts;
 import org.daysofchaos.agents.process.LocalProcess;
 import org.daysofchaos.agents.process.LocalProcesses;
 import org.daysofchaos.agents.toxiproxy.ToxiproxyServer;
 import org.daysofchaos.agents.toxiproxy.ToxiproxyServers;
+import org.daysofchaos.core.spi.AlertWatch;
 import org.daysofchaos.core.spi.Injectors;
 import org.daysofchaos.core.spi.MetricSource;
 import org.daysofchaos.core.spi.ProbeRunners;
@@ -63,6 +65,13 @@ public class Targets implements AutoCloseable {
   @ConfigProperty(name = "chaos.demo.ops-port", defaultValue = "8475")
   int demoOpsPort;
 
+  /**
+   * Where the demo's booking service and its {@code /metrics} listen (0: a free port): fixed, so
+   * that a Prometheus configured beforehand can scrape it ({@code serve --demo --prometheus}).
+   */
+  @ConfigProperty(name = "chaos.demo.metrics-port", defaultValue = "0")
+  int demoMetricsPort;
+
   /** An ops console to link from the player console, for a real pre-production. */
   @ConfigProperty(name = "chaos.play.ops-url")
   Optional<URI> opsUrl;
@@ -95,7 +104,8 @@ public class Targets implements AutoCloseable {
       Map<String, Long> processPids,
       List<URI> metrics,
       Injectors injectors,
-      ProbeRunners probes) {}
+      ProbeRunners probes,
+      List<AlertWatch> alerts) {}
 
   /** Where the server forwards {@code /ops}: an ops console and the token it takes. */
   public record OpsUpstream(URI url, String token) {}
@@ -134,7 +144,10 @@ public class Targets implements AutoCloseable {
       startDemo(servers, processes, pids, metricUrls);
     }
     Map<String, MetricSource> prometheus = new LinkedHashMap<>(EnvironmentSystems.prometheus(env));
+    List<AlertWatch> alerts = new ArrayList<>(EnvironmentSystems.prometheusAlerts(env));
     addShortcuts(servers, processes, pids, prometheus);
+    alerts.addAll(shortcutAlerts(prometheus, env));
+    demoThroughPrometheus(prometheus, metricUrls);
     List<ToxiproxyServer> list = new ArrayList<>();
     servers.forEach((name, url) -> list.add(ToxiproxyServer.of(name, URI.create(url))));
     ToxiproxyServers toxiproxies = new ToxiproxyServers(list);
@@ -152,13 +165,34 @@ public class Targets implements AutoCloseable {
             kubernetes == null
                 ? Agents.injectors(toxiproxies, processes)
                 : Agents.injectors(toxiproxies, processes, kubernetes.injectors()),
-            kubernetes == null ? probes : ProbeRunners.of(probes.all(), kubernetes.probes()));
+            kubernetes == null ? probes : ProbeRunners.of(probes.all(), kubernetes.probes()),
+            List.copyOf(alerts));
     EnvironmentSystems.clusters(env)
         .forEach(
             c ->
                 LOG.info(
                     "kubernetes cluster {}: namespaces {}", c.name(), c.config().namespaces()));
     return wiring;
+  }
+
+  /**
+   * With a Prometheus named {@value MetricSources#DEFAULT}, the demo's probes go through PromQL on
+   * it, which must scrape the demo: its metrics endpoint is then not the default source as well.
+   */
+  private void demoThroughPrometheus(Map<String, MetricSource> prometheus, List<URI> metricUrls) {
+    DemoSystem running = demo;
+    if (running == null || !prometheus.containsKey(MetricSources.DEFAULT)) {
+      return;
+    }
+    metricUrls.remove(running.metricsUrl());
+    LOG.info(
+        "demo metrics through PromQL on Prometheus {}, which must scrape {} (target {}:{},"
+            + " metrics_path {}; see deploy/prometheus/demo-prometheus.yml)",
+        MetricSources.DEFAULT,
+        running.metricsUrl(),
+        running.metricsUrl().getHost(),
+        running.metricsUrl().getPort(),
+        running.metricsUrl().getPath());
   }
 
   /**
@@ -210,7 +244,7 @@ public class Targets implements AutoCloseable {
       throw new IllegalStateException(
           "the environment names a toxiproxy server 'default', which is the demo's; rename it");
     }
-    demo = DemoSystem.start(demoTraffic, demoProxyPort, demoOpsPort);
+    demo = DemoSystem.start(demoTraffic, demoProxyPort, demoOpsPort, demoMetricsPort);
     servers.put(ToxiproxyServer.DEFAULT, demo.toxiproxyUrl().toString());
     processes.register("inventory", demo.processes().find(inventoryTarget()));
     pids.put("inventory", demo.inventoryPid());
@@ -266,6 +300,22 @@ public class Targets implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(PROMETHEUS + name + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The alerts of the Prometheus servers given on the command line ({@code --prometheus}), whose
+   * evaluation interval the server does not know: the common 15 s is assumed.
+   */
+  private static List<AlertWatch> shortcutAlerts(
+      Map<String, MetricSource> prometheus, Environment env) {
+    List<AlertWatch> alerts = new ArrayList<>();
+    prometheus.forEach(
+        (name, source) -> {
+          if (!env.prometheus().containsKey(name) && source instanceof PromQlSource promQl) {
+            alerts.add(promQl.alerts(name, PrometheusAlerts.DEFAULT_EVALUATION_INTERVAL));
+          }
+        });
+    return alerts;
   }
 
   public Wiring wiring() {

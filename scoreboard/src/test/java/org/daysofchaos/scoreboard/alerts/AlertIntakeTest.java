@@ -177,7 +177,7 @@ class AlertIntakeTest {
               assertThat(e.at()).isEqualTo(T0.plusMillis(2_350));
               assertThat(e.message())
                   .isEqualTo(
-                      "alert BookingLatencyHigh arrived through Alertmanager 2.350 s after the"
+                      "alert BookingLatencyHigh arrived through the alertmanager webhook 2.350 s after the"
                           + " injection: the first alert of the incident");
               assertThat(e.data())
                   .containsEntry("alertname", "BookingLatencyHigh")
@@ -215,9 +215,9 @@ class AlertIntakeTest {
     assertThat(alertEvents("inc-outage"))
         .extracting(JournalEvent::message)
         .containsExactly(
-            "alert BookingErrorsHigh arrived from team blue through Alertmanager 3.000 s after"
+            "alert BookingErrorsHigh arrived from team blue through the alertmanager webhook 3.000 s after"
                 + " the injection: the first alert of the incident",
-            "alert BookingErrorsHigh arrived from team red through Alertmanager 5.000 s after the"
+            "alert BookingErrorsHigh arrived from team red through the alertmanager webhook 5.000 s after the"
                 + " injection: the first alert of team red");
   }
 

@@ -70,6 +70,17 @@ class ChaosMainTest {
   }
 
   @Test
+  void theDemoThroughAPrometheusListensWhereThatPrometheusScrapes() {
+    assertThat(ChaosMain.configure("serve", "--demo", "--prometheus", "http://127.0.0.1:9090"))
+        .containsEntry("chaos.demo.metrics-port", "8476");
+    assertThat(
+            ChaosMain.configure(
+                "serve", "--demo", "--demo-metrics-port", "0", "--prometheus", "http://p:9090"))
+        .containsEntry("chaos.demo.metrics-port", "0");
+    assertThat(ChaosMain.configure("serve", "--demo")).doesNotContainKey("chaos.demo.metrics-port");
+  }
+
+  @Test
   void theDataDirectoryOfAServerIsAlwaysAbsolute() {
     assertThat(Path.of(ChaosMain.configure("serve").get("chaos.data-dir"))).isAbsolute();
   }

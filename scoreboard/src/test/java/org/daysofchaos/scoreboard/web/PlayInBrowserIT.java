@@ -97,6 +97,11 @@ class PlayInBrowserIT {
     waitFor(
         master, d -> new Select(d.findElement(By.id("gameday-select"))).getOptions().size() > 0);
     new Select(master.findElement(By.id("gameday-select"))).selectByValue(DAY);
+    // The pre-flight checklist first: one line per target, probe and alert, nothing injected.
+    master.findElement(By.id("gd-preflight")).click();
+    waitFor(master, d -> text(d, "console-message").startsWith("Pre-flight:"));
+    assertThat(master.findElements(By.cssSelector("#preflight li"))).isNotEmpty();
+    assertThat(text(master, "preflight-summary")).contains("item(s) checked");
     master.findElement(By.id("gd-start")).click();
     waitFor(master, d -> text(d, "gameday-state").equals("RUNNING"));
 
