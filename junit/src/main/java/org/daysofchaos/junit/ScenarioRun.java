@@ -1,0 +1,194 @@
+package org.daysofchaos.junit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.daysofchaos.agents.Agents;
+import org.daysofchaos.agents.metrics.MetricSources;
+import org.daysofchaos.agents.toxiproxy.ToxiproxyServers;
+import org.daysofchaos.core.ProbeSpec;
+import org.daysofchaos.core.Recovery;
+import org.daysofchaos.core.Scenario;
+import org.daysofchaos.core.journal.RunResult;
+import org.daysofchaos.core.ledger.InMemoryLedger;
+import org.daysofchaos.core.run.IncidentRunner;
+import org.daysofchaos.core.run.RunControl;
+import org.daysofchaos.core.run.RunOptions;
+import org.daysofchaos.core.spi.Injectors;
+import org.daysofchaos.core.spi.MetricSource;
+import org.daysofchaos.core.spi.Observation;
+import org.daysofchaos.core.spi.ProbeRunner;
+import org.daysofchaos.core.spi.ProbeRunners;
+import org.daysofchaos.core.spi.Sleeper;
+
+/**
+ * One scenario, about to run as a test through the game day's run loop: wait for the steady state,
+ * inject, observe, revert (always, verified), wait for the recovery, write the journal.
+ *
+ * <pre>{@code
+ * chaos.scenario("chaos/payment-latency.yaml")
+ *     .metrics(service.metricsUrl())
+ *     .faultDuration(Duration.ofSeconds(3))
+ *     .run()
+ *     .passed()
+ *     .detectedWithin(Duration.ofSeconds(2))
+ *     .recoversWithin(Duration.ofSeconds(30));
+ * }</pre>
+ *
+ * <p>The scenario's probes see the system as they would on a game day: {@code http/status} probes
+ * reach their URLs, {@code metric/threshold} probes scrape the endpoints given to {@link
+ * #metrics(URI...)}, {@code proxy/state} probes and every network fault reach the proxies of the
+ * test class.
+ */
+public final class ScenarioRun {
+  /** Probes every 250 ms unless told otherwise: a test wants short faults measured finely. */
+  public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(250);
+
+  /** How long to wait for the steady state before the fault, unless told otherwise. */
+  public static final Duration DEFAULT_STEADY_STATE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Injectors injectors;
+  private final ToxiproxyServers servers;
+  private final Path journals;
+  private final String testName;
+  private Scenario scenario;
+  private final List<URI> scraped = new ArrayList<>();
+  private final Map<String, MetricSource> sources = new LinkedHashMap<>();
+  private Duration interval = DEFAULT_INTERVAL;
+  private Duration steadyStateTimeout = DEFAULT_STEADY_STATE_TIMEOUT;
+  private Clock clock = Clock.systemUTC();
+
+  ScenarioRun(
+      Scenario scenario,
+      Injectors injectors,
+      ToxiproxyServers servers,
+      Path journals,
+      String testName) {
+    this.scenario = scenario;
+    this.injectors = injectors;
+    this.servers = servers;
+    this.journals = journals;
+    this.testName = testName;
+  }
+
+  /** The scenario as it will run. */
+  public Scenario scenario() {
+    return scenario;
+  }
+
+  /** Prometheus text endpoints that {@code metric/threshold} probes without a source scrape. */
+  public ScenarioRun metrics(URI... endpoints) {
+    scraped.addAll(List.of(endpoints));
+    return this;
+  }
+
+  /** A metric source by name, for {@code metric/threshold} probes with {@code source: NAME}. */
+  public ScenarioRun metrics(String name, MetricSource source) {
+    sources.put(name, source);
+    return this;
+  }
+
+  /** How long the fault lasts, instead of the scenario's {@code duration}: tests want it short. */
+  public ScenarioRun faultDuration(Duration duration) {
+    scenario =
+        scenario.withTiming(
+            Optional.of(duration), max(duration, scenario.maxDuration()), scenario.recovery());
+    return this;
+  }
+
+  /** The recovery rule, instead of the scenario's: {@code holdFor}, at most {@code within}. */
+  public ScenarioRun recovery(Duration holdFor, Duration within) {
+    scenario =
+        scenario.withTiming(
+            scenario.duration(), scenario.maxDuration(), new Recovery(holdFor, within));
+    return this;
+  }
+
+  /** How often the probes look (250 ms unless told otherwise). */
+  public ScenarioRun interval(Duration every) {
+    interval = every;
+    return this;
+  }
+
+  /** How long to wait for the steady state to hold before the fault (30 s unless told). */
+  public ScenarioRun steadyStateTimeout(Duration timeout) {
+    steadyStateTimeout = timeout;
+    return this;
+  }
+
+  /** The clock of the run loop (tests of this module). */
+  ScenarioRun clock(Clock newClock) {
+    clock = newClock;
+    return this;
+  }
+
+  /**
+   * Runs the scenario and writes its journal. Returns whatever the verdict: the assertions of the
+   * result decide whether the test passes.
+   */
+  public ScenarioResult run() {
+    ProbeRunners probes = Agents.probes(MetricSources.of(scraped, sources), servers);
+    awaitSteadyState(probes);
+    IncidentRunner runner =
+        new IncidentRunner(
+            injectors,
+            probes,
+            new InMemoryLedger(),
+            clock,
+            Sleeper.system(clock),
+            RunOptions.defaults().withInterval(interval));
+    RunResult result = runner.run(scenario, new RunControl(), List.of());
+    try {
+      return new ScenarioResult(result, Journals.write(result, journals, testName));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the journal to " + journals, e);
+    }
+  }
+
+  /**
+   * A system just started in {@code @BeforeAll} may need a moment: the run loop's gate would abort
+   * at once if the steady state did not hold, so give it up to the timeout. If it never holds, the
+   * gate aborts the run and the result says why.
+   */
+  private void awaitSteadyState(ProbeRunners probes) {
+    Instant deadline = clock.instant().plus(steadyStateTimeout);
+    Sleeper sleeper = Sleeper.system(clock);
+    while (!allHold(probes) && clock.instant().isBefore(deadline)) {
+      try {
+        sleeper.sleepUntil(clock.instant().plus(interval));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private boolean allHold(ProbeRunners probes) {
+    return scenario.steadyState().stream().allMatch(p -> observe(probes, p).holds());
+  }
+
+  private static <P extends ProbeSpec> Observation observe(ProbeRunners probes, P probe) {
+    Optional<ProbeRunner<P>> runner = probes.forProbe(probe);
+    if (runner.isEmpty()) {
+      return Observation.fails("no runner for " + probe.describe());
+    }
+    try {
+      return runner.get().observe(probe);
+    } catch (Exception e) {
+      return Observation.fails(String.valueOf(e.getMessage()));
+    }
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+}
