@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -17,11 +18,7 @@ import org.daysofchaos.agents.proxy.EmbeddedToxiproxy;
 import org.daysofchaos.agents.proxy.ProxyHandle;
 import org.daysofchaos.agents.toxiproxy.ToxiproxyServer;
 import org.daysofchaos.agents.toxiproxy.ToxiproxyServers;
-import org.daysofchaos.core.Scenario;
-import org.daysofchaos.core.scenario.ReadResult;
-import org.daysofchaos.core.scenario.ScenarioReader;
 import org.daysofchaos.core.spi.Injectors;
-import org.daysofchaos.experiments.Catalog;
 
 /**
  * The chaos of one test class: its embedded fault proxy (Toxiproxy's API on a free port of
@@ -123,32 +120,28 @@ public final class Chaos implements AutoCloseable {
 
   /**
    * A scenario file (our YAML), to run against the proxies of this class: its {@code {proxy: NAME}}
-   * targets are the proxies created here.
+   * targets are the proxies created here, and {@code ${proxy.NAME}} in it is the {@code host:port}
+   * where the proxy NAME listens.
    *
-   * @throws IllegalArgumentException with every problem as {@code file:line:column: field: message}
-   *     if the file is not a valid scenario, or holds more than one
+   * @throws UncheckedIOException if the file cannot be read
    */
   public ScenarioRun scenario(Path file) {
-    return run(new ScenarioReader(Catalog.standard()).read(file), file.toString());
+    try {
+      return run(file.toString(), Files.readString(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the scenario " + file, e);
+    }
   }
 
   /** A scenario from the test class path, e.g. {@code "chaos/payment-latency.yaml"}. */
   public ScenarioRun scenario(String classpathResource) {
-    String text = resource(classpathResource);
-    return run(
-        new ScenarioReader(Catalog.standard()).read(classpathResource, text), classpathResource);
+    return run(classpathResource, resource(classpathResource));
   }
 
-  private ScenarioRun run(ReadResult read, String source) {
-    if (!read.ok()) {
-      throw new IllegalArgumentException(read.report());
-    }
-    if (read.scenarios().size() != 1) {
-      throw new IllegalArgumentException(
-          source + ": holds " + read.scenarios().size() + " scenarios; a test runs exactly one");
-    }
-    Scenario scenario = read.scenarios().get(0);
-    return new ScenarioRun(scenario, injectors, servers, journals, currentTest);
+  private synchronized ScenarioRun run(String source, String text) {
+    Map<String, String> variables = new LinkedHashMap<>();
+    proxies.forEach((name, proxy) -> variables.put("proxy." + name, proxy.listen()));
+    return new ScenarioRun(source, text, variables, injectors, servers, journals, currentTest);
   }
 
   private static String resource(String name) {

@@ -60,7 +60,11 @@ public final class ScenarioRun {
   private final ToxiproxyServers servers;
   private final Path journals;
   private final String testName;
-  private Scenario scenario;
+  private final String source;
+  private final String text;
+  private final Map<String, String> variables = new LinkedHashMap<>();
+  private Optional<Duration> faultDuration = Optional.empty();
+  private Optional<Recovery> recovery = Optional.empty();
   private final List<URI> scraped = new ArrayList<>();
   private final Map<String, MetricSource> sources = new LinkedHashMap<>();
   private Duration interval = DEFAULT_INTERVAL;
@@ -68,21 +72,43 @@ public final class ScenarioRun {
   private Clock clock = Clock.systemUTC();
 
   ScenarioRun(
-      Scenario scenario,
+      String source,
+      String text,
+      Map<String, String> variables,
       Injectors injectors,
       ToxiproxyServers servers,
       Path journals,
       String testName) {
-    this.scenario = scenario;
+    this.source = source;
+    this.text = text;
+    this.variables.putAll(variables);
     this.injectors = injectors;
     this.servers = servers;
     this.journals = journals;
     this.testName = testName;
   }
 
-  /** The scenario as it will run. */
+  /**
+   * The scenario as it will run: read with the variables in place, and the timing of this run.
+   *
+   * @throws IllegalArgumentException with every problem as {@code file:line:column: field: message}
+   *     if it is not a valid scenario, holds more than one, or uses an unknown variable
+   */
   public Scenario scenario() {
-    return scenario;
+    Scenario scenario = ScenarioText.read(source, ScenarioText.expand(source, text, variables));
+    Optional<Duration> duration = faultDuration.or(scenario::duration);
+    Duration maxDuration = max(duration.orElse(Duration.ZERO), scenario.maxDuration());
+    return scenario.withTiming(duration, maxDuration, recovery.orElse(scenario.recovery()));
+  }
+
+  /**
+   * A value for {@code ${name}} in the scenario file, e.g. the URL of the system under test, which
+   * listens on a free port. {@code ${proxy.NAME}} is always the {@code host:port} of the proxy
+   * NAME; a name without a value here is looked up in the system properties.
+   */
+  public ScenarioRun variable(String name, Object value) {
+    variables.put(name, String.valueOf(value));
+    return this;
   }
 
   /** Prometheus text endpoints that {@code metric/threshold} probes without a source scrape. */
@@ -99,17 +125,13 @@ public final class ScenarioRun {
 
   /** How long the fault lasts, instead of the scenario's {@code duration}: tests want it short. */
   public ScenarioRun faultDuration(Duration duration) {
-    scenario =
-        scenario.withTiming(
-            Optional.of(duration), max(duration, scenario.maxDuration()), scenario.recovery());
+    faultDuration = Optional.of(duration);
     return this;
   }
 
   /** The recovery rule, instead of the scenario's: {@code holdFor}, at most {@code within}. */
   public ScenarioRun recovery(Duration holdFor, Duration within) {
-    scenario =
-        scenario.withTiming(
-            scenario.duration(), scenario.maxDuration(), new Recovery(holdFor, within));
+    recovery = Optional.of(new Recovery(holdFor, within));
     return this;
   }
 
@@ -136,8 +158,9 @@ public final class ScenarioRun {
    * result decide whether the test passes.
    */
   public ScenarioResult run() {
+    Scenario scenario = scenario();
     ProbeRunners probes = Agents.probes(MetricSources.of(scraped, sources), servers);
-    awaitSteadyState(probes);
+    awaitSteadyState(scenario, probes);
     IncidentRunner runner =
         new IncidentRunner(
             injectors,
@@ -159,10 +182,10 @@ public final class ScenarioRun {
    * at once if the steady state did not hold, so give it up to the timeout. If it never holds, the
    * gate aborts the run and the result says why.
    */
-  private void awaitSteadyState(ProbeRunners probes) {
+  private void awaitSteadyState(Scenario scenario, ProbeRunners probes) {
     Instant deadline = clock.instant().plus(steadyStateTimeout);
     Sleeper sleeper = Sleeper.system(clock);
-    while (!allHold(probes) && clock.instant().isBefore(deadline)) {
+    while (!allHold(scenario, probes) && clock.instant().isBefore(deadline)) {
       try {
         sleeper.sleepUntil(clock.instant().plus(interval));
       } catch (InterruptedException e) {
@@ -172,7 +195,7 @@ public final class ScenarioRun {
     }
   }
 
-  private boolean allHold(ProbeRunners probes) {
+  private static boolean allHold(Scenario scenario, ProbeRunners probes) {
     return scenario.steadyState().stream().allMatch(p -> observe(probes, p).holds());
   }
 
