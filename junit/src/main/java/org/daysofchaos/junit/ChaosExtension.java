@@ -35,11 +35,14 @@ public final class ChaosExtension
   private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
 
   @Override
-  public void beforeAll(ExtensionContext context) throws IllegalAccessException {
+  public void beforeAll(ExtensionContext context)
+      throws IllegalAccessException, ClassNotFoundException {
     Chaos chaos = chaos(context);
     for (Class<?> type = context.getRequiredTestClass();
         type != null;
         type = type.getSuperclass()) {
+      // Static initializers first: one may start the upstream that a @ChaosProxy names.
+      Class.forName(type.getName(), true, type.getClassLoader());
       inject(type, null, chaos, true);
     }
   }
@@ -55,9 +58,8 @@ public final class ChaosExtension
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    chaos(context)
-        .testStarted(
-            context.getRequiredTestClass().getSimpleName() + "." + context.getDisplayName());
+    String method = context.getTestMethod().map(m -> m.getName()).orElse(context.getDisplayName());
+    chaos(context).testStarted(context.getRequiredTestClass().getSimpleName() + "." + method);
   }
 
   @Override
