@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.daysofchaos.core.journal.JournalJson;
 import org.daysofchaos.core.journal.Verdict;
+import org.daysofchaos.core.report.JournalReports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,5 +57,11 @@ class ScenarioAsTestIT {
     assertThat(read.run().scenarioId()).isEqualTo("junit/dependency-down");
     assertThat(Files.size(result.journal())).isPositive();
     assertThat(chaos.toxiproxyClient().getProxy("dependency").isEnabled()).isTrue();
+
+    // what chaos report --journals reads
+    JournalReports.Loaded report =
+        JournalReports.load(List.of(result.journal()), id -> Optional.empty(), Instant.now());
+    assertThat(report.skipped()).isEmpty();
+    assertThat(report.input().incidents()).hasSize(1);
   }
 }
