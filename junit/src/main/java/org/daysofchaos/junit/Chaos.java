@@ -1,50 +1,35 @@
 package org.daysofchaos.junit;
 
 import eu.rekawek.toxiproxy.ToxiproxyClient;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.daysofchaos.agents.Agents;
-import org.daysofchaos.agents.process.LocalProcesses;
-import org.daysofchaos.agents.proxy.EmbeddedToxiproxy;
-import org.daysofchaos.agents.proxy.ProxyHandle;
-import org.daysofchaos.agents.toxiproxy.ToxiproxyServer;
-import org.daysofchaos.agents.toxiproxy.ToxiproxyServers;
-import org.daysofchaos.core.spi.Injectors;
 
 /**
  * The chaos of one test class: its embedded fault proxy (Toxiproxy's API on a free port of
  * 127.0.0.1, no Docker), the proxies in front of the system under test, and scenarios run as tests.
  * Injected by {@link ChaosExtension} into fields and parameters of this type; it lives as long as
  * the test class (nested classes share their outer class's).
+ *
+ * <p>The methods here act on the embedded server; {@link #attach(URI)} gives a Toxiproxy-compatible
+ * server that is already running (one the system under test brings, or a real Toxiproxy), with the
+ * same methods and the same revert after each test.
  */
 public final class Chaos implements AutoCloseable {
   /** The system property that moves the journals; by default {@code target/chaos-journals}. */
   public static final String JOURNALS_PROPERTY = "chaos.journals";
 
-  private final EmbeddedToxiproxy toxiproxy;
-  private final ToxiproxyServers servers;
-  private final Injectors injectors;
-  private final FaultTracker faults;
   private final Path journals;
-  private final Map<String, FaultProxy> proxies = new LinkedHashMap<>();
+  private final ProxyServer embedded;
+  private final Map<URI, ProxyServer> attached = new LinkedHashMap<>();
   private volatile String currentTest = "junit";
 
-  private Chaos(EmbeddedToxiproxy toxiproxy, Path journals) {
-    this.toxiproxy = toxiproxy;
-    this.servers =
-        ToxiproxyServers.of(ToxiproxyServer.of(ToxiproxyServer.DEFAULT, toxiproxy.apiUrl()));
-    this.injectors = Agents.injectors(servers, new LocalProcesses());
-    this.faults = new FaultTracker(injectors, toxiproxy.client(), Clock.systemUTC());
+  private Chaos(Path journals) {
     this.journals = journals;
+    this.embedded = ProxyServer.embedded(journals, () -> currentTest);
   }
 
   /** Starts an embedded fault proxy; journals go to {@link #defaultJournalDirectory()}. */
@@ -54,7 +39,7 @@ public final class Chaos implements AutoCloseable {
 
   /** Starts an embedded fault proxy; journals of scenario runs go to {@code journals}. */
   public static Chaos start(Path journals) {
-    return new Chaos(EmbeddedToxiproxy.start(), journals);
+    return new Chaos(journals);
   }
 
   /** {@code -Dchaos.journals=DIR}, or {@code target/chaos-journals} (Maven's build folder). */
@@ -62,50 +47,39 @@ public final class Chaos implements AutoCloseable {
     return Path.of(System.getProperty(JOURNALS_PROPERTY, "target/chaos-journals"));
   }
 
-  /**
-   * A proxy named {@code name} in front of {@code upstream} ({@code host:port}), listening on a
-   * free port: the same one when called again with the same upstream.
-   *
-   * @throws IllegalArgumentException if a proxy of that name forwards elsewhere, or an address is
-   *     malformed
-   */
-  public synchronized FaultProxy proxy(String name, String upstream) {
-    FaultProxy existing = proxies.get(name);
-    if (existing != null) {
-      if (!existing.upstream().equals(upstream)) {
-        throw new IllegalArgumentException(
-            "proxy " + name + " already forwards to " + existing.upstream() + ", not " + upstream);
-      }
-      return existing;
-    }
-    ProxyHandle handle = toxiproxy.createProxy(name, "127.0.0.1:0", upstream);
-    FaultProxy proxy = new FaultProxy(handle, faults);
-    proxies.put(name, proxy);
-    return proxy;
+  /** The embedded server. */
+  public ProxyServer embedded() {
+    return embedded;
   }
 
   /**
-   * The proxy named {@code name}.
-   *
-   * @throws IllegalArgumentException if there is none
+   * A Toxiproxy-compatible server already running at {@code apiUrl} ({@code http://host:port}): its
+   * proxies ({@link ProxyServer#proxy(String)}) take faults for one test like the embedded ones,
+   * and scenarios run against it. The same object for the same URL.
    */
-  public synchronized FaultProxy proxy(String name) {
-    FaultProxy proxy = proxies.get(name);
-    if (proxy == null) {
-      throw new IllegalArgumentException(
-          "no proxy named " + name + "; proxies: " + String.join(", ", proxies.keySet()));
-    }
-    return proxy;
+  public synchronized ProxyServer attach(URI apiUrl) {
+    return attached.computeIfAbsent(
+        apiUrl, url -> ProxyServer.attached(url, journals, () -> currentTest));
+  }
+
+  /** See {@link ProxyServer#proxy(String, String)}, on the embedded server. */
+  public FaultProxy proxy(String name, String upstream) {
+    return embedded.proxy(name, upstream);
+  }
+
+  /** See {@link ProxyServer#proxy(String)}, on the embedded server. */
+  public FaultProxy proxy(String name) {
+    return embedded.proxy(name);
   }
 
   /** The base URL of the embedded proxy's Toxiproxy API, for any Toxiproxy client. */
   public URI toxiproxyUrl() {
-    return toxiproxy.apiUrl();
+    return embedded.url();
   }
 
   /** A toxiproxy-java client of the embedded proxy; what it adds is also removed after a test. */
   public ToxiproxyClient toxiproxyClient() {
-    return toxiproxy.client();
+    return embedded.client();
   }
 
   /** Where the journals of scenario runs are written. */
@@ -113,47 +87,21 @@ public final class Chaos implements AutoCloseable {
     return journals;
   }
 
-  /** The faults in effect now, described. */
-  public List<String> activeFaults() {
-    return faults.active();
+  /** The faults in effect now on the embedded server and every attached one, described. */
+  public synchronized List<String> activeFaults() {
+    List<String> all = new ArrayList<>(embedded.activeFaults());
+    attached.values().forEach(s -> all.addAll(s.activeFaults()));
+    return all;
   }
 
-  /**
-   * A scenario file (our YAML), to run against the proxies of this class: its {@code {proxy: NAME}}
-   * targets are the proxies created here, and {@code ${proxy.NAME}} in it is the {@code host:port}
-   * where the proxy NAME listens.
-   *
-   * @throws UncheckedIOException if the file cannot be read
-   */
+  /** See {@link ProxyServer#scenario(Path)}, against the embedded server. */
   public ScenarioRun scenario(Path file) {
-    try {
-      return run(file.toString(), Files.readString(file));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the scenario " + file, e);
-    }
+    return embedded.scenario(file);
   }
 
-  /** A scenario from the test class path, e.g. {@code "chaos/payment-latency.yaml"}. */
+  /** See {@link ProxyServer#scenario(String)}, against the embedded server. */
   public ScenarioRun scenario(String classpathResource) {
-    return run(classpathResource, resource(classpathResource));
-  }
-
-  private synchronized ScenarioRun run(String source, String text) {
-    Map<String, String> variables = new LinkedHashMap<>();
-    proxies.forEach((name, proxy) -> variables.put("proxy." + name, proxy.listen()));
-    return new ScenarioRun(source, text, variables, injectors, servers, journals, currentTest);
-  }
-
-  private static String resource(String name) {
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    try (InputStream in = loader.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no resource " + name + " on the class path");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return embedded.scenario(classpathResource);
   }
 
   /** Called by the extension: names the journals of what runs next. */
@@ -165,22 +113,24 @@ public final class Chaos implements AutoCloseable {
    * Called by the extension when a test (or the class) ends: every fault is reverted, and what
    * could not be is returned.
    */
-  List<String> revertAll() {
-    return faults.revertAll();
+  synchronized List<String> revertAll() {
+    List<String> problems = new ArrayList<>(embedded.revertAll());
+    attached.values().forEach(s -> problems.addAll(s.revertAll()));
+    return problems;
   }
 
   /** Reverts what is left and stops the embedded proxy. */
   @Override
-  public void close() {
+  public synchronized void close() {
     try {
-      faults.revertAll();
+      attached.values().forEach(ProxyServer::close);
     } finally {
-      toxiproxy.close();
+      embedded.close();
     }
   }
 
   @Override
   public String toString() {
-    return "Chaos[" + toxiproxy + ", proxies " + proxies.keySet() + "]";
+    return "Chaos[" + embedded + ", attached " + attached.values() + "]";
   }
 }

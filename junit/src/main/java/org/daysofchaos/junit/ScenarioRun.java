@@ -56,6 +56,13 @@ public final class ScenarioRun {
   /** How long to wait for the steady state before the fault, unless told otherwise. */
   public static final Duration DEFAULT_STEADY_STATE_TIMEOUT = Duration.ofSeconds(30);
 
+  /**
+   * How long the steady state must hold without a break before the fault, unless told otherwise: a
+   * system just started is warming up, and the gate must neither abort on that nor pass on a lucky
+   * sample.
+   */
+  public static final Duration DEFAULT_STEADY_STATE_SETTLE = Duration.ofSeconds(2);
+
   private final Injectors injectors;
   private final ToxiproxyServers servers;
   private final Path journals;
@@ -69,6 +76,7 @@ public final class ScenarioRun {
   private final Map<String, MetricSource> sources = new LinkedHashMap<>();
   private Duration interval = DEFAULT_INTERVAL;
   private Duration steadyStateTimeout = DEFAULT_STEADY_STATE_TIMEOUT;
+  private Duration steadyStateSettle = DEFAULT_STEADY_STATE_SETTLE;
   private Clock clock = Clock.systemUTC();
 
   ScenarioRun(
@@ -141,8 +149,13 @@ public final class ScenarioRun {
     return this;
   }
 
-  /** How long to wait for the steady state to hold before the fault (30 s unless told). */
-  public ScenarioRun steadyStateTimeout(Duration timeout) {
+  /**
+   * Before the fault, wait until the steady state has held without a break for {@code settle} (2 s
+   * unless told), at most {@code timeout} (30 s unless told); if it does not, the run loop's gate
+   * aborts the run and the result says why.
+   */
+  public ScenarioRun steadyState(Duration settle, Duration timeout) {
+    steadyStateSettle = settle;
     steadyStateTimeout = timeout;
     return this;
   }
@@ -185,9 +198,18 @@ public final class ScenarioRun {
   private void awaitSteadyState(Scenario scenario, ProbeRunners probes) {
     Instant deadline = clock.instant().plus(steadyStateTimeout);
     Sleeper sleeper = Sleeper.system(clock);
-    while (!allHold(scenario, probes) && clock.instant().isBefore(deadline)) {
+    Instant healthySince = null;
+    while (clock.instant().isBefore(deadline)) {
+      Instant now = clock.instant();
+      if (!allHold(scenario, probes)) {
+        healthySince = null;
+      } else if (healthySince == null) {
+        healthySince = now;
+      } else if (!now.isBefore(healthySince.plus(steadyStateSettle))) {
+        return;
+      }
       try {
-        sleeper.sleepUntil(clock.instant().plus(interval));
+        sleeper.sleepUntil(now.plus(interval));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
