@@ -77,7 +77,7 @@ public final class ScenarioRun {
   private Duration interval = DEFAULT_INTERVAL;
   private Duration steadyStateTimeout = DEFAULT_STEADY_STATE_TIMEOUT;
   private Duration steadyStateSettle = DEFAULT_STEADY_STATE_SETTLE;
-  private Clock clock = Clock.systemUTC();
+  private final Clock clock = Clock.systemUTC();
 
   ScenarioRun(
       String source,
@@ -157,12 +157,6 @@ public final class ScenarioRun {
   public ScenarioRun steadyState(Duration settle, Duration timeout) {
     steadyStateSettle = settle;
     steadyStateTimeout = timeout;
-    return this;
-  }
-
-  /** The clock of the run loop (tests of this module). */
-  ScenarioRun clock(Clock newClock) {
-    clock = newClock;
     return this;
   }
 
