@@ -33,8 +33,7 @@ public final class PriceService implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool();
-  private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(RATES_TIMEOUT).build();
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(RATES_TIMEOUT).build();
   private final URI rates;
   private volatile double lastKnownRate = 1.0;
 

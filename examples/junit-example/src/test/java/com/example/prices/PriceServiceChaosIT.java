@@ -71,12 +71,15 @@ class PriceServiceChaosIT {
         .passed()
         .detectedWithin(Duration.ofSeconds(5))
         .recoversWithin(Duration.ofSeconds(10));
-    // The journal is in target/chaos-journals/: chaos report --journals target/chaos-journals/*.json
+    // The journal is in target/chaos-journals/: chaos report --journals
+    // target/chaos-journals/*.json
   }
 
   private HttpResponse<String> price() throws Exception {
     HttpRequest request =
-        HttpRequest.newBuilder(prices.uri().resolve("/price")).timeout(Duration.ofSeconds(10)).build();
+        HttpRequest.newBuilder(prices.uri().resolve("/price"))
+            .timeout(Duration.ofSeconds(10))
+            .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 }
