@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.daysofchaos.agents.environment.EnvironmentReader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -174,6 +176,26 @@ class HelmChartTest {
     assertThat(all).extracting(HasMetadata::getKind).contains("ServiceMonitor", "Ingress");
     String yaml = plain().set("metrics.serviceMonitor.enabled", "true").yaml();
     assertThat(yaml).contains("path: /q/metrics", "name: days-of-chaos-metrics");
+  }
+
+  @Test
+  void theEnvironmentFileOfItsConfigMapIsOneTheServerReads() {
+    HelmChart inCluster =
+        plain()
+            .set("environment.kubernetes.preprod.inCluster", "true")
+            .set("environment.kubernetes.preprod.namespaces[0]", "shop");
+    for (HelmChart chart : List.of(plain(), inCluster)) {
+      ConfigMap map =
+          chart.objects().stream()
+              .filter(ConfigMap.class::isInstance)
+              .map(ConfigMap.class::cast)
+              .findFirst()
+              .orElseThrow();
+      String yaml = map.getData().get("environment.yaml");
+      EnvironmentReader.Result read =
+          new EnvironmentReader().read("environment.yaml", yaml, Path.of("/etc/chaos/environment"));
+      assertThat(read.problems()).as(yaml).isEmpty();
+    }
   }
 
   @Test
