@@ -65,6 +65,14 @@ class SecuritySuiteTest {
           "GET /play",
           "GET /console");
 
+  /**
+   * Quarkus' own routes (not JAX-RS resources, so not in {@link #endpoints()}) that answer anyone:
+   * the OpenAPI document, and the health probes, because a kubelet does not sign in. The health
+   * answers say UP or DOWN per check and nothing else (ServerHealth, HealthTest).
+   */
+  static final Set<String> ANONYMOUS_QUARKUS_ROUTES =
+      Set.of("/q/openapi", "/q/health", "/q/health/live", "/q/health/ready", "/q/health/started");
+
   /** Allowed calls that would change what the other tests rely on: only their refusals run. */
   static final Set<String> DESTRUCTIVE =
       Set.of("POST /api/halt", "POST /api/halt/release", "POST /api/auth/password");
@@ -208,6 +216,18 @@ class SecuritySuiteTest {
   void nothingIsAnonymousButTheSignInAndThePagesThatSendToIt() {
     assertThat(endpoints().stream().filter(Endpoint::permitAll).map(Endpoint::toString))
         .allMatch(ANONYMOUS::contains, "on the list of anonymous endpoints");
+  }
+
+  @Test
+  void quarkusRoutesAreAnonymousOnlyForTheOpenApiDocumentAndTheHealthProbes() {
+    Http anonymous = callers.get("anonymous");
+    for (String route : ANONYMOUS_QUARKUS_ROUTES) {
+      assertThat(anonymous.get(route).status()).as(route).isEqualTo(200);
+    }
+    assertThat(anonymous.get("/q/metrics").status()).isEqualTo(401);
+    for (String absent : List.of("/q/health-ui/", "/q/dev-ui/", "/q/dev/")) {
+      assertThat(anonymous.get(absent).status()).as(absent).isEqualTo(404);
+    }
   }
 
   @TestFactory

@@ -5,9 +5,12 @@ import static org.daysofchaos.agents.kubernetes.Cluster.SHOP;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.daysofchaos.agents.Agents;
 import org.daysofchaos.agents.process.LocalProcesses;
@@ -43,6 +50,8 @@ import org.daysofchaos.core.spi.ProbeRunners;
 import org.daysofchaos.core.testing.ManualClock;
 import org.daysofchaos.core.testing.ManualSleeper;
 import org.daysofchaos.experiments.Catalog;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,7 +67,16 @@ class KubernetesScenariosTest {
   private static final Path DIR = Path.of("..", "scenarios", "kubernetes");
   private static final ScenarioReader READER = new ScenarioReader(Catalog.standard());
 
+  /** The agents' own client: its calls are told apart from the test's by their user agent. */
+  private static final String AGENTS = "days-of-chaos-agents-under-test";
+
+  /** Every call the injectors, probes, reverts and clean-up made, over all the scenarios. */
+  private static final Set<ApiCall> CALLS =
+      new ConcurrentSkipListSet<>(
+          java.util.Comparator.comparing(ApiCall::toString).thenComparing(c -> c.namespaced()));
+
   KubernetesClient client;
+  private KubernetesClient agents;
   KubernetesMockServer server;
   private ManualClock clock;
   private Injectors injectors;
@@ -93,14 +111,75 @@ class KubernetesScenariosTest {
           .andReturn(201, "{}")
           .always();
     }
+    agents =
+        new KubernetesClientBuilder()
+            .withConfig(new ConfigBuilder(client.getConfiguration()).withUserAgent(AGENTS).build())
+            .build();
     clock = ManualClock.at("2026-11-21T10:00:00Z");
     injectors =
         Injectors.of(
             Agents.injectors(new ToxiproxyServers(List.of()), new LocalProcesses()).all(),
-            new KubernetesBackend(client, clock, new Random(11)).injectors());
+            new KubernetesBackend(agents, clock, new Random(11)).injectors());
     probes =
         Agents.withKubernetes(
-            Agents.probes(HEALTHY_METRICS, new ToxiproxyServers(List.of())), client, clock);
+            Agents.probes(HEALTHY_METRICS, new ToxiproxyServers(List.of())), agents, clock);
+  }
+
+  @AfterEach
+  void recordTheAgentsCalls() throws InterruptedException {
+    RecordedRequest request;
+    while ((request = server.takeRequest(1, TimeUnit.MILLISECONDS)) != null) {
+      if (AGENTS.equals(request.getHeader("User-Agent"))) {
+        ApiCall.of(request).ifPresent(CALLS::add);
+      }
+    }
+    agents.close();
+  }
+
+  /**
+   * The Helm chart grants every call the faults made (dry run, inject, probes, revert, clean-up),
+   * and the faults use every right the chart grants for them: no more, no less.
+   */
+  @AfterAll
+  static void theChartsRbacIsWhatTheFaultsCall() {
+    if (CALLS.isEmpty()) {
+      return;
+    }
+    List<HasMetadata> chart =
+        new HelmChart().set("rbac.namespaces[0]", "shop").set("rbac.nodes", "true").objects();
+    assertThat(CALLS)
+        .allSatisfy(
+            call -> assertThat(HelmChart.grants(chart, call)).as(call + " is granted").isTrue());
+    Set<String> granted = new TreeSet<>();
+    for (var rule : HelmChart.rules(chart, true)) {
+      for (String group : rule.getApiGroups()) {
+        for (String resource : rule.getResources()) {
+          rule.getVerbs()
+              .forEach(v -> granted.add(v + " " + (group.isEmpty() ? "" : group + "/") + resource));
+        }
+      }
+    }
+    Set<String> used = new TreeSet<>();
+    CALLS.forEach(c -> used.add(c.toString()));
+    assertThat(used).as("the calls of every Kubernetes scenario").containsAll(ALWAYS_USED);
+    assertThat(minus(granted, used))
+        .as("granted by the chart but never called by a scenario")
+        .isSubsetOf(GRANTED_FOR_WHAT_THE_SCENARIOS_DO_NOT_TARGET);
+  }
+
+  private static final Set<String> ALWAYS_USED = Set.of("get namespaces", "delete pods");
+
+  /**
+   * The scenarios target deployments and pods by selector; a statefulset target takes the same
+   * calls as a deployment, and a pods target named one by one reads each pod.
+   */
+  private static final Set<String> GRANTED_FOR_WHAT_THE_SCENARIOS_DO_NOT_TARGET =
+      Set.of("get apps/statefulsets", "update apps/statefulsets", "get pods");
+
+  private static Set<String> minus(Set<String> a, Set<String> b) {
+    Set<String> d = new TreeSet<>(a);
+    d.removeAll(b);
+    return d;
   }
 
   @Test
@@ -171,7 +250,7 @@ class KubernetesScenariosTest {
       assertThat(during.get(0)).as("the fault changed the cluster").isNotEqualTo(before);
     }
     assertThat(snapshot()).as("the cluster after the revert").isEqualTo(before);
-    assertThat(new KubernetesCleanup(client, clock).find()).isEmpty();
+    assertThat(new KubernetesCleanup(agents, clock).find()).isEmpty();
   }
 
   /**

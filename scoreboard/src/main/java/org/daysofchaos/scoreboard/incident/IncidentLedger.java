@@ -54,6 +54,7 @@ final class IncidentLedger implements Ledger {
     active.put(injectionId, true);
     LedgerEntry entry = intended.get(injectionId);
     metrics.injected(entry.kind());
+    metrics.faultActive(incidentId);
     audit.record(
         actor,
         "inject",
@@ -69,6 +70,9 @@ final class IncidentLedger implements Ledger {
     boolean wasActive = active.remove(injectionId) != null;
     if (finalState == LedgerEntry.State.REVERTED) {
       metrics.reverted(revertSource, true, wasActive);
+      if (wasActive) {
+        metrics.faultEnded(incidentId);
+      }
       audit.record(
           revertActor,
           "revert",

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.daysofchaos.core.journal.RecoveryTime;
 
@@ -20,6 +22,7 @@ public class ChaosMetrics {
   private final AtomicInteger activeInjections = new AtomicInteger();
   private final AtomicInteger runningIncidents = new AtomicInteger();
   private final AtomicInteger halted = new AtomicInteger();
+  private final Map<String, AtomicInteger> faultsByIncident = new ConcurrentHashMap<>();
 
   public ChaosMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -93,6 +96,44 @@ public class ChaosMetrics {
     if (ok && wasActiveHere) {
       activeInjections.decrementAndGet();
     }
+  }
+
+  /**
+   * A fault of this incident took effect on this node: {@code chaos_fault_active{incident}} counts
+   * them until they are reverted, then the series ends. Its only label is the incident's opaque id
+   * ({@code inc-…}): no scenario, kind or target, so that a dashboard the teams can see during a
+   * blind game day shows when something is broken, never what (docs/security.md).
+   */
+  public void faultActive(String incident) {
+    faultsByIncident
+        .computeIfAbsent(
+            incident,
+            id -> {
+              AtomicInteger count = new AtomicInteger();
+              Gauge.builder("chaos.fault.active", count, AtomicInteger::get)
+                  .description(
+                      "Faults of an incident in effect on this node now (label: incident id)")
+                  .tag("incident", id)
+                  .register(registry);
+              return count;
+            })
+        .incrementAndGet();
+  }
+
+  /** A fault of this incident was reverted; the incident's series ends with its last fault. */
+  public void faultEnded(String incident) {
+    faultsByIncident.computeIfPresent(
+        incident,
+        (id, count) -> {
+          if (count.decrementAndGet() > 0) {
+            return count;
+          }
+          Gauge gauge = registry.find("chaos.fault.active").tag("incident", id).gauge();
+          if (gauge != null) {
+            registry.remove(gauge);
+          }
+          return null;
+        });
   }
 
   public void halted(boolean on) {

@@ -60,6 +60,15 @@ public final class ChaosMain {
 
   /** The properties that make the application a server or a command line, for these arguments. */
   static Map<String, String> configure(String... args) {
+    return configure(System.getenv(), args);
+  }
+
+  /**
+   * As {@link #configure(String...)}, with these environment variables: {@code CHAOS_DATA_DIR} and
+   * {@code CHAOS_ENVIRONMENT} count as the options do (a container is configured by its
+   * environment), below {@code -D} system properties and the command line's own options.
+   */
+  static Map<String, String> configure(Map<String, String> env, String... args) {
     if (isServe(args)) {
       ServeOptions options = new ServeOptions();
       try {
@@ -70,7 +79,8 @@ public final class ChaosMain {
       }
       Map<String, String> properties = new LinkedHashMap<>();
       properties.put("chaos.server.enabled", "true");
-      String dataDir = System.getProperty("chaos.data-dir", ".chaos");
+      String dataDir =
+          System.getProperty("chaos.data-dir", env.getOrDefault("CHAOS_DATA_DIR", ".chaos"));
       // H2 refuses implicitly relative paths: the data directory is always made absolute.
       properties.put("chaos.data-dir", Path.of(dataDir).toAbsolutePath().normalize().toString());
       // The transaction manager names its process by a random UUID rather than by a port it
@@ -78,6 +88,10 @@ public final class ChaosMain {
       properties.put(
           "CoreEnvironmentBean.processImplementationClassName",
           "com.arjuna.ats.internal.arjuna.utils.UuidProcessId");
+      String environment = env.get("CHAOS_ENVIRONMENT");
+      if (environment != null && !environment.isBlank()) {
+        properties.put("chaos.environment", Path.of(environment).toAbsolutePath().toString());
+      }
       properties.putAll(options.properties());
       if (!properties.containsKey("chaos.environment")
           && Files.isRegularFile(Path.of(EnvironmentReader.DEFAULT_FILE))) {

@@ -99,6 +99,7 @@ public class ServerLifecycle {
   Optional<String> adminPassword;
 
   @Inject Instance<Parts> parts;
+  @Inject StartState state;
 
   private ScheduledExecutorService background;
   private volatile boolean started;
@@ -134,7 +135,10 @@ public class ServerLifecycle {
     // H2 and the transaction log created their files with the process's umask.
     DataDir.tighten(Path.of(dataDir));
     p.targets.start();
-    p.nodes.started(p.node.id(), p.clock.instant());
+    state.phase(StartState.Phase.RECOVERING);
+    Instant joined = p.clock.instant();
+    p.nodes.started(p.node.id(), joined);
+    state.heartbeat(joined);
     p.halt.refresh();
     Recovery.Report recovered = p.recovery.recoverAtStart();
     Instant open = p.clock.instant();
@@ -166,6 +170,7 @@ public class ServerLifecycle {
         () -> pollHalt(p), haltPoll.toMillis(), haltPoll.toMillis(), TimeUnit.MILLISECONDS);
     p.scheduler.resume();
     started = true;
+    state.phase(StartState.Phase.READY);
     installSignalHandlers();
     p.audit.record(
         "server",
@@ -232,8 +237,11 @@ public class ServerLifecycle {
   }
 
   private void beat(Parts p) {
+    Instant now = p.clock.instant();
+    state.tick(now);
     try {
-      p.nodes.heartbeat(p.node.id(), p.clock.instant());
+      p.nodes.heartbeat(p.node.id(), now);
+      state.heartbeat(now);
       p.recovery.sweepDeadNodes();
     } catch (RuntimeException e) {
       LOG.warn("heartbeat failed: {}", e.toString());
@@ -280,6 +288,7 @@ public class ServerLifecycle {
       return;
     }
     drained = true;
+    state.phase(StartState.Phase.STOPPING);
     Parts p = parts.get();
     if (background != null) {
       background.shutdownNow();

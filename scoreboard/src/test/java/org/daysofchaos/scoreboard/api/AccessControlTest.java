@@ -108,6 +108,9 @@ class AccessControlTest {
           Endpoint.of("PUT", "/api/reports/nope/notes", "{}", Set.of(GM)),
           Endpoint.of("GET", "/reports", null, Set.of(GM, VIEWER)),
           Endpoint.of("GET", "/q/openapi", null, Set.of(GM, PLAYER, VIEWER, FRESH, ANONYMOUS)),
+          // Kubernetes' probes do not sign in; the answers carry no detail (HealthTest).
+          Endpoint.of("GET", "/q/health/live", null, Set.of(GM, PLAYER, VIEWER, FRESH, ANONYMOUS)),
+          Endpoint.of("GET", "/q/health/ready", null, Set.of(GM, PLAYER, VIEWER, FRESH, ANONYMOUS)),
           Endpoint.of("GET", "/api/play", null, Set.of(PLAYER)),
           Endpoint.of("POST", "/api/play/detections", "{}", Set.of(PLAYER)),
           Endpoint.of("POST", "/api/play/diagnoses", "{}", Set.of(PLAYER)),

@@ -223,19 +223,15 @@ class ReportBrowserIT {
                 .executeScript(
                     "const result = {};"
                         + "for (const svg of document.querySelectorAll('div.chart > svg')) {"
-                        + "  const refs = [...svg.querySelectorAll('g')].map(g =>"
-                        + " g.getAttribute('jfreesvg:ref')).filter(r => r && r.startsWith('{'));"
+                        + "  const refs = [...svg.querySelectorAll('g.item')].map(g =>"
+                        + " g.getAttribute('data-series'));"
                         + "  result[svg.id] = refs; }"
                         + "return JSON.stringify(result);");
     Map<String, List<String>> refs = JSON.readValue(json, Map.class);
     Map<String, List<Integer>> counts = new java.util.HashMap<>();
     for (var e : refs.entrySet()) {
       Set<String> series = new HashSet<>();
-      for (String ref : e.getValue()) {
-        Map<String, Object> item = JSON.readValue(ref, Map.class);
-        Object key = item.containsKey("seriesKey") ? item.get("seriesKey") : item.get("rowKey");
-        series.add(String.valueOf(key));
-      }
+      series.addAll(e.getValue());
       counts.put(e.getKey(), List.of(series.size(), e.getValue().size()));
     }
     return counts;

@@ -155,11 +155,11 @@ class ReportFormsTest {
     assertThat(html).contains("A game day is still running");
   }
 
-  /** Data items drawn: groups that JFreeChart's element hinting marked with a series and item. */
+  /** Data items drawn: the groups that ReportCharts marks with a series and an item. */
   static int items(String svg) {
     int n = 0;
     int from = 0;
-    while ((from = svg.indexOf("jfreesvg:ref='{", from)) >= 0) {
+    while ((from = svg.indexOf("<g class='item' data-series=", from)) >= 0) {
       n++;
       from++;
     }

@@ -81,6 +81,20 @@ class ChaosMainTest {
   }
 
   @Test
+  void aContainerConfiguresTheDataDirectoryAndTheEnvironmentFileByItsEnvironment() {
+    Map<String, String> env =
+        Map.of(
+            "CHAOS_DATA_DIR", "/var/lib/chaos",
+            "CHAOS_ENVIRONMENT", "/etc/chaos/environment/environment.yaml");
+    assertThat(ChaosMain.configure(env, "serve"))
+        .containsEntry("chaos.data-dir", Path.of("/var/lib/chaos").toString())
+        .containsEntry("chaos.environment", "/etc/chaos/environment/environment.yaml");
+    assertThat(ChaosMain.configure(env, "serve", "--environment", "other.yaml"))
+        .as("the command line's option wins")
+        .containsEntry("chaos.environment", Path.of("other.yaml").toAbsolutePath().toString());
+  }
+
+  @Test
   void theDataDirectoryOfAServerIsAlwaysAbsolute() {
     assertThat(Path.of(ChaosMain.configure("serve").get("chaos.data-dir"))).isAbsolute();
   }
