@@ -1,18 +1,10 @@
 package org.daysofchaos.agents.environment;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import org.daysofchaos.core.binder.ReadContext;
-import org.daysofchaos.core.binder.YamlSource;
+import org.daysofchaos.agents.YamlFiles;
 import org.daysofchaos.core.scenario.Problem;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads environment files (docs/environment.md) in the manner of the scenario and game-day readers:
@@ -46,44 +38,23 @@ public final class EnvironmentReader {
 
   /** Reads one file; problems name it as given; relative paths in it are against its folder. */
   public Result read(Path file) {
-    String name = file.toString();
-    try {
-      if (Files.isDirectory(file)) {
-        return failed(name, "is a directory, not an environment file");
-      }
-      if (Files.size(file) > YamlSource.MAX_CHARS) {
-        return failed(name, "is too large; an environment file has at most 1000000 characters");
-      }
-      Path base = file.toAbsolutePath().normalize().getParent();
-      return read(name, Files.readString(file, StandardCharsets.UTF_8), base);
-    } catch (NoSuchFileException e) {
-      return failed(name, "no such file");
-    } catch (CharacterCodingException e) {
-      return failed(name, "is not UTF-8 text");
-    } catch (IOException | RuntimeException e) {
-      return failed(name, "cannot be read: " + e);
-    }
+    return result(
+        YamlFiles.read(
+            file,
+            EnvironmentLanguage.SOURCE,
+            EnvironmentLanguage::bind,
+            "is a directory, not an environment file",
+            "is too large; an environment file has at most 1000000 characters"));
   }
 
   /** Reads a text; {@code sourceName} stands for the file in problems. */
   public Result read(String sourceName, String yamlText, Path base) {
-    ReadContext ctx = new ReadContext(Objects.requireNonNull(sourceName, "sourceName"));
-    Environment environment = null;
-    try {
-      Node root = EnvironmentLanguage.SOURCE.compose(Objects.requireNonNull(yamlText), ctx);
-      if (ctx.problemCount() == 0) {
-        environment = EnvironmentLanguage.bind(root, base, ctx);
-      }
-    } catch (RuntimeException | StackOverflowError e) {
-      // A bug of the reader, not of the file: say so rather than throw at the caller.
-      ctx.problem(1, 1, "yaml", "internal error of the reader, please report it: " + e);
-    }
-    List<Problem> problems = Problem.of(ctx.sortedProblems());
-    return new Result(
-        problems.isEmpty() ? Optional.ofNullable(environment) : Optional.empty(), problems);
+    return result(
+        YamlFiles.read(
+            sourceName, yamlText, base, EnvironmentLanguage.SOURCE, EnvironmentLanguage::bind));
   }
 
-  private static Result failed(String file, String message) {
-    return new Result(Optional.empty(), List.of(new Problem(file, 1, 1, "file", message)));
+  private static Result result(YamlFiles.Read<Environment> read) {
+    return new Result(read.value(), read.problems());
   }
 }
