@@ -10,10 +10,15 @@ import java.util.concurrent.TimeUnit;
  * Sends signals with the system's {@code kill} command: the JDK can terminate a process but cannot
  * stop or continue one.
  */
-final class Signals {
+public final class Signals {
   private Signals() {}
 
-  static void send(String signal, long pid) throws IOException, InterruptedException {
+  /**
+   * Sends {@code signal} (a name such as {@code STOP}) to {@code pid}.
+   *
+   * @throws IOException when kill fails or hangs, with what it said
+   */
+  public static void send(String signal, long pid) throws IOException, InterruptedException {
     Process kill =
         new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
             .redirectErrorStream(true)
@@ -29,7 +34,7 @@ final class Signals {
   }
 
   /** The state letter of /proc/PID/stat ('T' = stopped), or empty if the process is gone. */
-  static Optional<Character> state(long pid) {
+  public static Optional<Character> state(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
       // The command name is in parentheses and may itself contain spaces or parentheses.

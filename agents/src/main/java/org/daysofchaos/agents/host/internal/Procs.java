@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.daysofchaos.agents.environment.ProcessConfig;
 import org.daysofchaos.agents.process.LocalProcess;
 import org.daysofchaos.agents.process.ProcessFinders;
+import org.daysofchaos.agents.process.Signals;
 
 /** Processes of the host: found as the allow-list says, signalled, their state read. */
 final class Procs {
@@ -28,29 +29,12 @@ final class Procs {
 
   /** Sends a signal with the system's kill: the JDK cannot stop or continue a process. */
   static void signal(String signal, long pid) throws IOException, InterruptedException {
-    Process kill =
-        new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
-            .redirectErrorStream(true)
-            .start();
-    if (!kill.waitFor(5, TimeUnit.SECONDS)) {
-      kill.destroyForcibly();
-      throw new IOException("kill -" + signal + " " + pid + " did not return within 5 s");
-    }
-    if (kill.exitValue() != 0) {
-      String out = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      throw new IOException("kill -" + signal + " " + pid + " failed: " + out.strip());
-    }
+    Signals.send(signal, pid);
   }
 
   /** The state letter of /proc/PID/stat ('T' stopped, 'Z' zombie), empty when it is gone. */
   static Optional<Character> state(long pid) {
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      int end = stat.lastIndexOf(')'); // the name may hold spaces and parentheses
-      return Optional.of(stat.charAt(end + 2));
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
+    return Signals.state(pid);
   }
 
   /** Whether a process runs (a zombie does not). */
