@@ -10,8 +10,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.scenario.ReadResult;
@@ -75,6 +78,47 @@ class PreprodLibraryTest {
       assertThat(rule.path("annotations").path("summary").asText())
           .as("%s: summary", alert)
           .isNotBlank();
+    }
+  }
+
+  /**
+   * A team adapts the library through the environment's parameters alone: given other names, no
+   * scenario still names the placeholders' defaults (alert names, ids and target names aside).
+   */
+  @Test
+  void everyNameOfTheSystemComesFromAParameter() {
+    Map<String, String> ours =
+        Map.ofEntries(
+            Map.entry("namespace", "ns-x"),
+            Map.entry("service", "svc-x"),
+            Map.entry("serviceContainer", "ctr-x"),
+            Map.entry("serviceConfigMap", "cm-x"),
+            Map.entry("payments", "pay-x"),
+            Map.entry("paymentsProxy", "payproxy-x"),
+            Map.entry("inventory", "inv-x"),
+            Map.entry("inventoryProxy", "invproxy-x"),
+            Map.entry("podLabel", "name"),
+            Map.entry("node", "node-x"),
+            Map.entry("serverMetric", "server_x"),
+            Map.entry("clientMetric", "client_x"),
+            Map.entry("rateWindow", "30s"));
+    ReadResult result = READER.withParameters(ours).read(files());
+    assertThat(result.problems()).as(result.report()).isEmpty();
+    Pattern defaults =
+        Pattern.compile(
+            "(?<![-\\w/.])(shop|checkout|payments|inventory|worker-1|app|http_\\w+|1m)(?![-\\w.])");
+
+    for (Scenario scenario : result.scenarios()) {
+      String text = scenario.toString().replace(scenario.id(), "");
+      for (String target : scenario.targets().keySet()) {
+        text =
+            text.replace(target + "=Target", "")
+                .replace("name=" + target + ",", "")
+                .replace("target=" + target + ",", "");
+      }
+      assertThat(defaults.matcher(text).results().map(MatchResult::group).toList())
+          .as("%s still names", scenario.id())
+          .isEmpty();
     }
   }
 

@@ -11,7 +11,8 @@ import org.daysofchaos.agents.http.ProbeHosts;
 /**
  * What a game day may touch and read, each by name: the allow-list of a pre-production. Maps keep
  * the order of the file. {@code base} is the folder that relative paths (kubeconfigs, secret files,
- * CA files) are resolved against.
+ * CA files) are resolved against. {@code parameters} are the values this pre-production gives to
+ * the {@code parameters:} of scenarios (its namespace, service names, labels).
  */
 public record Environment(
     Path base,
@@ -21,7 +22,8 @@ public record Environment(
     Map<String, AlertmanagerConfig> alertmanager,
     Map<String, ProcessConfig> processes,
     List<URI> metrics,
-    Optional<HttpProbesConfig> httpProbes) {
+    Optional<HttpProbesConfig> httpProbes,
+    Map<String, String> parameters) {
 
   public Environment {
     toxiproxy = copy(toxiproxy);
@@ -31,12 +33,21 @@ public record Environment(
     processes = copy(processes);
     metrics = List.copyOf(metrics);
     httpProbes = httpProbes == null ? Optional.empty() : httpProbes;
+    parameters = copy(parameters);
   }
 
   /** An environment with nothing in it: only what command-line flags and the demo add. */
   public static Environment empty(Path base) {
     return new Environment(
-        base, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(), Optional.empty());
+        base,
+        Map.of(),
+        Map.of(),
+        Map.of(),
+        Map.of(),
+        Map.of(),
+        List.of(),
+        Optional.empty(),
+        Map.of());
   }
 
   /** Whether the file names nothing at all. */

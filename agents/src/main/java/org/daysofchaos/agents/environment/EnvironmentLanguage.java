@@ -35,7 +35,8 @@ final class EnvironmentLanguage {
   static final Pattern NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._-]{0,62})");
 
   private static final String SECTIONS =
-      "toxiproxy, kubernetes, prometheus, alertmanager, processes, httpProbes, metrics";
+      "toxiproxy, kubernetes, prometheus, alertmanager, processes, httpProbes, metrics,"
+          + " parameters";
 
   private static final Shape ENVIRONMENT =
       new Shape(
@@ -74,7 +75,14 @@ final class EnvironmentLanguage {
                   Types.list(new UrlType(), "URL"),
                   List.of(),
                   "Prometheus text endpoints that metric probes scrape when no Prometheus"
-                      + " server is named (the embedded default).")));
+                      + " server is named (the embedded default)."),
+              Field.optional(
+                  "parameters",
+                  new Names(Types.named(Types.STRING, "value")),
+                  Map.of(),
+                  "Values for the parameters: of scenarios, by name (a namespace, a service, a"
+                      + " label), given to every scenario that declares them; they win over the"
+                      + " scenarios' defaults.")));
 
   private EnvironmentLanguage() {}
 
@@ -117,7 +125,8 @@ final class EnvironmentLanguage {
         b.get("alertmanager"),
         b.get("processes"),
         b.get("metrics"),
-        Optional.ofNullable(b.get("httpProbes")));
+        Optional.ofNullable(b.get("httpProbes")),
+        b.get("parameters"));
   }
 
   static ObjectNode schema() {

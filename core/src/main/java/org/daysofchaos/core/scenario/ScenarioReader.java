@@ -17,6 +17,7 @@ import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.binder.ReadContext;
 import org.daysofchaos.core.binder.YamlSource;
 import org.daysofchaos.core.scenario.internal.ScenarioLanguage;
+import org.daysofchaos.core.scenario.internal.ScenarioParameters;
 import org.daysofchaos.core.scenario.internal.ScenarioRefs;
 import org.daysofchaos.core.spec.KindCatalog;
 import org.yaml.snakeyaml.nodes.Node;
@@ -33,6 +34,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ScenarioReader {
   private final ScenarioLanguage language;
+  private final ScenarioParameters parameters;
 
   /**
    * A reader of the kinds of {@code catalog}.
@@ -41,7 +43,21 @@ public final class ScenarioReader {
    *     without notation, a {@code @Default} that does not parse): a bug of the catalog
    */
   public ScenarioReader(KindCatalog catalog) {
-    this.language = new ScenarioLanguage(Objects.requireNonNull(catalog, "catalog"));
+    this(new ScenarioLanguage(Objects.requireNonNull(catalog, "catalog")), Map.of());
+  }
+
+  private ScenarioReader(ScenarioLanguage language, Map<String, String> parameters) {
+    this.language = language;
+    this.parameters = new ScenarioParameters(parameters);
+  }
+
+  /**
+   * A reader that gives these values to the {@code parameters:} that scenarios declare (the
+   * environment's); a value wins over the scenario's default, and values that a scenario does not
+   * declare are ignored.
+   */
+  public ScenarioReader withParameters(Map<String, String> values) {
+    return new ScenarioReader(language, Objects.requireNonNull(values, "values"));
   }
 
   /** Reads one file; problems name it as given. */
@@ -106,6 +122,9 @@ public final class ScenarioReader {
     Scenario scenario = null;
     try {
       Node root = ScenarioLanguage.SOURCE.compose(Objects.requireNonNull(text, "yamlText"), ctx);
+      if (ctx.problemCount() == 0) {
+        parameters.apply(root, ctx);
+      }
       if (ctx.problemCount() == 0) {
         scenario = language.bind(root, ctx);
       }

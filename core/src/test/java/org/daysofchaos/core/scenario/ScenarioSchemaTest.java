@@ -49,7 +49,8 @@ class ScenarioSchemaTest {
             "recovery",
             "diagnosis",
             "hints",
-            "guardrails");
+            "guardrails",
+            "parameters");
     assertThat(schema.get("required").toString())
         .isEqualTo("[\"id\",\"title\",\"targets\",\"faults\",\"steadyState\"]");
     assertThat(schema.at("/properties/weight/minimum").asInt()).isEqualTo(1);
@@ -58,7 +59,7 @@ class ScenarioSchemaTest {
         .isEqualTo("[\"time-boxed\",\"until-fixed\"]");
     assertThat(schema.at("/properties/maxDuration/default").asText()).isEqualTo("20m");
     assertThat(schema.at("/$defs/duration/pattern").asText())
-        .isEqualTo("^(?:[0-9]+(?:ms|s|m|h))+$");
+        .isEqualTo("(?:^(?:[0-9]+(?:ms|s|m|h))+$)|\\$\\{");
   }
 
   @Test

@@ -123,18 +123,20 @@ public class RunCommand implements Callable<Integer> {
 
   @Mixin RunOptionsMixin run;
 
+  @Mixin ParameterOptions parameters;
+
   private Environment environment;
   private Optional<EnvironmentSystems.Cluster> named = Optional.empty();
 
   @Override
   public Integer call() throws Exception {
     PrintStream out = System.out;
-    ReadResult read = ScenarioFiles.reader().read(files);
+    environment = CliEnvironment.load(environmentFile);
+    ReadResult read = ScenarioFiles.reader(parameters.values(environment)).read(files);
     if (!read.ok()) {
       read.problems().forEach(System.err::println);
       return ExitCodes.PROBLEMS;
     }
-    environment = CliEnvironment.load(environmentFile);
     LocalProcesses local = EnvironmentSystems.registerProcesses(environment, new LocalProcesses());
     processes.forEach((name, pid) -> local.register(name, LocalProcess.ofPid(pid)));
     named = oneCluster(environment);

@@ -31,14 +31,22 @@ final class ScenarioFiles {
     return new ScenarioReader(Catalog.standard());
   }
 
-  /** Every shipped scenario (demo, toxiproxy, kubernetes...), read from the classpath. */
-  static List<Scenario> shippedAll() throws IOException {
+  /** A reader giving these values to the scenarios' parameters. */
+  static ScenarioReader reader(Map<String, String> parameters) {
+    return reader().withParameters(parameters);
+  }
+
+  /**
+   * Every shipped scenario (demo, toxiproxy, kubernetes...), read from the classpath with these
+   * parameter values.
+   */
+  static List<Scenario> shippedAll(Map<String, String> parameters) throws IOException {
     List<Scenario> scenarios = new ArrayList<>();
     for (String resource : ScenarioCatalog.shippedResources()) {
       try (InputStream in = ScenarioFiles.class.getClassLoader().getResourceAsStream(resource)) {
         if (in != null) {
           scenarios.addAll(
-              reader()
+              reader(parameters)
                   .read(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8))
                   .scenarios());
         }

@@ -24,6 +24,7 @@ import org.daysofchaos.core.scenario.ReadResult;
 import org.daysofchaos.experiments.Catalog;
 import org.daysofchaos.scoreboard.gameday.GameDays;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -68,6 +69,8 @@ public class ValidateCommand implements Callable<Integer> {
               + " signal answers.")
   boolean live;
 
+  @Mixin ParameterOptions parameters;
+
   @Override
   public Integer call() throws IOException {
     PrintStream out = System.out;
@@ -81,7 +84,8 @@ public class ValidateCommand implements Callable<Integer> {
     if (environmentFile != null) {
       out.println(environmentFile + ": valid environment");
     }
-    ReadResult result = ScenarioFiles.reader().read(files);
+    Map<String, String> values = parameters.values(environment);
+    ReadResult result = ScenarioFiles.reader(values).read(files);
     if (!result.ok()) {
       return problems(result.problems(), files.size());
     }
@@ -90,7 +94,7 @@ public class ValidateCommand implements Callable<Integer> {
     }
     Map<String, Scenario> checked = new LinkedHashMap<>();
     result.scenarios().forEach(s -> checked.put(s.id(), s));
-    List<Problem> dayProblems = readGameDays(result.scenarios(), checked, out);
+    List<Problem> dayProblems = readGameDays(result.scenarios(), checked, values, out);
     if (!dayProblems.isEmpty()) {
       return problems(dayProblems, gameDays.size());
     }
@@ -117,12 +121,16 @@ public class ValidateCommand implements Callable<Integer> {
 
   /** Reads the game days; their scenarios join {@code checked}. */
   private List<Problem> readGameDays(
-      List<Scenario> given, Map<String, Scenario> checked, PrintStream out) throws IOException {
+      List<Scenario> given,
+      Map<String, Scenario> checked,
+      Map<String, String> values,
+      PrintStream out)
+      throws IOException {
     if (gameDays.isEmpty()) {
       return List.of();
     }
     Map<String, Scenario> known = new LinkedHashMap<>();
-    ScenarioFiles.shippedAll().forEach(s -> known.put(s.id(), s));
+    ScenarioFiles.shippedAll(values).forEach(s -> known.put(s.id(), s));
     given.forEach(s -> known.put(s.id(), s));
     GameDayReader reader =
         new GameDayReader(known.keySet(), GameDays.QUARTZ_CRON, Catalog.standard());

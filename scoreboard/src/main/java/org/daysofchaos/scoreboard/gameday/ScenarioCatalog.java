@@ -26,6 +26,7 @@ import org.daysofchaos.core.scenario.ScenarioReader;
 import org.daysofchaos.experiments.Catalog;
 import org.daysofchaos.scoreboard.persistence.AuditLog;
 import org.daysofchaos.scoreboard.persistence.ScenarioStore;
+import org.daysofchaos.scoreboard.targets.Targets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +43,9 @@ public class ScenarioCatalog {
   @Inject ScenarioStore store;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject Targets targets;
 
-  private final ScenarioReader reader = new ScenarioReader(Catalog.standard());
+  private volatile ScenarioReader reader;
   private final Map<String, Scenario> parsed = new ConcurrentHashMap<>();
 
   /** A game-day file, by its name: {@code gameday.yaml}, {@code gameday-*.yaml}. */
@@ -51,9 +53,19 @@ public class ScenarioCatalog {
     return fileName.startsWith("gameday") && fileName.endsWith(".yaml");
   }
 
+  /** The reader, with the environment's values for the scenarios' parameters. */
+  private ScenarioReader reader() {
+    ScenarioReader current = reader;
+    if (current == null) {
+      current = new ScenarioReader(Catalog.standard()).withParameters(targets.scenarioParameters());
+      reader = current;
+    }
+    return current;
+  }
+
   /** Reads and stores one scenario text; the result holds the problems when it is invalid. */
   public ReadResult register(String source, String yaml, String actor) {
-    ReadResult result = reader.read(source, yaml);
+    ReadResult result = reader().read(source, yaml);
     for (Scenario scenario : result.scenarios()) {
       boolean known = store.find(scenario.id(), ScenarioStore.sha256(yaml)).isPresent();
       ScenarioStore.Stored stored =
@@ -132,7 +144,7 @@ public class ScenarioCatalog {
                       () ->
                           new IllegalStateException(
                               "scenario " + id + " version " + sha256 + " is not stored"));
-          ReadResult result = reader.read(stored.source(), stored.yaml());
+          ReadResult result = reader().read(stored.source(), stored.yaml());
           if (!result.ok()) {
             throw new IllegalStateException(
                 "stored scenario " + id + " no longer reads:\n" + result.report());

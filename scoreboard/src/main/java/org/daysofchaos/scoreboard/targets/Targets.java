@@ -128,6 +128,11 @@ public class Targets implements AutoCloseable {
     return opsToken.flatMap(token -> opsUrl.map(url -> new OpsUpstream(url, token)));
   }
 
+  /** The environment file's values for the {@code parameters:} of scenarios. */
+  public Map<String, String> scenarioParameters() {
+    return environment().parameters();
+  }
+
   /** Starts the embedded demo when configured, then wires every target. Idempotent. */
   public synchronized Wiring start() throws IOException {
     if (wiring != null) {

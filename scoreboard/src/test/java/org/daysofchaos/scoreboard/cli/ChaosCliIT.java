@@ -157,6 +157,42 @@ class ChaosCliIT {
   }
 
   @Test
+  void aLibraryScenarioTakesTheEnvironmentsParametersAndTheCommandLineWins() throws Exception {
+    Files.writeString(
+        dir.resolve("environment.yaml"),
+        """
+        toxiproxy:
+          default: { url: "http://127.0.0.1:8474" }
+        prometheus:
+          default: { url: "http://127.0.0.1:9090" }
+        parameters:
+          service: orders
+          paymentsProxy: billing
+        """);
+    Path library = Path.of("../scenarios/preprod/payments-latency.yaml").toAbsolutePath();
+
+    Cli cli =
+        new Cli(
+            dir,
+            "validate",
+            "--environment",
+            "environment.yaml",
+            "--param",
+            "paymentsProxy=billing-eu",
+            library.toString());
+
+    assertThat(cli.exitCode()).as(cli.output()).isZero();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(cli.output())
+                    .contains("on payments-link (proxy billing-eu)")
+                    .contains("http_server_requests_seconds_bucket{service=\"orders\"}[1m]")
+                    .doesNotContain("checkout\""));
+  }
+
+  @Test
   void serveRefusesABrokenEnvironmentBeforeStartingAnything() throws Exception {
     Files.writeString(
         dir.resolve("environment.yaml"),
