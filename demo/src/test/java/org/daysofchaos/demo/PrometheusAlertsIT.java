@@ -20,6 +20,7 @@ import org.daysofchaos.agents.metrics.MetricSources;
 import org.daysofchaos.agents.metrics.PromQlSource;
 import org.daysofchaos.agents.metrics.PrometheusAlerts;
 import org.daysofchaos.agents.testing.PrometheusProcess;
+import org.daysofchaos.core.ProbeSpec;
 import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.journal.EventType;
 import org.daysofchaos.core.journal.JournalEvent;
@@ -72,6 +73,7 @@ class PrometheusAlertsIT {
       List<String> figures = new ArrayList<>();
       for (String alert : List.of("BookingSlow", "BookingSlowHeld", "BookingSlow")) {
         awaitQuiet(alerts);
+        awaitSteadyState(probes, scenario(alert));
         RunResult result = run(demo, probes, alerts, scenario(alert));
 
         assertThat(result.verdict()).as(result.summary()).isEqualTo(Verdict.PASSED);
@@ -130,6 +132,32 @@ class PrometheusAlertsIT {
         .pollInterval(Duration.ofMillis(250))
         .ignoreExceptions()
         .until(() -> alerts.firing(Set.of("BookingSlow", "BookingSlowHeld")).isEmpty());
+  }
+
+  /**
+   * Each incident starts from the steady state: a demo just started, or sharing a busy machine,
+   * answers slowly for a while, and the gate would rightly refuse to inject.
+   */
+  private static void awaitSteadyState(ProbeRunners probes, Scenario scenario) {
+    await("the steady state")
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(500))
+        .ignoreExceptions()
+        .until(() -> holds(probes, scenario.steadyState()));
+  }
+
+  private static boolean holds(ProbeRunners probes, List<ProbeSpec> steadyState) throws Exception {
+    for (ProbeSpec probe : steadyState) {
+      if (!holds(probes, probe)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static <P extends ProbeSpec> boolean holds(ProbeRunners probes, P probe)
+      throws Exception {
+    return probes.forProbe(probe).orElseThrow().observe(probe).holds();
   }
 
   private static RunResult run(
