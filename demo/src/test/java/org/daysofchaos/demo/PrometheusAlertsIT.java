@@ -3,6 +3,7 @@ package org.daysofchaos.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.journal.EventType;
 import org.daysofchaos.core.journal.JournalEvent;
 import org.daysofchaos.core.journal.Measurement;
+import org.daysofchaos.core.journal.RunListener;
 import org.daysofchaos.core.journal.RunResult;
 import org.daysofchaos.core.journal.Verdict;
 import org.daysofchaos.core.ledger.InMemoryLedger;
@@ -44,7 +46,8 @@ import org.junit.jupiter.api.Test;
  * the payment link at a known instant (the injection) must be detected by the alert the scenario
  * names, and the true moment must lie inside the interval the journal states (up to one scrape plus
  * one evaluation interval before the alert's {@code activeAt}), for a rule without and with a
- * {@code for:}.
+ * {@code for:}. Then Prometheus is stopped in the middle of a run: the run says what it could not
+ * measure, and never detects by an alert it could not read.
  */
 class PrometheusAlertsIT {
   private static final Duration INTERVAL = Duration.ofSeconds(1);
@@ -71,10 +74,10 @@ class PrometheusAlertsIT {
               demo.toxiproxyServers());
       prometheus.awaitSeries("booking_request_duration_seconds_bucket");
       List<String> figures = new ArrayList<>();
-      for (String alert : List.of("BookingSlow", "BookingSlowHeld", "BookingSlow")) {
+      for (String alert : alertsToPlay()) {
         awaitQuiet(alerts);
         awaitSteadyState(probes, scenario(alert));
-        RunResult result = run(demo, probes, alerts, scenario(alert));
+        RunResult result = run(demo, probes, alerts, scenario(alert), List.of());
 
         assertThat(result.verdict()).as(result.summary()).isEqualTo(Verdict.PASSED);
         Measurement detection = result.detection().orElseThrow(() -> new AssertionError(result));
@@ -83,9 +86,57 @@ class PrometheusAlertsIT {
         figures.add(alert + ": " + check(detection, result));
       }
       figures.forEach(f -> System.out.println("alerts API, 1 s scrape and evaluation: " + f));
+
+      theRunSaysWhatItCannotMeasureWhenPrometheusStopsMidRun(demo, probes, alerts, prometheus);
     } finally {
       PrometheusProcess.deleteQuietly(dir);
     }
+  }
+
+  /**
+   * Three incidents, both rules, keep the suite short; {@code -Dmeasurement.incidents=10} plays
+   * that many, alternating the rules, for the figures of docs/measurement.md.
+   */
+  private static List<String> alertsToPlay() {
+    int asked = Integer.getInteger("measurement.incidents", 3);
+    List<String> alerts = new ArrayList<>();
+    for (int i = 0; i < asked; i++) {
+      alerts.add(i % 2 == 0 ? "BookingSlow" : "BookingSlowHeld");
+    }
+    return alerts;
+  }
+
+  /**
+   * Prometheus is stopped as soon as the fault is in, before the held rule (for: 2s) can fire: the
+   * journal says the alerts cannot be read, nothing is detected by them, the fault is still
+   * reverted and the recovery (read from the demo itself) is still measured.
+   */
+  private static void theRunSaysWhatItCannotMeasureWhenPrometheusStopsMidRun(
+      DemoSystem demo, ProbeRunners probes, PrometheusAlerts alerts, PrometheusProcess prometheus)
+      throws IOException {
+    awaitQuiet(alerts);
+    awaitSteadyState(probes, scenario("BookingSlowHeld"));
+    RunListener stopPrometheus =
+        event -> {
+          if (event.type() == EventType.INJECTED) {
+            prometheus.stop();
+          }
+        };
+
+    RunResult result =
+        run(demo, probes, alerts, scenario("BookingSlowHeld"), List.of(stopPrometheus));
+
+    assertThat(result.detection()).as(result.summary()).isEmpty();
+    assertThat(result.events()).noneMatch(e -> e.type() == EventType.ALERT_RECEIVED);
+    assertThat(result.events())
+        .filteredOn(e -> e.type() == EventType.PROBE_ERROR)
+        .extracting(JournalEvent::message)
+        .anyMatch(m -> m.contains("cannot read its alerts"));
+    assertThat(result.events()).anyMatch(e -> e.type() == EventType.REVERTED);
+    assertThat(result.recovery()).as(result.summary()).isPresent();
+    ToxiproxyClient client =
+        new ToxiproxyClient(demo.toxiproxyUrl().getHost(), demo.toxiproxyUrl().getPort());
+    assertThat(client.getProxy("payment").toxics().getAll()).isEmpty();
   }
 
   /** The truth lies in [injection, injection + in-flight]; the stated interval must reach it. */
@@ -161,7 +212,11 @@ class PrometheusAlertsIT {
   }
 
   private static RunResult run(
-      DemoSystem demo, ProbeRunners probes, PrometheusAlerts alerts, Scenario scenario) {
+      DemoSystem demo,
+      ProbeRunners probes,
+      PrometheusAlerts alerts,
+      Scenario scenario,
+      List<RunListener> listeners) {
     Clock clock = Clock.systemUTC();
     return new IncidentRunner(
             Agents.injectors(demo.toxiproxyServers(), demo.processes()),
@@ -171,7 +226,7 @@ class PrometheusAlertsIT {
             Sleeper.system(clock),
             RunOptions.defaults().withInterval(PROBE_INTERVAL))
         .withAlerts(List.of(alerts))
-        .run(scenario, new RunControl(), List.of());
+        .run(scenario, new RunControl(), listeners);
   }
 
   /** Detection only by the alert; the steady state read straight from the demo, to be quick. */
