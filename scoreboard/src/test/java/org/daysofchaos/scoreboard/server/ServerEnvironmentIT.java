@@ -134,8 +134,16 @@ class ServerEnvironmentIT {
             environment.toString()));
   }
 
+  /**
+   * One server, one game day: every Kubernetes kind injected and reverted, and a scenario on a
+   * labelled namespace that the environment does not list refused (one boot for both: on a loaded
+   * machine a server start costs half a minute).
+   */
   @Test
-  void everyKubernetesKindIsInjectedAndRevertedByTheServerThroughTheEnvironment() throws Exception {
+  void everyKindRunsThroughTheEnvironmentAndANamespaceItDoesNotListIsRefused() throws Exception {
+    String staging =
+        scenario("staging", "scale", "3s").replace("namespace: shop", "namespace: staging");
+    createStagingDeployment();
     StringBuilder day =
         new StringBuilder(
             "id: k8s-day\nname: Kubernetes day\nwindow: { lasts: 1h }\nteams: [blue]\nscenarios:\n");
@@ -143,6 +151,7 @@ class ServerEnvironmentIT {
     for (String kind : KINDS.keySet()) {
       day.append("  - { scenario: env/").append(kind).append(", at: ").append(at++).append("s }\n");
     }
+    day.append("  - { scenario: env/staging, at: ").append(at).append("s }\n");
     try (ServerProcess running = serve().start(dir)) {
       Http api = running.awaitApi(Duration.ofMinutes(4));
       for (String kind : KINDS.keySet()) {
@@ -150,16 +159,21 @@ class ServerEnvironmentIT {
             .as(kind)
             .isEqualTo(201);
       }
+      assertThat(api.postYaml("/api/scenarios", staging).status()).isEqualTo(201);
       assertThat(api.postYaml("/api/gamedays", day.toString()).status()).isEqualTo(201);
       assertThat(api.post("/api/gamedays/k8s-day/start", "", "text/plain").status()).isEqualTo(200);
 
       await()
           .atMost(Duration.ofMinutes(5))
           .pollInterval(Duration.ofMillis(500))
-          .until(() -> closed(api) == KINDS.size());
+          .until(() -> closed(api) == KINDS.size() + 1);
 
       for (JsonNode incident : list(api.getJson("/api/incidents?gameDay=k8s-day"))) {
         JsonNode detail = api.getJson("/api/incidents/" + incident.get("id").asText());
+        if ("env/staging".equals(incident.get("scenarioId").asText())) {
+          assertRefusedOutsideTheEnvironment(detail);
+          continue;
+        }
         List<String> journal =
             list(detail.get("journal")).stream()
                 .map(e -> e.get("type").asText() + " " + e.get("message").asText())
@@ -179,10 +193,7 @@ class ServerEnvironmentIT {
     }
   }
 
-  @Test
-  void aLabelledNamespaceThatTheEnvironmentDoesNotListIsRefused() throws Exception {
-    String staging =
-        scenario("staging", "scale", "3s").replace("namespace: shop", "namespace: staging");
+  private void createStagingDeployment() {
     shop.client()
         .apps()
         .deployments()
@@ -196,41 +207,28 @@ class ServerEnvironmentIT {
                 .endMetadata()
                 .build())
         .create();
-    try (ServerProcess running = serve().start(dir)) {
-      Http api = running.awaitApi(Duration.ofMinutes(4));
-      assertThat(api.postYaml("/api/scenarios", staging).status()).isEqualTo(201);
-      assertThat(
-              api.postYaml(
-                      "/api/gamedays",
-                      "id: staging-day\nname: Staging\nwindow: { lasts: 1h }\nteams: [blue]\n"
-                          + "scenarios:\n  - { scenario: env/staging, at: 1s }\n")
-                  .status())
-          .isEqualTo(201);
-      api.post("/api/gamedays/staging-day/start", "", "text/plain");
+  }
 
-      await().atMost(Duration.ofMinutes(4)).until(() -> closed(api, "staging-day") == 1);
-      JsonNode incident = list(api.getJson("/api/incidents?gameDay=staging-day")).get(0);
-      JsonNode detail = api.getJson("/api/incidents/" + incident.get("id").asText());
-      assertThat(detail.get("incident").get("reason").asText())
-          .contains("namespace staging is not among the namespaces the environment allows");
-      assertThat(detail.get("injections"))
-          .allSatisfy(
-              injection -> {
-                assertThat(injection.get("state").asText()).isEqualTo("FAILED");
-                assertThat(injection.get("revertRecord")).isEmpty();
-              });
-      assertThat(
-              client
-                  .apps()
-                  .deployments()
-                  .inNamespace("staging")
-                  .withName("scale")
-                  .get()
-                  .getSpec()
-                  .getReplicas())
-          .isEqualTo(3);
-      assertThat(running.terminate()).isZero();
-    }
+  /** Labelled for chaos, but not listed in the environment: refused, nothing touched. */
+  private void assertRefusedOutsideTheEnvironment(JsonNode detail) {
+    assertThat(detail.get("incident").get("reason").asText())
+        .contains("namespace staging is not among the namespaces the environment allows");
+    assertThat(detail.get("injections"))
+        .allSatisfy(
+            injection -> {
+              assertThat(injection.get("state").asText()).isEqualTo("FAILED");
+              assertThat(injection.get("revertRecord")).isEmpty();
+            });
+    assertThat(
+            client
+                .apps()
+                .deployments()
+                .inNamespace("staging")
+                .withName("scale")
+                .get()
+                .getSpec()
+                .getReplicas())
+        .isEqualTo(3);
   }
 
   @Test
