@@ -421,6 +421,29 @@ class ToxiproxyCompatibilityIT {
     }
   }
 
+  /**
+   * Toxiproxy resets (RST) only the connections accepted while reset_peer exists; one that was
+   * already open when it came is closed normally (FIN). A scenario behaves the same on both.
+   */
+  @Test
+  void resetPeerClosesAConnectionOpenBeforeItAndResetsTheNextOne() throws IOException {
+    Proxy proxy = proxyTo(echo.hostPort());
+    try (Socket before = connect(proxy)) {
+      before.getOutputStream().write("ping".getBytes());
+      assertThat(readOutcome(before, 5_000)).isEqualTo(Outcome.DATA);
+
+      proxy.toxics().resetPeer("reset", DOWNSTREAM, 0);
+      before.getOutputStream().write("ping".getBytes());
+
+      assertThat(readOutcome(before, 5_000)).isEqualTo(Outcome.END_OF_STREAM);
+    }
+    try (Socket after = connect(proxy)) {
+      after.getOutputStream().write("ping".getBytes());
+
+      assertThat(readOutcome(after, 5_000)).isEqualTo(Outcome.RESET);
+    }
+  }
+
   @Test
   void resetPeerToxicWithATimeoutResetsAfterIt() throws IOException {
     Proxy proxy = proxyTo(http.hostPort());

@@ -27,9 +27,18 @@ final class ProxyConnection {
   private Link down;
   private boolean removed;
 
+  /** The toxics in place when the client connected, for reset_peer's choice of RST or FIN. */
+  private final ToxicChain openedWith;
+
   ProxyConnection(ManagedProxy proxy, Channel client) {
     this.proxy = proxy;
     this.client = client;
+    this.openedWith = proxy.toxics();
+  }
+
+  /** Whether {@code toxic} (by id: an update keeps it) was in place when the client connected. */
+  boolean openedWith(Toxic toxic) {
+    return openedWith.all().stream().anyMatch(t -> t.id() == toxic.id());
   }
 
   ManagedProxy proxy() {
