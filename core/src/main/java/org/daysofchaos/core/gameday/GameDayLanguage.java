@@ -85,7 +85,7 @@ final class GameDayLanguage {
                             .uniqueBy(n -> ((Notification) n).name(), "name")
                             .describedAs("a list of notification channels"),
                         List.of(),
-                        "Webhooks told of incidents (started, detected, recovered, aborted,"
+                        "Webhooks told of incidents (started, detected, reverted, recovered, aborted,"
                             + " ended) and of halt-all; a players' channel only once each"
                             + " incident is over (docs/notifications.md).")))
             .reportingMissingBesideTypos();

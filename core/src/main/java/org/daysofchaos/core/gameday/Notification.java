@@ -49,6 +49,8 @@ public record Notification(
     STARTED,
     /** The incident was detected (its first detection signal). */
     DETECTED,
+    /** A fault of the incident was reverted and verified, or its revert failed. */
+    REVERTED,
     /** The steady state held again for its hold time. */
     RECOVERED,
     /** The incident ended ABORTED (a gate, a guardrail, a game master, halt-all). */

@@ -97,7 +97,7 @@ class NotificationsTest {
                 """))
         .containsExactly(
             "day.yaml:9:20: notifications[0].url.file: give only one of env or file",
-            "day.yaml:10:23: notifications[0].events[1]: expected one of started, detected,"
+            "day.yaml:10:23: notifications[0].events[1]: expected one of started, detected, reverted,"
                 + " recovered, aborted, ended, halted, got 'exploded'",
             "day.yaml:12:10: notifications[1].url: says where the secret is: give env or file");
     assertThat(

@@ -122,7 +122,8 @@ public class IncidentEngine implements IncidentTriggers {
       records.closeUnrun(incident, Verdict.FAILED, e.getMessage(), actor);
       return;
     }
-    runs.launch(incident, scenario, scheduledFor, actor);
+    runs.launch(
+        incident, scenario, scheduledFor, actor, gameDays.notificationsOf(incident.gameDayId()));
   }
 
   // --- steering -------------------------------------------------------------------------------

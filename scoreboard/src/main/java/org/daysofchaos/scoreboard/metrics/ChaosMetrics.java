@@ -174,6 +174,28 @@ public class ChaosMetrics {
         .record(time.took());
   }
 
+  /**
+   * A notification or Grafana annotation of a channel (its name in the game day, or {@code
+   * grafana}): {@code outcome} sent, failed (after its retries) or dropped (the queue was full).
+   */
+  public void notification(String channel, String outcome) {
+    Counter.builder("chaos.notifications")
+        .description(
+            "Notifications and annotations, by channel and outcome (sent, failed, dropped)")
+        .tag("channel", channel)
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
+  }
+
+  public void notificationRetried(String channel) {
+    Counter.builder("chaos.notifications.retries")
+        .description("Attempts to send a notification again after a failure")
+        .tag("channel", channel)
+        .register(registry)
+        .increment();
+  }
+
   public void crashRecovered(int reverted) {
     Counter.builder("chaos.recovery.leftovers")
         .description("Faults a crashed or dead node left active, reverted by recovery")
