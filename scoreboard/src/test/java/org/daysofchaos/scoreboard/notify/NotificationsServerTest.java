@@ -91,6 +91,18 @@ class NotificationsServerTest {
         assertThat(incidents.journal(id))
             .extracting(e -> e.type())
             .contains(EventType.FAULT_ACTIVE, EventType.REVERTED);
+
+        // Halt-all is still in effect: the next incident is not fired, and the channels hear so.
+        String blocked = engine.fireNow("test/notified", sha256, "notified-day", "test").id();
+        assertThat(incidents.find(blocked).orElseThrow().verdict()).isEqualTo("ABORTED");
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> masters.bodies().stream().anyMatch(b -> b.contains(blocked)));
+        assertThat(masters.bodies().stream().filter(b -> b.contains(blocked)))
+            .singleElement()
+            .asString()
+            .contains("\"event\":\"aborted\"")
+            .contains("not fired: halt-all is in effect");
       } finally {
         halt.release("test");
         gameDays.stop("notified-day", "test");
