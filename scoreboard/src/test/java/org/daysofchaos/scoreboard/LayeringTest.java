@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  *  Game          leaderboard, play (the rules of play), report, alerts (monitoring detection)
  *  Game days     gameday (load, plan, start, stop), safety (halt-all, crash recovery)
  *  Incidents     incident (the engine: fire and run incidents on this node)
- *  Machinery     schedule (Quartz triggers and their ports), halt (the halt-all switch and gate)
+ *  Machinery     schedule (Quartz triggers and their ports), halt (the halt-all switch and gate),
+ *                notify (notifications and Grafana annotations, sent off the run's thread)
  *  Foundation    persistence (the stores), security (accounts), metrics, targets (the allow-list)
  * </pre>
  */
@@ -51,7 +52,7 @@ class LayeringTest {
         .layer("Incidents")
         .definedBy(packages("incident"))
         .layer("Machinery")
-        .definedBy(packages("schedule", "halt"))
+        .definedBy(packages("schedule", "halt", "notify"))
         .layer("Foundation")
         .definedBy(packages("persistence", "security", "metrics", "targets"))
         .whereLayer("Entry points")

@@ -16,6 +16,7 @@ import org.daysofchaos.core.Guardrail;
  * @param guardrails abort conditions added to those of every incident the game day fires
  * @param blind true when players, viewers and the public must not learn that an incident is
  *     running, nor which kinds of fault the game day holds, before they find it themselves
+ * @param notifications the channels told of its incidents and of halt-all, in the order written
  */
 public record GameDay(
     String id,
@@ -25,7 +26,8 @@ public record GameDay(
     List<Team> teams,
     List<Slot> slots,
     List<Guardrail> guardrails,
-    boolean blind) {
+    boolean blind,
+    List<Notification> notifications) {
 
   public GameDay {
     Objects.requireNonNull(id, "id");
@@ -35,6 +37,20 @@ public record GameDay(
     teams = List.copyOf(teams);
     slots = List.copyOf(slots);
     guardrails = List.copyOf(guardrails);
+    notifications = List.copyOf(notifications);
+  }
+
+  /** A game day without notifications. */
+  public GameDay(
+      String id,
+      String name,
+      String description,
+      Window window,
+      List<Team> teams,
+      List<Slot> slots,
+      List<Guardrail> guardrails,
+      boolean blind) {
+    this(id, name, description, window, teams, slots, guardrails, blind, List.of());
   }
 
   /** A game day without guardrails of its own, not blind. */
@@ -45,6 +61,6 @@ public record GameDay(
       Window window,
       List<Team> teams,
       List<Slot> slots) {
-    this(id, name, description, window, teams, slots, List.of(), false);
+    this(id, name, description, window, teams, slots, List.of(), false, List.of());
   }
 }

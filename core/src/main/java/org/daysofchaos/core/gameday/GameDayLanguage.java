@@ -78,7 +78,16 @@ final class GameDayLanguage {
                         "true: players, viewers and the public do not see how many incidents"
                             + " fired or are open, and the diagnosis offers only the standard"
                             + " kinds of fault, so nothing tells them what runs before they"
-                            + " find it.")))
+                            + " find it."),
+                    Field.optional(
+                        "notifications",
+                        Types.list(NotificationLanguage.notification(), "notification")
+                            .uniqueBy(n -> ((Notification) n).name(), "name")
+                            .describedAs("a list of notification channels"),
+                        List.of(),
+                        "Webhooks told of incidents (started, detected, reverted, recovered, aborted,"
+                            + " ended) and of halt-all; a players' channel only once each"
+                            + " incident is over (docs/notifications.md).")))
             .reportingMissingBesideTypos();
   }
 
@@ -222,7 +231,8 @@ final class GameDayLanguage {
             .mapToObj(i -> new Slot(i, slots.get(i).scenario(), slots.get(i).timing()))
             .toList(),
         b.<List<Guardrail>>get("guardrails"),
-        b.<Boolean>get("blind"));
+        b.<Boolean>get("blind"),
+        b.<List<Notification>>get("notifications"));
   }
 
   /** The JSON Schema of game days; {@code definitions} are those the guardrails refer to. */

@@ -119,7 +119,8 @@ class GameDayGuardrailsTest {
     assertThat(problems(READER, DAY + "guardrail: []\n"))
         .containsExactly(
             "day.yaml:8:1: guardrail: unknown key 'guardrail' (did you mean 'guardrails'?);"
-                + " allowed keys: id, name, description, window, teams, scenarios, guardrails, blind");
+                + " allowed keys: id, name, description, window, teams, scenarios, guardrails, blind,"
+                + " notifications");
   }
 
   @Test

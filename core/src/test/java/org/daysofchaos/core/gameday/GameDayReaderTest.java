@@ -126,7 +126,7 @@ class GameDayReaderTest {
             "day.yaml:1:5: id: 'Demo Day' is not a valid game-day id; use lower-case words joined"
                 + " by '-', e.g. demo-day",
             "day.yaml:2:1: nmae: unknown key 'nmae' (did you mean 'name'?); allowed keys: id,"
-                + " name, description, window, teams, scenarios, guardrails, blind",
+                + " name, description, window, teams, scenarios, guardrails, blind, notifications",
             "day.yaml:3:18: window.lasts: must be longer than 0s",
             "day.yaml:4:15: teams[1]: duplicate team 'Blue'; it is already given at line 4",
             "day.yaml:6:15: scenarios[0].scenario: no scenario 'demo/payment-latncy' is loaded"

@@ -30,7 +30,15 @@ class GameDaySchemaTest {
     schema.get("properties").fieldNames().forEachRemaining(keys::add);
     assertThat(keys)
         .containsExactly(
-            "id", "name", "description", "window", "teams", "scenarios", "guardrails", "blind");
+            "id",
+            "name",
+            "description",
+            "window",
+            "teams",
+            "scenarios",
+            "guardrails",
+            "blind",
+            "notifications");
     assertThat(schema.get("required").toString())
         .isEqualTo("[\"id\",\"name\",\"window\",\"teams\",\"scenarios\"]");
     assertThat(schema.at("/properties/id/pattern").asText()).isEqualTo(GameDayLanguage.ID_PATTERN);

@@ -1,8 +1,11 @@
 package org.daysofchaos.scoreboard.incident;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.daysofchaos.core.Scenario;
+import org.daysofchaos.core.gameday.Notification;
 import org.daysofchaos.scoreboard.persistence.Incident;
 
 /**
@@ -21,6 +24,15 @@ public interface GameDayRules {
 
   /** When a game day was last resumed after a pause; a trigger due before that is missed. */
   Optional<Instant> resumedAt(String gameDayId);
+
+  /**
+   * The notification channels of a game day: none for an incident fired outside one, or when its
+   * file no longer reads.
+   */
+  List<Notification> notificationsOf(String gameDayId);
+
+  /** The notification channels of each game day running or paused now, by its id. */
+  Map<String, List<Notification>> liveNotifications();
 
   /** An incident that must not run, and why (its verdict is FAILED, nothing is injected). */
   final class NotRunnable extends RuntimeException {

@@ -5,12 +5,18 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.daysofchaos.core.Scenario;
+import org.daysofchaos.core.journal.EventType;
+import org.daysofchaos.core.journal.JournalEvent;
+import org.daysofchaos.core.journal.RunListener;
 import org.daysofchaos.core.journal.RunResult;
 import org.daysofchaos.core.journal.Verdict;
 import org.daysofchaos.scoreboard.halt.HaltState;
+import org.daysofchaos.scoreboard.notify.IncidentFacts;
+import org.daysofchaos.scoreboard.notify.Notifications;
 import org.daysofchaos.scoreboard.persistence.AuditLog;
 import org.daysofchaos.scoreboard.persistence.Incident;
 import org.daysofchaos.scoreboard.schedule.IncidentTriggers;
@@ -31,6 +37,7 @@ public class IncidentEngine implements IncidentTriggers {
   @Inject GameDayRules gameDays;
   @Inject HaltState halt;
   @Inject Runs runs;
+  @Inject Notifications notifications;
 
   private volatile Instant acceptingSince;
 
@@ -112,17 +119,36 @@ public class IncidentEngine implements IncidentTriggers {
   private void start(Incident incident, Instant scheduledFor, String actor) {
     String blocked = halt.blockedReason();
     if (blocked != null) {
-      records.closeUnrun(incident, Verdict.ABORTED, "not fired: " + blocked, actor);
+      closeUnrun(incident, Verdict.ABORTED, "not fired: " + blocked, actor);
       return;
     }
     Scenario scenario;
     try {
       scenario = gameDays.scenarioOf(incident);
     } catch (GameDayRules.NotRunnable e) {
-      records.closeUnrun(incident, Verdict.FAILED, e.getMessage(), actor);
+      closeUnrun(incident, Verdict.FAILED, e.getMessage(), actor);
       return;
     }
-    runs.launch(incident, scenario, scheduledFor, actor);
+    runs.launch(
+        incident, scenario, scheduledFor, actor, gameDays.notificationsOf(incident.gameDayId()));
+  }
+
+  /** Closes an incident that never ran, and tells its game day's channels as a run would. */
+  private void closeUnrun(Incident incident, Verdict verdict, String reason, String actor) {
+    records.closeUnrun(incident, verdict, reason, actor);
+    RunListener told =
+        notifications.incident(
+            new IncidentFacts(
+                incident.id(), incident.gameDayId(), incident.scenarioId(), incident.scenarioId()),
+            gameDays.notificationsOf(incident.gameDayId()));
+    if (told != null) {
+      told.onEvent(
+          new JournalEvent(
+              records.now(),
+              EventType.VERDICT,
+              verdict + ": " + reason,
+              Map.of("verdict", verdict.name())));
+    }
   }
 
   // --- steering -------------------------------------------------------------------------------

@@ -8,11 +8,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.daysofchaos.core.Diagnosis;
 import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.journal.EventType;
 import org.daysofchaos.core.journal.JournalEvent;
 import org.daysofchaos.core.journal.RunResult;
 import org.daysofchaos.core.journal.Verdict;
+import org.daysofchaos.core.report.IncidentRecord;
 import org.daysofchaos.scoreboard.metrics.ChaosMetrics;
 import org.daysofchaos.scoreboard.persistence.AuditLog;
 import org.daysofchaos.scoreboard.persistence.Incident;
@@ -119,13 +121,24 @@ class IncidentRecords {
   }
 
   void runEnded(Scenario scenario, Verdict verdict) {
-    metrics.incidentEnded(scenario.id(), verdict.name());
+    metrics.incidentEnded(scenario.id(), serviceOf(scenario), verdict.name());
+  }
+
+  /** The service at fault, as the reports name it: the answer key's component. */
+  private static String serviceOf(Scenario scenario) {
+    return scenario
+        .diagnosis()
+        .map(Diagnosis::component)
+        .filter(c -> !c.isBlank())
+        .orElse(IncidentRecord.UNKNOWN_SERVICE);
   }
 
   void closed(String incidentId, Scenario scenario, RunResult result) {
     incidents.close(incidentId, result, clock.instant());
     result.detection().ifPresent(d -> metrics.detected(scenario.id(), d.after()));
     result.recoveryTime().ifPresent(t -> metrics.recovered(scenario.id(), t));
+    metrics.serviceTimes(
+        serviceOf(scenario), result.detection().map(d -> d.after()), result.recoveryTime());
     LOG.info("incident {} closed: {} — {}", incidentId, result.verdict(), result.reason());
   }
 
@@ -156,8 +169,14 @@ class IncidentRecords {
     incidents.setRecovered(incidentId, at, afterMillis);
   }
 
-  void revertFailed() {
+  void revertFailed(String incidentId, String message) {
     metrics.reverted("run", false, false);
+    metrics.revertFailed(incidentId);
+    LOG.error(
+        "incident {}: REVERT FAILED, the fault may still be in effect (chaos_fault_active stays;"
+            + " halt-all or crash recovery tries again): {}",
+        incidentId,
+        message);
   }
 
   private static String newIncidentId() {

@@ -58,7 +58,7 @@ final class JournalWriter implements RunListener {
       records.faultEnded(incidentId, event.at());
     } else if (event.type() == EventType.REVERT_FAILED) {
       records.faultEnded(incidentId, event.at());
-      records.revertFailed();
+      records.revertFailed(incidentId, event.message());
     }
   }
 

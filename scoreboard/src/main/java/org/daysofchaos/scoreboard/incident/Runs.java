@@ -15,9 +15,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.daysofchaos.core.Scenario;
+import org.daysofchaos.core.gameday.Notification;
+import org.daysofchaos.core.journal.RunListener;
 import org.daysofchaos.core.journal.RunResult;
 import org.daysofchaos.core.journal.Verdict;
 import org.daysofchaos.core.run.RunControl;
+import org.daysofchaos.scoreboard.notify.IncidentFacts;
+import org.daysofchaos.scoreboard.notify.Notifications;
 import org.daysofchaos.scoreboard.persistence.Incident;
 import org.daysofchaos.scoreboard.schedule.Schedule;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,6 +40,7 @@ class Runs {
   @Inject IncidentRecords records;
   @Inject RunWiring wiring;
   @Inject Schedule schedule;
+  @Inject Notifications notifications;
 
   /** How long after its deadline a fault's safety-net trigger fires. */
   @ConfigProperty(name = "chaos.deadline.grace", defaultValue = "10s")
@@ -64,8 +69,16 @@ class Runs {
     wiring.open();
   }
 
-  /** Starts the run of an incident on a thread of its own. */
-  void launch(Incident incident, Scenario scenario, Instant scheduledFor, String actor) {
+  /**
+   * Starts the run of an incident on a thread of its own, telling {@code channels} (its game day's)
+   * and Grafana as it goes.
+   */
+  void launch(
+      Incident incident,
+      Scenario scenario,
+      Instant scheduledFor,
+      String actor,
+      List<Notification> channels) {
     Running run =
         new Running(
             incident.id(),
@@ -77,7 +90,12 @@ class Runs {
     running.put(incident.id(), run);
     records.runStarted(incident, scenario);
     try {
-      executor.execute(() -> run(run, scenario, scheduledFor));
+      RunListener notify =
+          notifications.incident(
+              new IncidentFacts(
+                  incident.id(), incident.gameDayId(), scenario.id(), scenario.title()),
+              channels);
+      executor.execute(() -> run(run, scenario, scheduledFor, notify));
     } catch (RuntimeException e) {
       running.remove(incident.id());
       records.runEnded(scenario, Verdict.FAILED);
@@ -85,14 +103,15 @@ class Runs {
     }
   }
 
-  private void run(Running run, Scenario scenario, Instant scheduledFor) {
+  private void run(Running run, Scenario scenario, Instant scheduledFor, RunListener notify) {
     RunResult result = null;
     try {
       JournalWriter journal =
           new JournalWriter(
               records, schedule, deadlineGrace, run.incidentId(), scenario, scheduledFor);
-      result =
-          wiring.runner(run.ledger(), run.sleeper()).run(scenario, run.control(), List.of(journal));
+      // The journal first: a notification never goes out for an event the database lacks.
+      List<RunListener> listeners = notify == null ? List.of(journal) : List.of(journal, notify);
+      result = wiring.runner(run.ledger(), run.sleeper()).run(scenario, run.control(), listeners);
       records.closed(run.incidentId(), scenario, result);
     } catch (RuntimeException | Error e) {
       LOG.error("incident {}: the run failed outside the run loop", run.incidentId(), e);

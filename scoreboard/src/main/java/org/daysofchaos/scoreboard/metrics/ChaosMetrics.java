@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.daysofchaos.core.journal.RecoveryTime;
@@ -23,6 +24,7 @@ public class ChaosMetrics {
   private final AtomicInteger runningIncidents = new AtomicInteger();
   private final AtomicInteger halted = new AtomicInteger();
   private final Map<String, AtomicInteger> faultsByIncident = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> failedRevertsByIncident = new ConcurrentHashMap<>();
 
   public ChaosMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -47,10 +49,15 @@ public class ChaosMetrics {
     runningIncidents.incrementAndGet();
   }
 
-  public void incidentEnded(String scenario, String verdict) {
+  /**
+   * An incident's run ended. {@code service} is the answer key's component: it is recorded only now
+   * that the incident is over, so that the metrics never tell the answer while it runs.
+   */
+  public void incidentEnded(String scenario, String service, String verdict) {
     Counter.builder("chaos.incidents.completed")
-        .description("Incidents whose run ended, by verdict")
+        .description("Incidents whose run ended, by verdict (and scenario and service)")
         .tag("scenario", scenario)
+        .tag("service", service)
         .tag("verdict", verdict)
         .register(registry)
         .increment();
@@ -122,18 +129,54 @@ public class ChaosMetrics {
 
   /** A fault of this incident was reverted; the incident's series ends with its last fault. */
   public void faultEnded(String incident) {
-    faultsByIncident.computeIfPresent(
+    end(faultsByIncident, "chaos.fault.active", incident);
+  }
+
+  /**
+   * A fault of this incident could not be reverted: {@code chaos_fault_active} keeps counting it,
+   * and {@code chaos_fault_revert_failed{incident}} says so until a later revert (halt-all, crash
+   * recovery, a takeover) removes it.
+   */
+  public void revertFailed(String incident) {
+    failedRevertsByIncident
+        .computeIfAbsent(
+            incident,
+            id -> {
+              AtomicInteger count = new AtomicInteger();
+              Gauge.builder("chaos.fault.revert.failed", count, AtomicInteger::get)
+                  .description(
+                      "Faults of an incident whose revert failed and that may still be in effect")
+                  .tag("incident", id)
+                  .register(registry);
+              return count;
+            })
+        .incrementAndGet();
+  }
+
+  /** A fault whose revert had failed was reverted later (by recovery, a halt or a takeover). */
+  public void revertedLater(String incident) {
+    if (end(failedRevertsByIncident, "chaos.fault.revert.failed", incident)) {
+      faultEnded(incident);
+    }
+  }
+
+  /** Counts one down; the series ends at zero. False when the incident had none. */
+  private boolean end(Map<String, AtomicInteger> counts, String gauge, String incident) {
+    boolean[] had = {false};
+    counts.computeIfPresent(
         incident,
         (id, count) -> {
+          had[0] = true;
           if (count.decrementAndGet() > 0) {
             return count;
           }
-          Gauge gauge = registry.find("chaos.fault.active").tag("incident", id).gauge();
-          if (gauge != null) {
-            registry.remove(gauge);
+          Gauge g = registry.find(gauge).tag("incident", id).gauge();
+          if (g != null) {
+            registry.remove(g);
           }
           return null;
         });
+    return had[0];
   }
 
   public void halted(boolean on) {
@@ -172,6 +215,60 @@ public class ChaosMetrics {
         .publishPercentiles(0.5, 0.9)
         .register(registry)
         .record(time.took());
+  }
+
+  /**
+   * A notification or Grafana annotation of a channel (its name in the game day, or {@code
+   * grafana}): {@code outcome} sent, failed (after its retries) or dropped (the queue was full).
+   */
+  public void notification(String channel, String outcome) {
+    Counter.builder("chaos.notifications")
+        .description(
+            "Notifications and annotations, by channel and outcome (sent, failed, dropped)")
+        .tag("channel", channel)
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
+  }
+
+  public void notificationRetried(String channel) {
+    Counter.builder("chaos.notifications.retries")
+        .description("Attempts to send a notification again after a failure")
+        .tag("channel", channel)
+        .register(registry)
+        .increment();
+  }
+
+  /**
+   * The times of an incident that is over, per service at fault (the answer key's component), as
+   * histograms that Prometheus can aggregate ({@code _bucket}). Recorded once the incident is over
+   * only: while it runs, a series with its service would tell players what to look at.
+   */
+  public void serviceTimes(
+      String service, Optional<Duration> detection, Optional<RecoveryTime> recovery) {
+    detection.ifPresent(
+        d ->
+            Timer.builder("chaos.service.detection.time")
+                .description("Time to detect, per service at fault, of incidents that are over")
+                .tag("service", service)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofSeconds(1))
+                .maximumExpectedValue(Duration.ofHours(2))
+                .register(registry)
+                .record(d));
+    recovery.ifPresent(
+        r ->
+            Timer.builder("chaos.service.recovery.time")
+                .description(
+                    "Recovery time per service at fault, of incidents that are over (tag measure"
+                        + " as chaos_recovery_time)")
+                .tag("service", service)
+                .tag("measure", r.kind().name().toLowerCase(java.util.Locale.ROOT))
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofSeconds(1))
+                .maximumExpectedValue(Duration.ofHours(2))
+                .register(registry)
+                .record(r.took()));
   }
 
   public void crashRecovered(int reverted) {

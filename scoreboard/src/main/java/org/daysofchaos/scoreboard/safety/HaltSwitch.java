@@ -11,8 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.daysofchaos.core.journal.RunResult;
 import org.daysofchaos.scoreboard.halt.HaltState;
+import org.daysofchaos.scoreboard.incident.GameDayRules;
 import org.daysofchaos.scoreboard.incident.IncidentEngine;
 import org.daysofchaos.scoreboard.metrics.ChaosMetrics;
+import org.daysofchaos.scoreboard.notify.Notifications;
 import org.daysofchaos.scoreboard.persistence.AuditLog;
 import org.daysofchaos.scoreboard.persistence.HaltStore;
 import org.daysofchaos.scoreboard.persistence.JdbcLedger;
@@ -36,6 +38,8 @@ public class HaltSwitch {
   @Inject IncidentEngine engine;
   @Inject Recovery recovery;
   @Inject ChaosMetrics metrics;
+  @Inject Notifications notifications;
+  @Inject GameDayRules gameDays;
   @Inject Clock clock;
 
   /** How long a halt waits for the runs to revert before answering. */
@@ -87,8 +91,19 @@ public class HaltSwitch {
             + took.toMillis()
             + " ms");
     LOG.warn("HALT-ALL by {}: {} run(s) aborted in {} ms", actor, runs.size(), took.toMillis());
+    notifyHalt(actor, reason, now);
     return new Result(
         true, now, actor, reason, runs.size(), reverted, stillActive, took.toMillis());
+  }
+
+  /** Tells the channels of the game days that run, after the faults are reverted. */
+  private void notifyHalt(String actor, String reason, Instant at) {
+    try {
+      notifications.halted(gameDays.liveNotifications(), actor, reason, at);
+    } catch (RuntimeException e) {
+      // A halt has happened whatever its notification does.
+      LOG.warn("halt-all: its notifications failed: {}", e.toString());
+    }
   }
 
   /** Allows injections again. */

@@ -245,6 +245,10 @@ public class Recovery implements FaultDeadline {
     String line = outcome.line();
     lines.add(line);
     metrics.reverted(source, ok, false);
+    if (ok && row.incidentId() != null) {
+      // If this node's run had failed to revert it, its chaos_fault_active series ends now.
+      metrics.revertedLater(row.incidentId());
+    }
     String what = entry.kind() + " on " + entry.target();
     audit.record(
         actor,

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -46,7 +47,13 @@ class GrafanaDashboardTest {
     Set<String> used = new TreeSet<>();
     JsonNode dashboard = new ObjectMapper().readTree(DASHBOARD.toFile());
     dashboard.findValues("expr").forEach(e -> names(e.asText(), used));
-    assertThat(used).contains("chaos_fault_active", "chaos_detection_time_seconds");
+    assertThat(used)
+        .contains(
+            "chaos_fault_active",
+            "chaos_detection_time_seconds",
+            "chaos_service_detection_time_seconds_bucket",
+            "chaos_fault_revert_failed",
+            "chaos_notifications_total");
 
     Http gm = new Http(base).signIn(TestAccounts.GAME_MASTER, TestAccounts.GAME_MASTER_PASSWORD);
     Http prometheus = new Http(base).withToken("test-scrape-token-of-the-metrics");
@@ -97,6 +104,19 @@ class GrafanaDashboardTest {
     metrics.halt(Duration.ofMillis(5));
     metrics.crashRecovered(0);
     metrics.firingDelay(Duration.ZERO);
+    metrics.serviceTimes(
+        "payment",
+        Optional.of(Duration.ofSeconds(40)),
+        Optional.of(
+            new RecoveryTime(
+                RecoveryTime.Kind.TIME_TO_RESTORE,
+                t,
+                t.plusSeconds(60),
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(1))));
+    metrics.revertFailed("inc-000000000000");
+    metrics.notification("ops", "sent");
+    metrics.notificationRetried("ops");
     names(prometheus.get("/q/metrics").body(), exported);
 
     assertThat(exported).containsAll(used);

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two server nodes on one PostgreSQL form a Quartz cluster. One is killed with SIGKILL in the
  * middle of a game day: every incident still fires exactly once, the survivor reverts what the dead
- * node had injected, and nothing stays injected.
+ * node had injected, and nothing stays injected. A killed node that comes back is not ready until
+ * its own crash recovery has reverted what it left.
  */
 class ServerClusterIT {
   static final String BLIP =
@@ -136,11 +137,80 @@ class ServerClusterIT {
     }
   }
 
+  /**
+   * Readiness is the start order (ADR 0012): the first time a restarted replica answers UP on
+   * {@code /q/health/ready}, the fault it left when it was killed is reverted already, while the
+   * other replica stayed ready. The other does not take the fault over ({@code dead-after} is
+   * long), so only the restarted node's own recovery can revert it.
+   */
+  @Test
+  void aRestartedReplicaIsReadyOnlyOnceItsRecoveryHasRevertedWhatItLeft() throws Exception {
+    try (DemoSystem demo = DemoSystem.start();
+        TestDatabases.TestDatabase pg = TestDatabases.emptyPostgres()) {
+      List<String> jvm =
+          List.of(
+              "-Dquarkus.profile=pg",
+              "-Dquarkus.datasource.jdbc.url=" + pg.jdbcUrl(),
+              "-Dchaos.run.interval=250ms",
+              "-Dchaos.node.dead-after=10m");
+      Http toxiproxy = new Http(demo.toxiproxyUrl());
+      ServerProcess.Server serverA = server(demo, jvm, "a");
+      ServerProcess.Server serverB = server(demo, jvm, "b");
+      try (ServerProcess a = serverA.start(dir)) {
+        a.awaitApi(Duration.ofSeconds(60));
+        try (ServerProcess b = serverB.start(dir)) {
+          Http apiB = b.awaitApi(Duration.ofSeconds(60));
+          String scenario =
+              TestScenarios.paymentLatency("cluster/long", "A long latency")
+                  .lasting("5m", "10m")
+                  .yaml();
+          assertThat(apiB.postYaml("/api/scenarios", scenario).status()).isEqualTo(201);
+          Http.Answer fired = apiB.postJson("/api/incidents", "{\"scenario\": \"cluster/long\"}");
+          assertThat(fired.status()).as(fired.body()).isEqualTo(201);
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(() -> toxiproxy.getJson("/proxies/payment/toxics").size() == 1);
+          b.kill();
+        }
+        assertThat(toxiproxy.getJson("/proxies/payment/toxics")).as("b's leftover").hasSize(1);
+
+        try (ServerProcess b = serverB.start(dir)) {
+          Http ready = new Http(serverB.base());
+          int[] notReady = {0};
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .pollInterval(Duration.ofMillis(20))
+              .ignoreExceptions()
+              .failFast(() -> !b.process.isAlive())
+              .until(
+                  () -> {
+                    int status = ready.get("/q/health/ready").status();
+                    notReady[0] += status == 503 ? 1 : 0;
+                    return status == 200;
+                  });
+          assertThat(toxiproxy.getJson("/proxies/payment/toxics"))
+              .as("ready only once its recovery reverted what it left")
+              .isEmpty();
+          assertThat(new Http(serverA.base()).get("/q/health/ready").status())
+              .as("the other replica stayed ready")
+              .isEqualTo(200);
+          System.out.printf(
+              "restarted replica: readiness answered DOWN %d time(s) before UP%n", notReady[0]);
+        }
+      }
+    }
+  }
+
   private ServerProcess node(DemoSystem demo, List<String> jvm, String id) throws Exception {
+    return server(demo, jvm, id).start(dir);
+  }
+
+  private ServerProcess.Server server(DemoSystem demo, List<String> jvm, String id)
+      throws Exception {
     List<String> options =
         new ArrayList<>(List.of("--node-id", id, "--data-dir", dir.resolve(id).toString()));
     options.addAll(ServerProcess.demoTargets(demo));
-    return ServerProcess.Server.of(ServerProcess.PG_JAR, jvm, options).start(dir);
+    return ServerProcess.Server.of(ServerProcess.PG_JAR, jvm, options);
   }
 
   private static List<JsonNode> incidents(Http api) {

@@ -1,0 +1,2 @@
+/** How notifications are written (webhook, Slack, Grafana) and delivered (queue, retries). */
+package org.daysofchaos.scoreboard.notify.internal;
