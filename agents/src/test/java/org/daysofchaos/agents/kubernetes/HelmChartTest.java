@@ -1,6 +1,7 @@
 package org.daysofchaos.agents.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
@@ -176,6 +177,58 @@ class HelmChartTest {
     assertThat(all).extracting(HasMetadata::getKind).contains("ServiceMonitor", "Ingress");
     String yaml = plain().set("metrics.serviceMonitor.enabled", "true").yaml();
     assertThat(yaml).contains("path: /q/metrics", "name: days-of-chaos-metrics");
+  }
+
+  @Test
+  void aTrialPostgreSqlComesWithTheChartOnlyWhenAskedAndTheServerUsesIt() {
+    assertThat(plain().objects())
+        .extracting(o -> o.getMetadata().getName())
+        .doesNotContain("chaos-days-of-chaos-postgresql");
+    assertThatThrownBy(() -> new HelmChart().set("postgresql.enabled", "true").yaml())
+        .hasMessageContaining("postgresql.enabled needs database.password");
+
+    List<HasMetadata> trial =
+        new HelmChart()
+            .set("postgresql.enabled", "true")
+            .set("database.password", "trial-only")
+            .objects();
+    trial.forEach(o -> client.resource(o).inNamespace(namespace(o)).create());
+
+    StatefulSet database =
+        client
+            .apps()
+            .statefulSets()
+            .inNamespace(HelmChart.NAMESPACE)
+            .withName("chaos-days-of-chaos-postgresql")
+            .get();
+    var container = database.getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+    assertThat(container.getEnv())
+        .filteredOn(e -> e.getName().equals("POSTGRES_PASSWORD"))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.getValueFrom().getSecretKeyRef().getName())
+                    .isEqualTo("chaos-days-of-chaos-database"));
+    assertThat(
+            client
+                .services()
+                .inNamespace(HelmChart.NAMESPACE)
+                .withName("chaos-days-of-chaos-postgresql")
+                .get())
+        .isNotNull();
+    StatefulSet server =
+        client
+            .apps()
+            .statefulSets()
+            .inNamespace(HelmChart.NAMESPACE)
+            .withName("chaos-days-of-chaos")
+            .get();
+    assertThat(server.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+        .filteredOn(e -> e.getName().equals("QUARKUS_DATASOURCE_JDBC_URL"))
+        .singleElement()
+        .extracting(e -> e.getValue())
+        .isEqualTo("jdbc:postgresql://chaos-days-of-chaos-postgresql:5432/chaos");
   }
 
   @Test
