@@ -53,13 +53,7 @@ class HelmChartTest {
     List<HasMetadata> objects = plain().set("image.tag", "1.2.3").objects();
     objects.forEach(o -> client.resource(o).inNamespace(namespace(o)).create());
 
-    StatefulSet set =
-        client
-            .apps()
-            .statefulSets()
-            .inNamespace(HelmChart.NAMESPACE)
-            .withName("chaos-days-of-chaos")
-            .get();
+    StatefulSet set = statefulSet("chaos-days-of-chaos");
     assertThat(set.getSpec().getReplicas()).isEqualTo(2);
     var pod = set.getSpec().getTemplate().getSpec();
     assertThat(pod.getServiceAccountName()).isEqualTo("chaos-days-of-chaos");
@@ -194,13 +188,7 @@ class HelmChartTest {
             .objects();
     trial.forEach(o -> client.resource(o).inNamespace(namespace(o)).create());
 
-    StatefulSet database =
-        client
-            .apps()
-            .statefulSets()
-            .inNamespace(HelmChart.NAMESPACE)
-            .withName("chaos-days-of-chaos-postgresql")
-            .get();
+    StatefulSet database = statefulSet("chaos-days-of-chaos-postgresql");
     var container = database.getSpec().getTemplate().getSpec().getContainers().get(0);
     assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
     assertThat(container.getEnv())
@@ -217,13 +205,7 @@ class HelmChartTest {
                 .withName("chaos-days-of-chaos-postgresql")
                 .get())
         .isNotNull();
-    StatefulSet server =
-        client
-            .apps()
-            .statefulSets()
-            .inNamespace(HelmChart.NAMESPACE)
-            .withName("chaos-days-of-chaos")
-            .get();
+    StatefulSet server = statefulSet("chaos-days-of-chaos");
     assertThat(server.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
         .filteredOn(e -> e.getName().equals("QUARKUS_DATASOURCE_JDBC_URL"))
         .singleElement()
@@ -294,5 +276,9 @@ class HelmChartTest {
         """;
 
     private PlainManifests() {}
+  }
+
+  private StatefulSet statefulSet(String name) {
+    return client.apps().statefulSets().inNamespace(HelmChart.NAMESPACE).withName(name).get();
   }
 }
