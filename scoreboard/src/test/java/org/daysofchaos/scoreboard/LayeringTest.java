@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  *  Game days     gameday (load, plan, start, stop), safety (halt-all, crash recovery)
  *  Incidents     incident (the engine: fire and run incidents on this node)
  *  Machinery     schedule (Quartz triggers and their ports), halt (the halt-all switch and gate)
- *  Foundation    persistence (the stores), security (accounts), metrics, targets (the allow-list)
+ *  Foundation    persistence (the stores), security (accounts), metrics, targets (the allow-list),
+ *                hosts (the host agents' credentials and link)
  * </pre>
  */
 class LayeringTest {
@@ -53,7 +54,7 @@ class LayeringTest {
         .layer("Machinery")
         .definedBy(packages("schedule", "halt"))
         .layer("Foundation")
-        .definedBy(packages("persistence", "security", "metrics", "targets"))
+        .definedBy(packages("persistence", "security", "metrics", "targets", "hosts"))
         .whereLayer("Entry points")
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("Game")
