@@ -9,9 +9,10 @@ import java.util.Optional;
 import org.daysofchaos.agents.http.ProbeHosts;
 
 /**
- * What a game day may touch and read, each by name: the allow-list of a pre-production. Maps keep
- * the order of the file. {@code base} is the folder that relative paths (kubeconfigs, secret files,
- * CA files) are resolved against.
+ * What a game day may touch and read, each by name: the allow-list of a pre-production; {@code
+ * agents} names the host agents its scenarios may target (each host's own allow-list says what the
+ * agent may touch there). Maps keep the order of the file. {@code base} is the folder that relative
+ * paths (kubeconfigs, secret files, CA files) are resolved against.
  */
 public record Environment(
     Path base,
@@ -21,7 +22,8 @@ public record Environment(
     Map<String, AlertmanagerConfig> alertmanager,
     Map<String, ProcessConfig> processes,
     List<URI> metrics,
-    Optional<HttpProbesConfig> httpProbes) {
+    Optional<HttpProbesConfig> httpProbes,
+    List<String> agents) {
 
   public Environment {
     toxiproxy = copy(toxiproxy);
@@ -31,12 +33,21 @@ public record Environment(
     processes = copy(processes);
     metrics = List.copyOf(metrics);
     httpProbes = httpProbes == null ? Optional.empty() : httpProbes;
+    agents = agents == null ? List.of() : List.copyOf(agents);
   }
 
   /** An environment with nothing in it: only what command-line flags and the demo add. */
   public static Environment empty(Path base) {
     return new Environment(
-        base, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(), Optional.empty());
+        base,
+        Map.of(),
+        Map.of(),
+        Map.of(),
+        Map.of(),
+        Map.of(),
+        List.of(),
+        Optional.empty(),
+        List.of());
   }
 
   /** Whether the file names nothing at all. */
@@ -46,7 +57,8 @@ public record Environment(
         && prometheus.isEmpty()
         && alertmanager.isEmpty()
         && processes.isEmpty()
-        && metrics.isEmpty();
+        && metrics.isEmpty()
+        && agents.isEmpty();
   }
 
   /** The hosts http/status probes may reach: the allow-list, or any host but link-local ones. */

@@ -180,7 +180,7 @@ class EnvironmentReaderTest {
             "env.yaml:11:3: processes.bad name: is not a name: use letters, digits, '.', '_' and"
                 + " '-' (at most 63), starting with a letter or digit",
             "env.yaml:12:1: metric: unknown key 'metric' (did you mean 'metrics'?); allowed keys:"
-                + " toxiproxy, kubernetes, prometheus, alertmanager, processes, httpProbes, metrics");
+                + " toxiproxy, kubernetes, prometheus, alertmanager, processes, httpProbes, metrics, agents");
   }
 
   @Test
@@ -191,7 +191,7 @@ class EnvironmentReaderTest {
     assertThat(problems("- a\n"))
         .containsExactly(
             "env.yaml:1:1: yaml: expected a map with toxiproxy, kubernetes, prometheus,"
-                + " alertmanager, processes, httpProbes, metrics, got a list");
+                + " alertmanager, processes, httpProbes, metrics, agents, got a list");
   }
 
   @Test
