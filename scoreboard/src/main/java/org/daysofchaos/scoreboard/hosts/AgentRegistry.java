@@ -59,6 +59,11 @@ public final class AgentRegistry implements AgentOrders {
     this.wait = wait;
   }
 
+  /** How long a poll is held when there is nothing to order. */
+  public Duration pollWait() {
+    return wait;
+  }
+
   /** An agent introduces itself (again): its host, version and capabilities. */
   public Wire.Welcome hello(String agent, Wire.Hello hello) {
     Link link = link(agent);

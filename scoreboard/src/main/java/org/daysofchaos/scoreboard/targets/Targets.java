@@ -190,6 +190,16 @@ public class Targets implements AutoCloseable {
 
   /** These injectors and those of the host faults, each sent to the agent its target names. */
   private Injectors withHostAgents(Injectors injectors) {
+    if (agentLease.compareTo(agents.pollWait().multipliedBy(2)) < 0) {
+      // Every poll answer renews the leases: a lease shorter than two holds could pass between
+      // them.
+      throw new IllegalStateException(
+          "chaos.agents.lease ("
+              + agentLease.toMillis()
+              + " ms) must be at least twice chaos.agents.wait ("
+              + agents.pollWait().toMillis()
+              + " ms)");
+    }
     return Injectors.of(
         injectors.all(),
         AgentInjector.forEveryHostKind(Catalog.standard(), agents, agentLease, agentAnswerTimeout));
