@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  *  Incidents     incident (the engine: fire and run incidents on this node)
  *  Machinery     schedule (Quartz triggers and their ports), halt (the halt-all switch and gate),
  *                notify (notifications and Grafana annotations, sent off the run's thread)
- *  Foundation    persistence (the stores), security (accounts), metrics, targets (the allow-list)
+ *  Foundation    persistence (the stores), security (accounts), metrics, targets (the allow-list),
+ *                hosts (the host agents' credentials and link)
  * </pre>
  */
 class LayeringTest {
@@ -54,7 +55,7 @@ class LayeringTest {
         .layer("Machinery")
         .definedBy(packages("schedule", "halt", "notify"))
         .layer("Foundation")
-        .definedBy(packages("persistence", "security", "metrics", "targets"))
+        .definedBy(packages("persistence", "security", "metrics", "targets", "hosts"))
         .whereLayer("Entry points")
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("Game")

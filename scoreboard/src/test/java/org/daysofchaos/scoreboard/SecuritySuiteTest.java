@@ -88,6 +88,7 @@ class SecuritySuiteTest {
           new Caller("one-time password", null, true),
           new Caller("scrape token", Roles.METRICS_SCRAPER, true),
           new Caller("alert sender", Roles.ALERT_SENDER, true),
+          new Caller("host agent", Roles.AGENT, true),
           new Caller("anonymous", null, false));
 
   /** An endpoint: its method, its path template, and who may call it. */
@@ -187,6 +188,11 @@ class SecuritySuiteTest {
             .json()
             .get("token")
             .asText();
+    String agent =
+        gm.postJson("/api/agents", "{\"name\": \"suite-" + System.nanoTime() + "\"}")
+            .json()
+            .get("credential")
+            .asText();
     callers = new LinkedHashMap<>();
     callers.put("game master", gm);
     callers.put("player", PlayAccounts.ready(gm, "suite-blue", "player", DAY, "blue"));
@@ -194,6 +200,7 @@ class SecuritySuiteTest {
     callers.put("one-time password", PlayAccounts.fresh(gm, "suite-fresh", "viewer"));
     callers.put("scrape token", new Http(base).withToken("test-scrape-token-of-the-metrics"));
     callers.put("alert sender", new Http(base).withToken(sender));
+    callers.put("host agent", new Http(base).withToken(agent));
     callers.put("anonymous", new Http(base));
   }
 
@@ -205,6 +212,9 @@ class SecuritySuiteTest {
             "POST /api/scenarios",
             "POST /api/gamedays",
             "POST /api/alerts",
+            "POST /api/agent/v1/hello",
+            "POST /api/agent/v1/poll",
+            "POST /api/agents",
             "POST /api/halt",
             "PUT /api/reports/{id}/notes",
             "GET /ops",

@@ -6,14 +6,15 @@ import java.util.Map;
 import java.util.Set;
 import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.Target;
+import org.daysofchaos.experiments.host.AgentTarget;
 import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
 import org.daysofchaos.experiments.targets.ProcessTarget;
 import org.daysofchaos.experiments.targets.ProxyTarget;
 
 /**
  * Whether an environment names every system a scenario's targets need: the Toxiproxy server of a
- * proxy, the process, the Kubernetes namespace. Read from the files alone, before the day; the live
- * pre-flight also asks the systems themselves.
+ * proxy, the process, the Kubernetes namespace, the host agent. Read from the files alone, before
+ * the day; the live pre-flight also asks the systems themselves.
  */
 public final class Coverage {
   private Coverage() {}
@@ -47,6 +48,15 @@ public final class Coverage {
       return env.processes().containsKey(process)
           ? null
           : "the environment names no process '" + process + "'" + known(env.processes().keySet());
+    }
+    if (target.spec(AgentTarget.class).isPresent()) {
+      String agent = target.spec(AgentTarget.class).get().agent();
+      return env.agents().contains(agent)
+          ? null
+          : "the environment names no agent '"
+              + agent
+              + "'"
+              + known(new java.util.LinkedHashSet<>(env.agents()));
     }
     if (target.spec(KubernetesTarget.class).isPresent()) {
       return kubernetesGap(env, target.spec(KubernetesTarget.class).get());

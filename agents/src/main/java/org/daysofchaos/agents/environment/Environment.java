@@ -9,10 +9,12 @@ import java.util.Optional;
 import org.daysofchaos.agents.http.ProbeHosts;
 
 /**
- * What a game day may touch and read, each by name: the allow-list of a pre-production. Maps keep
- * the order of the file. {@code base} is the folder that relative paths (kubeconfigs, secret files,
- * CA files) are resolved against. {@code parameters} are the values this pre-production gives to
- * the {@code parameters:} of scenarios (its namespace, service names, labels).
+ * What a game day may touch and read, each by name: the allow-list of a pre-production; {@code
+ * agents} names the host agents its scenarios may target (each host's own allow-list says what the
+ * agent may touch there). Maps keep the order of the file. {@code base} is the folder that relative
+ * paths (kubeconfigs, secret files, CA files) are resolved against. {@code parameters} are the
+ * values this pre-production gives to the {@code parameters:} of scenarios (its namespace, service
+ * names, labels).
  */
 public record Environment(
     Path base,
@@ -23,6 +25,7 @@ public record Environment(
     Map<String, ProcessConfig> processes,
     List<URI> metrics,
     Optional<HttpProbesConfig> httpProbes,
+    List<String> agents,
     Map<String, String> parameters) {
 
   public Environment {
@@ -33,6 +36,7 @@ public record Environment(
     processes = copy(processes);
     metrics = List.copyOf(metrics);
     httpProbes = httpProbes == null ? Optional.empty() : httpProbes;
+    agents = agents == null ? List.of() : List.copyOf(agents);
     parameters = copy(parameters);
   }
 
@@ -47,6 +51,7 @@ public record Environment(
         Map.of(),
         List.of(),
         Optional.empty(),
+        List.of(),
         Map.of());
   }
 
@@ -57,7 +62,8 @@ public record Environment(
         && prometheus.isEmpty()
         && alertmanager.isEmpty()
         && processes.isEmpty()
-        && metrics.isEmpty();
+        && metrics.isEmpty()
+        && agents.isEmpty();
   }
 
   /** The hosts http/status probes may reach: the allow-list, or any host but link-local ones. */

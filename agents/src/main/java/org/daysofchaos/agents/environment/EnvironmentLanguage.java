@@ -35,7 +35,7 @@ final class EnvironmentLanguage {
   static final Pattern NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._-]{0,62})");
 
   private static final String SECTIONS =
-      "toxiproxy, kubernetes, prometheus, alertmanager, processes, httpProbes, metrics,"
+      "toxiproxy, kubernetes, prometheus, alertmanager, processes, httpProbes, metrics, agents,"
           + " parameters";
 
   private static final Shape ENVIRONMENT =
@@ -76,6 +76,18 @@ final class EnvironmentLanguage {
                   List.of(),
                   "Prometheus text endpoints that metric probes scrape when no Prometheus"
                       + " server is named (the embedded default)."),
+              Field.optional(
+                  "agents",
+                  Types.list(
+                      Types.matching(
+                          "[a-z0-9][a-z0-9._-]{0,62}",
+                          "an agent name",
+                          "agent name: use lower-case letters, digits, '.', '_' and '-' (at most"
+                              + " 63), starting with a letter or digit"),
+                      "agent"),
+                  List.of(),
+                  "The host agents (chaos agent) by the names their credentials were issued"
+                      + " under; a scenario's {agent: NAME} target must be one of them."),
               Field.optional(
                   "parameters",
                   new Names(Types.named(Types.STRING, "value")),
@@ -126,6 +138,7 @@ final class EnvironmentLanguage {
         b.get("processes"),
         b.get("metrics"),
         Optional.ofNullable(b.get("httpProbes")),
+        b.get("agents"),
         b.get("parameters"));
   }
 

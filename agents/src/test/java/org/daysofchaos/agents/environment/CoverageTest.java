@@ -65,6 +65,27 @@ class CoverageTest {
   }
 
   @Test
+  void anAgentTargetMustBeAnAgentTheEnvironmentNames() {
+    List<Scenario> host = scenarios("host/bad-config.yaml");
+    String agent = host.get(0).targets().values().iterator().next().describe();
+
+    assertThat(Coverage.gaps(env("agents: [db-1]\n"), host))
+        .singleElement()
+        .asString()
+        .endsWith(
+            "the environment names no " + agent.replace("agent ", "agent '") + "' (it names db-1)");
+    assertThat(
+            Coverage.gaps(
+                env("agents: [db-1, " + agent.substring("agent ".length()) + "]\n"), host))
+        .isEmpty();
+    assertThat(
+            new EnvironmentReader().read("env.yaml", "agents: [Web 1]\n", Path.of(".")).problems())
+        .singleElement()
+        .asString()
+        .contains("agents[0]: 'Web 1' is not a valid agent name: use lower-case letters");
+  }
+
+  @Test
   void withSeveralClustersATargetMustNameOneOfThem() {
     Environment env =
         env(

@@ -181,7 +181,7 @@ class EnvironmentReaderTest {
                 + " '-' (at most 63), starting with a letter or digit",
             "env.yaml:12:1: metric: unknown key 'metric' (did you mean 'metrics'?); allowed keys:"
                 + " toxiproxy, kubernetes, prometheus, alertmanager, processes, httpProbes, metrics,"
-                + " parameters");
+                + " agents, parameters");
   }
 
   @Test
@@ -192,7 +192,7 @@ class EnvironmentReaderTest {
     assertThat(problems("- a\n"))
         .containsExactly(
             "env.yaml:1:1: yaml: expected a map with toxiproxy, kubernetes, prometheus,"
-                + " alertmanager, processes, httpProbes, metrics, parameters, got"
+                + " alertmanager, processes, httpProbes, metrics, agents, parameters, got"
                 + " a list");
   }
 

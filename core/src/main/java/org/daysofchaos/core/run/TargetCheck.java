@@ -26,13 +26,17 @@ public final class TargetCheck {
 
   private TargetCheck() {}
 
-  /** One line per distinct target of the scenario's faults, in the order the faults name them. */
+  /**
+   * One line per distinct target and fault kind of the scenario's faults, in the order the faults
+   * name them: a target may allow one kind and refuse another (a host agent that cannot burn CPU
+   * but can change a file).
+   */
   public static List<State> check(Scenario scenario, Injectors injectors) {
-    Set<Target> seen = new LinkedHashSet<>();
+    Set<List<Object>> seen = new LinkedHashSet<>();
     List<State> states = new ArrayList<>();
     for (FaultSpec fault : scenario.faults()) {
       Target target = scenario.target(fault);
-      if (seen.add(target)) {
+      if (seen.add(List.of(target, fault.getClass()))) {
         states.add(inspect(fault, target, injectors));
       }
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.daysofchaos.core.journal.RunResult;
 import org.daysofchaos.scoreboard.halt.HaltState;
+import org.daysofchaos.scoreboard.hosts.AgentRegistry;
 import org.daysofchaos.scoreboard.incident.GameDayRules;
 import org.daysofchaos.scoreboard.incident.IncidentEngine;
 import org.daysofchaos.scoreboard.metrics.ChaosMetrics;
@@ -41,6 +42,7 @@ public class HaltSwitch {
   @Inject Notifications notifications;
   @Inject GameDayRules gameDays;
   @Inject Clock clock;
+  @Inject AgentRegistry agents;
 
   /** How long a halt waits for the runs to revert before answering. */
   @ConfigProperty(name = "chaos.halt.wait", defaultValue = "10s")
@@ -64,6 +66,8 @@ public class HaltSwitch {
     // Block first (locally at once, then for every node), then revert.
     state.turnOn(actor, reason, now);
     String why = "halt-all by " + actor + (reason == null || reason.isBlank() ? "" : ": " + reason);
+    // Every agent reverts everything at its next poll, whatever the runs do.
+    agents.haltAll();
     List<CompletableFuture<RunResult>> runs = engine.abortAll(why, "halt", actor);
     int reverted = 0;
     try {
@@ -122,10 +126,10 @@ public class HaltSwitch {
     state
         .refresh()
         .ifPresent(
-            stored ->
-                engine.abortAll(
-                    "halt-all by " + stored.actor() + " (on another node)",
-                    "halt",
-                    stored.actor()));
+            stored -> {
+              agents.haltAll();
+              engine.abortAll(
+                  "halt-all by " + stored.actor() + " (on another node)", "halt", stored.actor());
+            });
   }
 }

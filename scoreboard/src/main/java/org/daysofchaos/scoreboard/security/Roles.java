@@ -14,5 +14,10 @@ public final class Roles {
   /** Not an account's: an Alertmanager a game master registered (alerts.AlertSenders). */
   public static final String ALERT_SENDER = "alert-sender";
 
+  /**
+   * Not an account's: a host agent with a credential a game master issued (hosts.AgentCredentials).
+   */
+  public static final String AGENT = "agent";
+
   private Roles() {}
 }

@@ -30,7 +30,10 @@ import org.daysofchaos.core.spi.MetricSource;
 import org.daysofchaos.core.spi.ProbeRunners;
 import org.daysofchaos.core.spi.Reverters;
 import org.daysofchaos.demo.DemoSystem;
+import org.daysofchaos.experiments.Catalog;
 import org.daysofchaos.experiments.targets.ProcessTarget;
+import org.daysofchaos.scoreboard.hosts.AgentInjector;
+import org.daysofchaos.scoreboard.hosts.AgentRegistry;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.slf4j.Logger;
@@ -51,6 +54,15 @@ public class Targets implements AutoCloseable {
   private static final String PROMETHEUS = "chaos.targets.prometheus.";
 
   @Inject Config config;
+  @Inject AgentRegistry agents;
+
+  /** The lease of a fault on a host agent: how long it outlives the server's silence at most. */
+  @ConfigProperty(name = "chaos.agents.lease", defaultValue = "5s")
+  Duration agentLease;
+
+  /** How long the server waits for an agent's answer to an order. */
+  @ConfigProperty(name = "chaos.agents.answer-timeout", defaultValue = "30s")
+  Duration agentAnswerTimeout;
 
   @ConfigProperty(name = "chaos.demo.enabled", defaultValue = "false")
   boolean demoEnabled;
@@ -167,9 +179,10 @@ public class Targets implements AutoCloseable {
             processes,
             Map.copyOf(pids),
             List.copyOf(metricUrls),
-            kubernetes == null
-                ? Agents.injectors(toxiproxies, processes)
-                : Agents.injectors(toxiproxies, processes, kubernetes.injectors()),
+            withHostAgents(
+                kubernetes == null
+                    ? Agents.injectors(toxiproxies, processes)
+                    : Agents.injectors(toxiproxies, processes, kubernetes.injectors())),
             kubernetes == null ? probes : ProbeRunners.of(probes.all(), kubernetes.probes()),
             List.copyOf(alerts));
     EnvironmentSystems.clusters(env)
@@ -178,6 +191,23 @@ public class Targets implements AutoCloseable {
                 LOG.info(
                     "kubernetes cluster {}: namespaces {}", c.name(), c.config().namespaces()));
     return wiring;
+  }
+
+  /** These injectors and those of the host faults, each sent to the agent its target names. */
+  private Injectors withHostAgents(Injectors injectors) {
+    if (agentLease.compareTo(agents.pollWait().multipliedBy(2)) < 0) {
+      // Every poll answer renews the leases: a lease shorter than two holds could pass between
+      // them.
+      throw new IllegalStateException(
+          "chaos.agents.lease ("
+              + agentLease.toMillis()
+              + " ms) must be at least twice chaos.agents.wait ("
+              + agents.pollWait().toMillis()
+              + " ms)");
+    }
+    return Injectors.of(
+        injectors.all(),
+        AgentInjector.forEveryHostKind(Catalog.standard(), agents, agentLease, agentAnswerTimeout));
   }
 
   /**

@@ -78,6 +78,7 @@ public final class AgentLink implements AutoCloseable {
         Wire.Welcome welcome = hello(reported ? List.of() : recovered);
         reported = true;
         log.accept("connected to " + server + " as " + agent.config().name());
+        warnIfLeaseTooShort(welcome);
         retry = RETRY_MIN;
         while (!closed) {
           poll(Duration.ofMillis(Math.max(100, welcome.waitMillis())));
@@ -97,6 +98,22 @@ public final class AgentLink implements AutoCloseable {
         TimeUnit.MILLISECONDS.sleep(retry.toMillis());
         retry = retry.multipliedBy(2).compareTo(RETRY_MAX) > 0 ? RETRY_MAX : retry.multipliedBy(2);
       }
+    }
+  }
+
+  /**
+   * Leases are renewed only by poll answers: a server that holds polls for more than half the lease
+   * can let a lease pass between two renewals, and the faults then end early.
+   */
+  private void warnIfLeaseTooShort(Wire.Welcome welcome) {
+    long lease = agent.config().lease().toMillis();
+    if (welcome.waitMillis() * 2 > lease) {
+      log.accept(
+          "warning: the server holds polls for "
+              + welcome.waitMillis()
+              + " ms, more than half this agent's lease ("
+              + lease
+              + " ms); faults may end before the server stops renewing them: raise lease");
     }
   }
 
