@@ -29,7 +29,8 @@ public final class Checks {
       for (Activity one : all) {
         if (one.provider() instanceof Provider.Python python) {
           try {
-            mapped.put(one, PythonProviders.map(python, experiment.configuration()));
+            Mapped m = PythonProviders.map(python, experiment.configuration());
+            mapped.put(one, experiment.rollbacks().contains(one) ? asRollback(m) : m);
           } catch (PythonProviders.Unsupported e) {
             Where w = one.where();
             problems.add(
@@ -44,5 +45,17 @@ public final class Checks {
       }
     }
     return new Mapping(mapped, problems);
+  }
+
+  /**
+   * A fault written as a rollback (scale_deployment back to 3 replicas) undoes the fault of the
+   * method with the same key: our revert restores what it found instead.
+   */
+  private static Mapped asRollback(Mapped m) {
+    if (m instanceof Mapped.Fault f && !f.undoKey().isEmpty()) {
+      return new Mapped.Undo(
+          f.undoKey(), List.of("undoes " + f.undoKey() + ": our revert restores what it found"));
+    }
+    return m;
   }
 }
