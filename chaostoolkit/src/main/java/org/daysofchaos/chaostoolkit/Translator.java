@@ -23,6 +23,24 @@ import org.daysofchaos.experiments.targets.ProxyTarget;
 public final class Translator {
   private Translator() {}
 
+  /**
+   * Why {@code e} cannot be a scenario, if it cannot: a scenario breaks something, so its method
+   * must hold at least one action that maps to one of our fault kinds.
+   */
+  public static Optional<String> refusal(Experiment e, Checks.Mapping mapping) {
+    boolean anyFault =
+        e.method().stream().anyMatch(a -> mapping.mapped().get(a) instanceof Mapped.Fault);
+    if (anyFault) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        e.file()
+            + ": not importable: no action of the method maps to one of our fault kinds (only"
+            + " chaostoxi and chaosk8s actions do; see docs/chaos-toolkit.md); chaos run runs it"
+            + " as it is");
+  }
+
+  /** The scenario YAML; call only when {@link #refusal} is empty. */
   public static String toScenarioYaml(Experiment e, Checks.Mapping mapping) {
     StringBuilder y = new StringBuilder();
     y.append("# imported from the Chaos Toolkit experiment ").append(e.file()).append('\n');

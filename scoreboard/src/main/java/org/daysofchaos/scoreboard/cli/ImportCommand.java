@@ -49,6 +49,11 @@ public class ImportCommand implements Runnable {
         return ExitCodes.PROBLEMS;
       }
       ExperimentFiles.Loaded loaded = result.experiments().get(0);
+      var refusal = Translator.refusal(loaded.experiment(), loaded.mapping());
+      if (refusal.isPresent()) {
+        System.err.println(refusal.get());
+        return ExitCodes.PROBLEMS;
+      }
       String yaml = Translator.toScenarioYaml(loaded.experiment(), loaded.mapping());
       if (output == null) {
         System.out.print(yaml);

@@ -100,10 +100,25 @@ class ChaosToolkitCommandsTest {
         .contains("experiment.json:6:14: method: action 'break'")
         .contains("no rollbacks");
     Path scenario = dir.resolve("imported.yaml");
-    assertThat(chaos("import", "ctk", file.toString(), "-o", scenario.toString())).isZero();
+    assertThat(chaos("import", "ctk", file.toString(), "-o", scenario.toString()))
+        .isEqualTo(ExitCodes.PROBLEMS);
+    assertThat(err.toString())
+        .contains("not importable: no action of the method maps to one of our fault kinds");
+    file =
+        experiment(
+            BREAK
+                + ", {\"type\": \"action\", \"name\": \"slow\", \"provider\": {\"type\":"
+                + " \"python\", \"module\": \"chaostoxi.toxic.actions\", \"func\":"
+                + " \"create_latency_toxic\", \"arguments\": {\"for_proxy\": \"api\","
+                + " \"toxic_name\": \"slow\", \"latency\": 500}}}",
+            "");
+    assertThat(chaos("import", "ctk", file.toString(), "-o", scenario.toString()))
+        .as(err.toString())
+        .isZero();
     assertThat(chaos("validate", scenario.toString())).as(err.toString()).isZero();
     assertThat(Files.readString(scenario))
         .contains("kind: http/status")
+        .contains("kind: network/latency")
         .contains("# NOT TRANSLATED action 'break'");
   }
 
