@@ -67,7 +67,9 @@ public final class ExperimentReader {
 
   public ExperimentRead read(String name, String text) {
     ReadContext ctx = new ReadContext(name);
-    Node root = SOURCE.compose(text, ctx);
+    // JSON allows tabs between tokens, YAML not to indent: a tab outside a string is a blank in
+    // JSON (one inside a string must be written \t), so the positions stay the same.
+    Node root = SOURCE.compose(name.endsWith(".json") ? text.replace('\t', ' ') : text, ctx);
     Optional<Experiment> experiment = Optional.empty();
     if (root instanceof MappingNode map) {
       experiment = Optional.ofNullable(new One(name, ctx).experiment(map));
@@ -83,6 +85,7 @@ public final class ExperimentReader {
     private final String file;
     private final ReadContext ctx;
     private final Map<String, Activity> named = new HashMap<>();
+    private final java.util.Set<Where> badTolerance = new java.util.HashSet<>();
     private Substitution substitution;
 
     One(String file, ReadContext ctx) {
@@ -105,6 +108,7 @@ public final class ExperimentReader {
       }
       List<Activity> method = activities(methodNode, "method");
       List<Activity> rollbacks = activities(top.get("rollbacks"), "rollbacks");
+      refuseControls(top.get("controls"), "controls");
       return new Experiment(
           file,
           title == null ? "" : title,
@@ -114,6 +118,20 @@ public final class ExperimentReader {
           hypothesis,
           method,
           rollbacks);
+    }
+
+    /**
+     * Controls are Python code run around activities (prompts, notifications, tracing): refused,
+     * since running the experiment without them would not be the same experiment.
+     */
+    private void refuseControls(Node node, String field) {
+      if (node != null) {
+        ctx.problem(
+            node,
+            field,
+            "controls are Python extensions around the activities and do not run here; remove"
+                + " them to run the experiment without them");
+      }
     }
 
     private Map<String, Node> entries(MappingNode map) {
@@ -278,7 +296,7 @@ public final class ExperimentReader {
         if (!probe.probe()) {
           problem(
               probe.where(), "steady-state-hypothesis.probes", "holds probes only, not actions");
-        } else if (probe.tolerance().isEmpty()) {
+        } else if (probe.tolerance().isEmpty() && !badTolerance.contains(probe.where())) {
           problem(
               probe.where(),
               "steady-state-hypothesis.probes",
@@ -335,11 +353,15 @@ public final class ExperimentReader {
         ctx.problem(e.get("type"), field + ".type", "must be action or probe, not '" + type + "'");
         return null;
       }
+      refuseControls(e.get("controls"), field + ".controls");
       Provider provider = provider(e.get("provider"), field + ".provider", node);
       Optional<Tolerance> tolerance =
           Optional.ofNullable(e.get("tolerance")).map(t -> tolerance(t, field + ".tolerance"));
       Duration[] pauses = pauses(e.get("pauses"), field + ".pauses");
       boolean background = Boolean.TRUE.equals(NodeValues.of(orNull(e.get("background"))));
+      if (e.get("tolerance") != null && tolerance.isEmpty()) {
+        badTolerance.add(where(node));
+      }
       if (provider == null) {
         return null;
       }

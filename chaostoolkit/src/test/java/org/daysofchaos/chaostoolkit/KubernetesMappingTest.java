@@ -109,6 +109,51 @@ class KubernetesMappingTest {
     }
   }
 
+  private ExperimentRunner.Outcome run(Experiment e, InMemoryLedger ledger) {
+    Checks.Mapping mapping = Checks.map(e);
+    assertThat(mapping.problems()).isEmpty();
+    org.daysofchaos.core.testing.ManualClock clock =
+        new org.daysofchaos.core.testing.ManualClock(java.time.Instant.now());
+    return new ExperimentRunner(
+            Agents.injectors(
+                new ToxiproxyServers(List.of()),
+                new LocalProcesses(),
+                new org.daysofchaos.agents.kubernetes.KubernetesBackend(
+                    client, clock, new Random(1))),
+            Agents.withKubernetes(
+                Agents.probes(
+                    MetricSources.of(List.of(), Map.of()), new ToxiproxyServers(List.of())),
+                client,
+                clock),
+            ledger,
+            clock,
+            new org.daysofchaos.core.testing.ManualSleeper(clock),
+            new NativeCalls())
+        .run(e, mapping, List.of());
+  }
+
+  @Test
+  void theCorpusKillPodsExperimentRunsAgainstTheMockClusterAndALocalService() throws Exception {
+    try (StandIn http = new StandIn()) {
+      java.nio.file.Path file =
+          CorpusTest.corpus().resolve("community-playground/kill-pods-experiment.json");
+      ExperimentRead read =
+          new ExperimentReader(
+                  Map.of(
+                      "APPLICATION_ENTRYPOINT_URL", http.url() + "/health",
+                      "POD_LABEL", "app=checkout",
+                      "POD_NAMESPACE", "shop"))
+              .read(file);
+      assertThat(read.problems()).isEmpty();
+      InMemoryLedger ledger = new InMemoryLedger();
+      ExperimentRunner.Outcome o = run(read.experiment().orElseThrow(), ledger);
+      assertThat(o.result().verdict()).as(o.result().reason()).isEqualTo(Verdict.PASSED);
+      assertThat(client.pods().inNamespace("shop").list().getItems()).hasSize(1);
+      assertThat(http.count("GET /health")).isEqualTo(2);
+      assertThat(ledger.open()).isEmpty();
+    }
+  }
+
   @Test
   void podsDeploymentsNodesAndProbesMapToOurKindsAndAreRevertedByTheRollbacks() {
     Experiment e =

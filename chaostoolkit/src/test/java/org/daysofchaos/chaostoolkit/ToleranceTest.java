@@ -74,6 +74,22 @@ class ToleranceTest {
                 HTTP))
         .isTrue();
     assertThat(accepts("{type: jsonpath, path: '$.ms', expect: 42, target: body}", HTTP)).isTrue();
+    Map<String, Object> prometheus =
+        Map.of(
+            "data",
+            Map.of(
+                "result",
+                List.of(Map.of("value", List.of(1, "0")), Map.of("value", List.of(1, "3")))));
+    assertThat(
+            accepts(
+                "{type: jsonpath, path: '$.data.result.*[?(@.value[1]!=\"0\")]', count: 1}",
+                prometheus))
+        .isTrue();
+    assertThat(
+            accepts(
+                "{type: jsonpath, path: '$.data.result.*[?(@.value[1]!=\"0\")]', count: 0}",
+                prometheus))
+        .isFalse();
     assertThat(
             accepts(
                 "{type: jsonpath, path: '$..phase', expect: [Running, Running], target: body}",

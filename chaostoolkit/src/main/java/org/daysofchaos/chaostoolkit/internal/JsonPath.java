@@ -20,7 +20,8 @@ public final class JsonPath {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern NAME = Pattern.compile("[A-Za-z_$][\\w$-]*");
   private static final Pattern FILTER =
-      Pattern.compile("\\?\\(@\\.([\\w.-]+)\\s*(==|=|!=|<=|>=|<|>)\\s*(.+?)\\s*\\)");
+      Pattern.compile("\\?\\(@((?:\\.[\\w-]+|\\[\\d+\\])+)\\s*(==|=|!=|<=|>=|<|>)\\s*(.+?)\\s*\\)");
+  private static final Pattern FIELD_STEP = Pattern.compile("\\.([\\w-]+)|\\[(\\d+)\\]");
 
   private interface Step {
     void apply(Object node, List<Object> out);
@@ -110,7 +111,11 @@ public final class JsonPath {
     }
     Matcher m = FILTER.matcher(s);
     if (m.matches()) {
-      String[] field = m.group(1).split("\\.");
+      List<Object> field = new ArrayList<>();
+      Matcher f = FIELD_STEP.matcher(m.group(1));
+      while (f.find()) {
+        field.add(f.group(1) != null ? f.group(1) : (Object) Integer.valueOf(f.group(2)));
+      }
       String op = m.group(2);
       Object value = literal(m.group(3));
       return (node, out) -> filter(node, field, op, value, out);
@@ -183,13 +188,23 @@ public final class JsonPath {
   }
 
   private static void filter(
-      Object node, String[] field, String op, Object value, List<Object> out) {
+      Object node, List<Object> field, String op, Object value, List<Object> out) {
+    // On a list, the filter keeps the elements that pass; on an object, the object itself if it
+    // passes (as jsonpath2, which Chaos Toolkit uses, reads $.result.*[?(...)]).
     List<Object> kids = new ArrayList<>();
-    children(node, kids);
+    if (node instanceof List<?> list) {
+      kids.addAll(list);
+    } else if (node instanceof Map<?, ?>) {
+      kids.add(node);
+    }
     for (Object kid : kids) {
       Object v = kid;
-      for (String f : field) {
-        v = v instanceof Map<?, ?> m ? m.get(f) : null;
+      for (Object f : field) {
+        if (f instanceof Integer i) {
+          v = v instanceof List<?> l && i < l.size() ? l.get(i) : null;
+        } else {
+          v = v instanceof Map<?, ?> m ? m.get(f) : null;
+        }
       }
       if (v != null && compare(v, op, value)) {
         out.add(kid);
