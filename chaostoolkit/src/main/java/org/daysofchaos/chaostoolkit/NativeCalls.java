@@ -47,6 +47,7 @@ public class NativeCalls {
   Object http(Provider.Http p) throws ActivityFailed, InterruptedException {
     HttpClient client = client(p);
     String url = p.url();
+    String shown = p.redactedUrl();
     HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
     HttpRequest.Builder request = HttpRequest.newBuilder().timeout(p.timeout());
     p.headers().forEach(request::header);
@@ -67,13 +68,19 @@ public class NativeCalls {
               request.uri(URI.create(url)).method(p.method(), body).build(),
               HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new ActivityFailed("failed to call " + url + ": " + e);
+      // The exception's own text, not its toString: it names the failure, never the full URL.
+      throw new ActivityFailed(
+          "failed to call "
+              + shown
+              + ": "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " " + e.getMessage()));
     } catch (IllegalArgumentException e) {
-      throw new ActivityFailed("cannot call " + url + ": " + e.getMessage());
+      throw new ActivityFailed("cannot call " + shown + ": not a valid request");
     }
     if (p.expectedStatus().isPresent() && p.expectedStatus().get() != response.statusCode()) {
       throw new ActivityFailed(
-          url + " answered " + response.statusCode() + ", expected " + p.expectedStatus().get());
+          shown + " answered " + response.statusCode() + ", expected " + p.expectedStatus().get());
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("status", response.statusCode());

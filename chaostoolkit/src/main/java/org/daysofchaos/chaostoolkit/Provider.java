@@ -33,7 +33,23 @@ public sealed interface Provider {
 
     @Override
     public String describe() {
-      return "http " + method + " " + url;
+      return "http " + method + " " + redactedUrl();
+    }
+
+    /**
+     * The URL without its query and user information, which may hold a substituted secret: what
+     * journals and messages show.
+     */
+    public String redactedUrl() {
+      try {
+        java.net.URI u = java.net.URI.create(url);
+        String query = u.getRawQuery() == null ? "" : "?…";
+        return new java.net.URI(
+                u.getScheme(), null, u.getHost(), u.getPort(), u.getPath(), null, null)
+            + query;
+      } catch (IllegalArgumentException | java.net.URISyntaxException e) {
+        return url.replaceAll("[?#].*", "?…");
+      }
     }
   }
 

@@ -60,6 +60,9 @@ class ExperimentReaderTest {
     assertThat(http.timeout()).isEqualTo(Duration.ofSeconds(3));
     assertThat(http.verifyTls()).isFalse();
     assertThat(http.expectedStatus()).contains(201);
+    assertThat(http.describe())
+        .isEqualTo("http POST http://shop.local:8080/x?…")
+        .doesNotContain("s3cret");
   }
 
   @Test

@@ -211,6 +211,7 @@ public class RunCommand implements Callable<Integer> {
       MetricSources sources = metricSources();
       requireMetricSources(scenarios, sources);
       ToxiproxyServers servers = servers();
+      requireToxiproxy(experiments, servers);
       ProbeRunners probes = Agents.probes(sources, servers, environment.probeHosts());
       if (cluster != null) {
         probes = Agents.withKubernetes(probes, cluster, clock);
@@ -312,6 +313,35 @@ public class RunCommand implements Callable<Integer> {
                 + "; add --kubernetes (the default kubeconfig, or the pod's service account),"
                 + " or --kubeconfig FILE / --kube-context NAME");
       }
+    }
+  }
+
+  /** An experiment's chaostoxi functions need their Toxiproxy server: said before anything runs. */
+  private static void requireToxiproxy(
+      List<ExperimentFiles.Loaded> experiments, ToxiproxyServers servers) {
+    for (ExperimentFiles.Loaded e : experiments) {
+      e.mapping()
+          .mapped()
+          .forEach(
+              (activity, mapped) -> {
+                if (mapped instanceof org.daysofchaos.chaostoolkit.Mapped.Fault fault
+                    && fault
+                        .target()
+                        .spec(org.daysofchaos.experiments.targets.ProxyTarget.class)
+                        .isPresent()) {
+                  try {
+                    servers.serverFor(fault.target());
+                  } catch (RuntimeException refused) {
+                    throw new UserError(
+                        activity.where()
+                            + ": "
+                            + activity.describe()
+                            + ": "
+                            + refused.getMessage()
+                            + "; give it with --toxiproxy URL");
+                  }
+                }
+              });
     }
   }
 
