@@ -118,6 +118,49 @@ class ExperimentRunnerTest {
   }
 
   @Test
+  void processAndPrometheusProbesAreJudgedByTheirTolerancesAndBackgroundActionsAreAwaited() {
+    ExperimentRunner.Outcome o =
+        run(
+            """
+            title: tolerances on real outputs
+            configuration:
+              base: {type: env, key: BASE}
+              prometheus_base_url: {type: env, key: BASE}
+            steady-state-hypothesis:
+              title: healthy
+              probes:
+                - type: probe
+                  name: echo
+                  tolerance: {type: regex, pattern: "^ready", target: stdout}
+                  provider: {type: process, path: echo, arguments: ready now}
+                - type: probe
+                  name: error rate
+                  tolerance: {type: jsonpath, path: "$.data.result[0].value[1]", expect: "0.2"}
+                  provider:
+                    type: python
+                    module: chaosprometheus.probes
+                    func: query
+                    arguments: {query: "rate(errors[1m])"}
+                - type: probe
+                  name: exit status
+                  tolerance: 0
+                  provider: {type: process, path: "true"}
+            method:
+              - type: action
+                name: in the background
+                background: true
+                provider: {type: http, url: "${base}/background", method: POST}
+              - type: probe
+                name: after it
+                provider: {type: http, url: "${base}/after"}
+            """);
+    assertThat(o.result().verdict()).as(o.result().events().toString()).isEqualTo(Verdict.PASSED);
+    assertThat(http.count("GET /api/v1/query?query=rate")).isEqualTo(2);
+    assertThat(http.count("POST /background")).isEqualTo(1);
+    assertThat(o.method()).hasSize(2);
+  }
+
+  @Test
   void rollbacksRunWhenTheMethodFails() {
     ExperimentRunner.Outcome o =
         run(

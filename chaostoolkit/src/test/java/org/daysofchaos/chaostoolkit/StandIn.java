@@ -32,13 +32,17 @@ final class StandIn implements AutoCloseable {
           }
           int status = path.equals("/health") && broken.get() ? 503 : 200;
           byte[] body =
-              (path.startsWith("/metrics")
+              (path.startsWith("/metrics") || path.startsWith("/api/v1/query")
                       ? "{\"status\":\"success\",\"data\":{\"result\":[{\"value\":[1,\"0.2\"]}]}}"
                       : "ok")
                   .getBytes(StandardCharsets.UTF_8);
           exchange
               .getResponseHeaders()
-              .add("Content-Type", path.startsWith("/metrics") ? "application/json" : "text/plain");
+              .add(
+                  "Content-Type",
+                  path.startsWith("/metrics") || path.startsWith("/api/v1/query")
+                      ? "application/json"
+                      : "text/plain");
           exchange.sendResponseHeaders(status, body.length);
           exchange.getResponseBody().write(body);
           exchange.close();
