@@ -47,6 +47,10 @@ class ExperimentRunnerTest {
   }
 
   private ExperimentRunner.Outcome run(String yaml) {
+    return run(yaml, sleeper);
+  }
+
+  private ExperimentRunner.Outcome run(String yaml, org.daysofchaos.core.spi.Sleeper sleeper) {
     ExperimentRead read =
         new ExperimentReader(
                 Map.of(
@@ -242,6 +246,42 @@ class ExperimentRunnerTest {
     assertThat(ledger.all()).hasSize(1).allSatisfy(entry -> assertThat(entry.open()).isFalse());
     Proxy proxy = toxiproxy.client().getProxy("api");
     assertThat(proxy.toxics().getAll()).isEmpty();
+  }
+
+  @Test
+  void whileTheToxicIsActiveTheLedgerAloneCanRevertItAsCrashRecoveryWould() throws Exception {
+    List<String> recovered = new java.util.ArrayList<>();
+    List<Integer> toxicsAfterRecovery = new java.util.ArrayList<>();
+    org.daysofchaos.core.spi.Sleeper crashRecovery =
+        deadline -> {
+          // As the next chaos run would after a crash: revert from the ledger alone.
+          recovered.addAll(org.daysofchaos.agents.Leftovers.revertAll(ledger, clock));
+          try {
+            toxicsAfterRecovery.add(toxiproxy.client().getProxy("api").toxics().getAll().size());
+          } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+          }
+          clock.set(deadline);
+        };
+    ExperimentRunner.Outcome o =
+        run(
+            HEAD
+                + """
+                method:
+                  - type: action
+                    name: slow api
+                    provider:
+                      type: python
+                      module: chaostoxi.toxic.actions
+                      func: create_latency_toxic
+                      arguments: {for_proxy: api, toxic_name: slow, latency: 300}
+                    pauses: {after: 5}
+                """,
+            crashRecovery);
+    assertThat(recovered).hasSize(1);
+    assertThat(toxicsAfterRecovery).containsExactly(0);
+    assertThat(o.result().verdict()).isEqualTo(Verdict.PASSED);
+    assertThat(ledger.open()).isEmpty();
   }
 
   @Test
