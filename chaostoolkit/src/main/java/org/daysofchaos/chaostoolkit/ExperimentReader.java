@@ -86,6 +86,7 @@ public final class ExperimentReader {
     private final ReadContext ctx;
     private final Map<String, Activity> named = new HashMap<>();
     private final java.util.Set<Where> badTolerance = new java.util.HashSet<>();
+    private boolean configurationFailed;
     private Substitution substitution;
 
     One(String file, ReadContext ctx) {
@@ -100,6 +101,7 @@ public final class ExperimentReader {
       List<String> tags = strings(top.get("tags"), "tags");
       Map<String, Object> configuration = configuration(top.get("configuration"));
       Map<String, Map<String, Object>> secrets = secrets(top.get("secrets"));
+      configurationFailed = ctx.problemCount() > 0;
       substitution = new Substitution(configuration, secrets);
       Optional<Experiment.Hypothesis> hypothesis = hypothesis(top.get("steady-state-hypothesis"));
       Node methodNode = top.get("method");
@@ -472,6 +474,10 @@ public final class ExperimentReader {
 
     private Provider http(Map<?, ?> p, Node node, String field) {
       Object url = p.get("url");
+      if (url == null && configurationFailed) {
+        // Its ${...} names a configuration value whose problem is already reported.
+        return null;
+      }
       if (!(url instanceof String u) || !(u.startsWith("http://") || u.startsWith("https://"))) {
         ctx.problem(
             node, field + ".url", "is required: an http:// or https:// URL, got '" + url + "'");
