@@ -104,6 +104,16 @@ public final class Chaos implements AutoCloseable {
     return embedded.scenario(classpathResource);
   }
 
+  /** See {@link ProxyServer#experiment(Path)}, against the embedded server. */
+  public ExperimentRun experiment(Path file) {
+    return embedded.experiment(file);
+  }
+
+  /** See {@link ProxyServer#experiment(String)}, against the embedded server. */
+  public ExperimentRun experiment(String classpathResource) {
+    return embedded.experiment(classpathResource);
+  }
+
   /** Called by the extension: names the journals of what runs next. */
   void testStarted(String name) {
     currentTest = name;

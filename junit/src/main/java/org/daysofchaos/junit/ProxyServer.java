@@ -157,6 +157,24 @@ public final class ProxyServer {
     return run(classpathResource, resource(classpathResource));
   }
 
+  /** A Chaos Toolkit experiment file (JSON or YAML), run against this server's proxies. */
+  public ExperimentRun experiment(Path file) {
+    try {
+      return experimentRun(file.toString(), Files.readString(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the experiment " + file, e);
+    }
+  }
+
+  /** A Chaos Toolkit experiment from the test class path, e.g. {@code "chaos/latency.json"}. */
+  public ExperimentRun experiment(String classpathResource) {
+    return experimentRun(classpathResource, resource(classpathResource));
+  }
+
+  private synchronized ExperimentRun experimentRun(String source, String text) {
+    return new ExperimentRun(source, text, injectors, servers, journals, currentTest.get());
+  }
+
   private synchronized ScenarioRun run(String source, String text) {
     Map<String, String> variables = new LinkedHashMap<>();
     proxies.forEach((name, proxy) -> variables.put("proxy." + name, proxy.listen()));

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       HaltCommand.class,
       ReportCommand.class,
+      ImportCommand.class,
+      LintCommand.class,
       AgentCommand.class
     })
 public class ChaosCommand implements Runnable {

@@ -57,8 +57,29 @@ import picocli.CommandLine.Parameters;
             + ", Prometheus text endpoints and Prometheus servers that you name; only those can be"
             + " touched.")
 public class RunCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files, run in order.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description =
+          "Scenario files and Chaos Toolkit experiments (JSON, or YAML with a method), run in"
+              + " order: the scenarios, then the experiments.")
   List<Path> files;
+
+  @Option(
+      names = "--journal-format",
+      paramLabel = "FORMAT",
+      defaultValue = "ours",
+      description =
+          "ctk: an experiment's run also writes Chaos Toolkit's journal (to --ctk-journal);"
+              + " ours (default): only our journal.")
+  String journalFormat;
+
+  @Option(
+      names = "--ctk-journal",
+      paramLabel = "FILE",
+      defaultValue = "journal.json",
+      description = "Where --journal-format ctk writes (default: ${DEFAULT-VALUE}).")
+  Path ctkJournal;
 
   @Option(
       names = "--toxiproxy",
@@ -126,17 +147,25 @@ public class RunCommand implements Callable<Integer> {
   @Mixin ParameterOptions parameters;
 
   private Environment environment;
+  private List<ExperimentFiles.Loaded> experiments = List.of();
   private Optional<EnvironmentSystems.Cluster> named = Optional.empty();
 
   @Override
   public Integer call() throws Exception {
     PrintStream out = System.out;
+    if (!journalFormat.equals("ours") && !journalFormat.equals("ctk")) {
+      throw new UserError("--journal-format is ours or ctk, not " + journalFormat);
+    }
     environment = CliEnvironment.load(environmentFile);
-    ReadResult read = ScenarioFiles.reader(parameters.values(environment)).read(files);
-    if (!read.ok()) {
+    List<List<Path>> split = ExperimentFiles.split(files);
+    ExperimentFiles.Result loaded = ExperimentFiles.load(split.get(0));
+    ReadResult read = ScenarioFiles.reader(parameters.values(environment)).read(split.get(1));
+    if (!read.ok() || !loaded.problems().isEmpty()) {
       read.problems().forEach(System.err::println);
+      loaded.problems().forEach(System.err::println);
       return ExitCodes.PROBLEMS;
     }
+    experiments = loaded.experiments();
     LocalProcesses local = EnvironmentSystems.registerProcesses(environment, new LocalProcesses());
     processes.forEach((name, pid) -> local.register(name, LocalProcess.ofPid(pid)));
     named = oneCluster(environment);
@@ -149,10 +178,20 @@ public class RunCommand implements Callable<Integer> {
     boolean onKubernetes = kubernetes || kube.given() || named.isPresent();
     if (!onKubernetes) {
       requireNoKubernetes(read.scenarios());
+      requireNoKubernetesIn(experiments);
     }
     try (KubernetesClient cluster =
         named.isPresent() ? named.get().connect() : onKubernetes ? kube.connect() : null) {
       if (dryRun) {
+        experiments.forEach(
+            e ->
+                out.println(
+                    e.experiment().file()
+                        + ": Chaos Toolkit experiment '"
+                        + e.experiment().title()
+                        + "', "
+                        + e.experiment().method().size()
+                        + " activities in its method"));
         return dryRun(read.scenarios(), injectors(servers(), local, cluster), out);
       }
       return run(read.scenarios(), local, cluster, out);
@@ -174,6 +213,7 @@ public class RunCommand implements Callable<Integer> {
       MetricSources sources = metricSources();
       requireMetricSources(scenarios, sources);
       ToxiproxyServers servers = servers();
+      requireToxiproxy(experiments, servers);
       ProbeRunners probes = Agents.probes(sources, servers, environment.probeHosts());
       if (cluster != null) {
         probes = Agents.withKubernetes(probes, cluster, clock);
@@ -184,6 +224,16 @@ public class RunCommand implements Callable<Integer> {
       int exit = ExitCodes.OK;
       for (Scenario scenario : scenarios) {
         RunResult result = session.run(run.apply(scenario), run.journal());
+        exit = Math.max(exit, ExitCodes.of(result.verdict()));
+      }
+      ExperimentSession experimentSession =
+          new ExperimentSession(injectors(servers, local, cluster), probes, ledger, out);
+      for (ExperimentFiles.Loaded experiment : experiments) {
+        RunResult result =
+            experimentSession.run(
+                experiment,
+                run.journal(),
+                journalFormat.equals("ctk") ? Optional.of(ctkJournal) : Optional.empty());
         exit = Math.max(exit, ExitCodes.of(result.verdict()));
       }
       return exit;
@@ -265,6 +315,58 @@ public class RunCommand implements Callable<Integer> {
                 + "; add --kubernetes (the default kubeconfig, or the pod's service account),"
                 + " or --kubeconfig FILE / --kube-context NAME");
       }
+    }
+  }
+
+  /** An experiment's chaostoxi functions need their Toxiproxy server: said before anything runs. */
+  private static void requireToxiproxy(
+      List<ExperimentFiles.Loaded> experiments, ToxiproxyServers servers) {
+    for (ExperimentFiles.Loaded e : experiments) {
+      e.mapping()
+          .mapped()
+          .forEach(
+              (activity, mapped) -> {
+                if (mapped instanceof org.daysofchaos.chaostoolkit.Mapped.Fault fault
+                    && fault
+                        .target()
+                        .spec(org.daysofchaos.experiments.targets.ProxyTarget.class)
+                        .isPresent()) {
+                  try {
+                    servers.serverFor(fault.target());
+                  } catch (RuntimeException refused) {
+                    throw new UserError(
+                        activity.where()
+                            + ": "
+                            + activity.describe()
+                            + ": "
+                            + refused.getMessage()
+                            + "; give it with --toxiproxy URL");
+                  }
+                }
+              });
+    }
+  }
+
+  /** An experiment's chaosk8s functions need a cluster too: said before anything runs. */
+  private static void requireNoKubernetesIn(List<ExperimentFiles.Loaded> experiments) {
+    for (ExperimentFiles.Loaded e : experiments) {
+      e.experiment().activities().stream()
+          .filter(
+              a ->
+                  a.provider() instanceof org.daysofchaos.chaostoolkit.Provider.Python p
+                      && p.module().startsWith("chaosk8s"))
+          .findFirst()
+          .ifPresent(
+              a -> {
+                throw new UserError(
+                    a.where()
+                        + ": "
+                        + a.describe()
+                        + " calls "
+                        + a.provider().describe()
+                        + "; add --kubernetes (the default kubeconfig, or the pod's service"
+                        + " account), or --kubeconfig FILE / --kube-context NAME");
+              });
     }
   }
 

@@ -41,7 +41,10 @@ import picocli.CommandLine.Parameters;
             + " inject, on which targets (the dry run). With --live, asks the systems of the"
             + " environment whether every target is there and normal and every probe answers.")
 public class ValidateCommand implements Callable<Integer> {
-  @Parameters(arity = "0..*", paramLabel = "FILE", description = "Scenario files (YAML).")
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "FILE",
+      description = "Scenario files (YAML) and Chaos Toolkit experiments (JSON or YAML).")
   List<Path> files = List.of();
 
   @Option(
@@ -85,10 +88,15 @@ public class ValidateCommand implements Callable<Integer> {
       out.println(environmentFile + ": valid environment");
     }
     Map<String, String> values = parameters.values(environment);
-    ReadResult result = ScenarioFiles.reader(values).read(files);
-    if (!result.ok()) {
-      return problems(result.problems(), files.size());
+    List<List<Path>> split = ExperimentFiles.split(files);
+    ExperimentFiles.Result experiments = ExperimentFiles.load(split.get(0));
+    ReadResult result = ScenarioFiles.reader(values).read(split.get(1));
+    if (!result.ok() || !experiments.problems().isEmpty()) {
+      List<Problem> all = new ArrayList<>(result.problems());
+      all.addAll(experiments.problems());
+      return problems(all, files.size());
     }
+    experiments.experiments().forEach(e -> out.println(describe(e)));
     for (Scenario scenario : result.scenarios()) {
       out.println(DryRun.describe(scenario));
     }
@@ -109,8 +117,28 @@ public class ValidateCommand implements Callable<Integer> {
     if (live) {
       return preFlight(environment, scenarios, out);
     }
-    out.println(scenarios.size() + " scenario(s) valid; nothing was injected (dry run)");
+    out.println(
+        scenarios.size()
+            + " scenario(s)"
+            + (experiments.experiments().isEmpty()
+                ? ""
+                : " and " + experiments.experiments().size() + " experiment(s)")
+            + " valid; nothing was injected (dry run)");
     return ExitCodes.OK;
+  }
+
+  private static String describe(ExperimentFiles.Loaded loaded) {
+    var e = loaded.experiment();
+    return e.file()
+        + ": valid Chaos Toolkit experiment '"
+        + e.title()
+        + "': "
+        + e.hypothesis().map(h -> h.probes().size()).orElse(0)
+        + " probe(s) in the hypothesis, "
+        + e.method().size()
+        + " activities in the method, "
+        + e.rollbacks().size()
+        + " rollback(s); every provider runs here (chaos lint checks for leaks)";
   }
 
   private static int problems(List<Problem> problems, int fileCount) {
