@@ -1,15 +1,11 @@
 package org.daysofchaos.scoreboard.alerts;
 
-import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.Optional;
+import org.daysofchaos.scoreboard.security.BlockingTokenProvider;
 import org.daysofchaos.scoreboard.security.Roles;
 
 /**
@@ -18,34 +14,17 @@ import org.daysofchaos.scoreboard.security.Roles;
  * other providers (accounts, the scrape token).
  */
 @ApplicationScoped
-public class AlertSenderIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+public class AlertSenderIdentityProvider extends BlockingTokenProvider {
   /** The identity attribute that holds the sender's {@link AlertSource}. */
   public static final String SOURCE = "daysofchaos.alert-source";
 
   @Inject Instance<AlertSenders> senders;
 
   @Override
-  public Class<TokenAuthenticationRequest> getRequestType() {
-    return TokenAuthenticationRequest.class;
-  }
-
-  @Override
-  public Uni<SecurityIdentity> authenticate(
-      TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-    String token = request.getToken().getToken();
-    return context.runBlocking(
-        () ->
-            senders
-                .get()
-                .identify(token)
-                .map(
-                    s ->
-                        (SecurityIdentity)
-                            QuarkusSecurityIdentity.builder()
-                                .setPrincipal(new QuarkusPrincipal(s.source().actor()))
-                                .addRole(Roles.ALERT_SENDER)
-                                .addAttribute(SOURCE, s.source())
-                                .build())
-                .orElse(null));
+  protected Optional<SecurityIdentity> identify(String token) {
+    return senders
+        .get()
+        .identify(token)
+        .map(s -> identity(s.source().actor(), Roles.ALERT_SENDER, SOURCE, s.source()));
   }
 }

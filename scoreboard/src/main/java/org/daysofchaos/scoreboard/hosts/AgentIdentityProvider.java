@@ -1,15 +1,11 @@
 package org.daysofchaos.scoreboard.hosts;
 
-import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.Optional;
+import org.daysofchaos.scoreboard.security.BlockingTokenProvider;
 import org.daysofchaos.scoreboard.security.Roles;
 
 /**
@@ -18,34 +14,17 @@ import org.daysofchaos.scoreboard.security.Roles;
  * (null) to the other providers, which refuse it as well: an unknown agent gets a 401.
  */
 @ApplicationScoped
-public class AgentIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+public class AgentIdentityProvider extends BlockingTokenProvider {
   /** The identity attribute that holds the agent's name. */
   public static final String AGENT = "daysofchaos.agent";
 
   @Inject Instance<AgentCredentials> credentials;
 
   @Override
-  public Class<TokenAuthenticationRequest> getRequestType() {
-    return TokenAuthenticationRequest.class;
-  }
-
-  @Override
-  public Uni<SecurityIdentity> authenticate(
-      TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-    String token = request.getToken().getToken();
-    return context.runBlocking(
-        () ->
-            credentials
-                .get()
-                .identify(token)
-                .map(
-                    name ->
-                        (SecurityIdentity)
-                            QuarkusSecurityIdentity.builder()
-                                .setPrincipal(new QuarkusPrincipal("agent:" + name))
-                                .addRole(Roles.AGENT)
-                                .addAttribute(AGENT, name)
-                                .build())
-                .orElse(null));
+  protected Optional<SecurityIdentity> identify(String token) {
+    return credentials
+        .get()
+        .identify(token)
+        .map(name -> identity("agent:" + name, Roles.AGENT, AGENT, name));
   }
 }
