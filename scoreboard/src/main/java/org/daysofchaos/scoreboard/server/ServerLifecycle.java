@@ -38,6 +38,7 @@ import org.daysofchaos.scoreboard.persistence.GameDayStore;
 import org.daysofchaos.scoreboard.persistence.NodeId;
 import org.daysofchaos.scoreboard.persistence.NodeStore;
 import org.daysofchaos.scoreboard.safety.HaltSwitch;
+import org.daysofchaos.scoreboard.safety.LedgerRecovery;
 import org.daysofchaos.scoreboard.safety.Recovery;
 import org.daysofchaos.scoreboard.schedule.Schedule;
 import org.daysofchaos.scoreboard.security.Accounts;
@@ -140,7 +141,8 @@ public class ServerLifecycle {
     p.nodes.started(p.node.id(), joined);
     state.heartbeat(joined);
     p.halt.refresh();
-    Recovery.Report recovered = p.recovery.recoverAtStart();
+    p.recovery.countEarly(EarlyRecovery.lastReport());
+    LedgerRecovery.Report recovered = p.recovery.recoverAtStart();
     Instant open = p.clock.instant();
     p.engine.open(open);
     long recoveredAfter = (System.nanoTime() - t0) / 1_000_000;
