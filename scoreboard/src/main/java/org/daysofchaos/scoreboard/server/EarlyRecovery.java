@@ -127,7 +127,8 @@ public final class EarlyRecovery {
   private static boolean hasLedger(Db db) {
     try {
       db.query(
-          "SELECT node_id, incident_id FROM chaos_injection WHERE 1 = 0", rs -> rs.getString(1));
+          "SELECT node_id, incident_id, backend FROM chaos_injection WHERE 1 = 0",
+          rs -> rs.getString(1));
       db.query("SELECT id, node_id FROM chaos_incident WHERE 1 = 0", rs -> rs.getString(1));
       return true;
     } catch (RuntimeException e) {
