@@ -97,7 +97,8 @@ final class BenchServer implements AutoCloseable {
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("server.log").toFile()));
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(folder.resolve("server.log").toFile()));
     long startedNanos = System.nanoTime();
     Process process = builder.start();
     return new Launched(

@@ -77,8 +77,58 @@ public final class CrashBench {
             above: 2
       """;
 
-  /** One way of recovering: its own data directory and node, started again and again. */
-  private record Mode(String name, List<String> jvm, Path folder, Longs samples) {}
+  /**
+   * One way of recovering, with its own data directory, node and targets (a proxy and a process to
+   * pause): a restart reverts only its own node's faults, so each mode must see only its own.
+   */
+  private static final class Mode implements AutoCloseable {
+    final String name;
+    final List<String> jvm;
+    final Path folder;
+    final Longs samples = new Longs();
+    final Process victim;
+    final ServerSocket upstream;
+    final EmbeddedToxiproxy proxy;
+    final Faults faults;
+    final List<String> serve;
+
+    Mode(String name, List<String> jvm, HttpServer metrics) throws IOException {
+      this.name = name;
+      this.jvm = jvm;
+      folder = Files.createTempDirectory("chaos-crash-bench");
+      victim = new ProcessBuilder("sleep", "86400").start();
+      upstream = new ServerSocket(0);
+      proxy = EmbeddedToxiproxy.start();
+      proxy.createProxy("bench", "127.0.0.1:0", "127.0.0.1:" + upstream.getLocalPort());
+      faults = new Faults(proxy.apiUrl(), victim.pid());
+      serve =
+          List.of(
+              "--toxiproxy",
+              proxy.apiUrl().toString(),
+              "--metrics",
+              StaticMetrics.url(metrics),
+              "--process",
+              "victim=" + victim.pid(),
+              // Fixed: the restarts must find this node's ledger rows, whatever the port.
+              "--node-id",
+              "crash-bench-" + folder.getFileName());
+    }
+
+    BenchServer.Launched launch(Path jar) throws IOException {
+      return BenchServer.launch(jar, folder, jvm, serve);
+    }
+
+    @Override
+    public void close() throws Exception {
+      try {
+        faults.clear(victim);
+      } finally {
+        victim.destroyForcibly();
+        proxy.close();
+        upstream.close();
+      }
+    }
+  }
 
   private CrashBench() {}
 
@@ -92,77 +142,45 @@ public final class CrashBench {
                     "bench.server.jar", "scoreboard/target/scoreboard-0.1.0-SNAPSHOT-runner.jar"));
     int restarts = Integer.getInteger("bench.crash.restarts", 20);
     PrintStream out = System.out;
-    Process victim = new ProcessBuilder("sleep", "86400").start();
-    try (ServerSocket upstream = new ServerSocket(0);
-        EmbeddedToxiproxy proxy = EmbeddedToxiproxy.start()) {
-      proxy.createProxy("bench", "127.0.0.1:0", "127.0.0.1:" + upstream.getLocalPort());
-      HttpServer metrics = StaticMetrics.start();
-      List<String> serve =
-          List.of(
-              "--toxiproxy",
-              proxy.apiUrl().toString(),
-              "--metrics",
-              StaticMetrics.url(metrics),
-              "--process",
-              "victim=" + victim.pid());
-      List<String> jvm = BenchServer.jvmOptions();
-      List<Mode> modes =
-          List.of(
-              mode("before (in Quarkus only)", jvm, List.of("-Dchaos.recovery.early=false")),
-              mode("after (early recovery)", jvm, List.of()));
-      Faults faults = new Faults(proxy.apiUrl(), victim.pid());
-      Longs load = new Longs();
-      try {
+    List<String> jvm = BenchServer.jvmOptions();
+    List<String> before = new ArrayList<>(jvm);
+    before.add("-Dchaos.recovery.early=false");
+    HttpServer metrics = StaticMetrics.start();
+    Longs load = new Longs();
+    try (Mode inQuarkus = new Mode("before (in Quarkus only)", before, metrics);
+        Mode early = new Mode("after (early recovery)", jvm, metrics)) {
+      List<Mode> modes = List.of(inQuarkus, early);
+      for (Mode mode : modes) {
+        BenchServer server = mode.launch(jar).awaitReady();
+        out.println(mode.name + ": server log " + mode.folder.resolve("server.log"));
+        server.gameMaster().post("/api/scenarios", TOXIC, "application/yaml");
+        server.gameMaster().post("/api/scenarios", PAUSE, "application/yaml");
+        injectAndKill(server, mode.faults);
+      }
+      for (int i = 0; i < restarts; i++) {
         for (Mode mode : modes) {
-          List<String> options = withNode(serve, mode);
-          BenchServer server = BenchServer.launch(jar, mode.folder(), mode.jvm(), options).awaitReady();
-          out.println(mode.name() + ": server log " + mode.folder().resolve("server.log"));
-          server.gameMaster().post("/api/scenarios", TOXIC, "application/yaml");
-          server.gameMaster().post("/api/scenarios", PAUSE, "application/yaml");
-          injectAndKill(server, faults);
-        }
-        for (int i = 0; i < restarts; i++) {
-          for (Mode mode : modes) {
-            load.add(Math.round(loadAverage() * 100));
-            BenchServer.Launched launched =
-                BenchServer.launch(jar, mode.folder(), mode.jvm(), withNode(serve, mode));
-            long gone = faults.awaitGone(launched.process());
-            long ms = (gone - launched.startedNanos()) / 1_000_000;
-            mode.samples().add(ms * 1000);
-            BenchServer server = launched.awaitReady();
-            out.printf(
-                Locale.ROOT, "%s, restart %d: faults gone %d ms after exec%n", mode.name(), i + 1, ms);
-            if (i + 1 < restarts) {
-              injectAndKill(server, faults);
-            } else {
-              server.close();
-            }
+          load.add(Math.round(loadAverage() * 100));
+          BenchServer.Launched launched = mode.launch(jar);
+          long ms =
+              (mode.faults.awaitGone(launched.process()) - launched.startedNanos()) / 1_000_000;
+          mode.samples.add(ms * 1000);
+          BenchServer server = launched.awaitReady();
+          out.printf(
+              Locale.ROOT, "%s, restart %d: faults gone %d ms after exec%n", mode.name, i + 1, ms);
+          if (i + 1 < restarts) {
+            injectAndKill(server, mode.faults);
+          } else {
+            server.close();
           }
         }
-      } finally {
-        faults.clear(victim);
-        metrics.stop(0);
       }
       String md = table(modes, restarts, load);
       out.print(md);
       Files.createDirectories(report.toAbsolutePath().getParent());
       Files.writeString(report, md);
     } finally {
-      victim.destroyForcibly();
+      metrics.stop(0);
     }
-  }
-
-  private static Mode mode(String name, List<String> jvm, List<String> extra) throws IOException {
-    List<String> all = new ArrayList<>(jvm);
-    all.addAll(extra);
-    return new Mode(name, all, Files.createTempDirectory("chaos-crash-bench"), new Longs());
-  }
-
-  /** A fixed node id: each mode's restarts must find its own ledger rows, whatever the port. */
-  private static List<String> withNode(List<String> serve, Mode mode) {
-    List<String> options = new ArrayList<>(serve);
-    options.addAll(List.of("--node-id", "crash-bench-" + mode.folder().getFileName()));
-    return options;
   }
 
   /** Fires both scenarios, waits until both faults are in effect and active, then SIGKILL. */
@@ -273,12 +291,12 @@ public final class CrashBench {
             loads.count() == 0 ? 0 : loads.max() / 100.0));
     md.append("| recovery | restarts | p50 | max |\n|---|---:|---:|---:|\n");
     for (Mode mode : modes) {
-      Distribution d = Distribution.of(mode.samples());
+      Distribution d = Distribution.of(mode.samples);
       md.append(
           String.format(
               Locale.ROOT,
               "| %s | %d | %s | %s |%n",
-              mode.name(),
+              mode.name,
               d.count(),
               d.millis(0.5),
               d.millis(1)));

@@ -44,6 +44,8 @@ public final class EarlyRecovery {
   /** H2's error for a database that does not exist (with IFEXISTS): a first start. */
   private static final int H2_NO_DATABASE = 90146;
 
+  private static final String LOG_MANAGER = "java.util.logging.manager";
+
   private static volatile LedgerRecovery.Report last = LedgerRecovery.Report.NONE;
 
   private EarlyRecovery() {}
@@ -56,6 +58,11 @@ public final class EarlyRecovery {
   /** Runs it with the server's configuration (system properties set by {@link ChaosMain}). */
   static void run(PrintStream out) {
     long t0 = System.nanoTime();
+    // SmallRye Config logs through JBoss Logging, which sets java.util.logging up on first use:
+    // name the log manager Quarkus runs with before that, or Quarkus's log set-up is lost.
+    if (System.getProperty(LOG_MANAGER) == null) {
+      System.setProperty(LOG_MANAGER, "org.jboss.logmanager.LogManager");
+    }
     try {
       SmallRyeConfig config = config();
       if (!config.getOptionalValue(ENABLED, Boolean.class).orElse(true)

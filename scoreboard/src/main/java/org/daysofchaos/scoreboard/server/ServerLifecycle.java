@@ -141,7 +141,8 @@ public class ServerLifecycle {
     p.nodes.started(p.node.id(), joined);
     state.heartbeat(joined);
     p.halt.refresh();
-    p.recovery.countEarly(EarlyRecovery.lastReport());
+    LedgerRecovery.Report early = EarlyRecovery.lastReport();
+    p.recovery.countEarly(early);
     LedgerRecovery.Report recovered = p.recovery.recoverAtStart();
     Instant open = p.clock.instant();
     p.engine.open(open);
@@ -178,19 +179,22 @@ public class ServerLifecycle {
         "server",
         "server-start",
         "node " + p.node.id(),
-        recovered.reverted()
-            + " leftover fault(s) reverted, "
+        early.reverted()
+            + " leftover fault(s) reverted before boot, "
+            + recovered.reverted()
+            + " after, "
             + recovered.failed()
             + " could not be, "
             + recovered.incidents().size()
             + " incident(s) closed by recovery");
     LOG.info(
         "Days of Chaos server on http://{}:{} (node {}): {} scenario(s); crash recovery reverted"
-            + " {} leftover fault(s) in {} ms, {} ms after the JVM started{}",
+            + " {} leftover fault(s) before boot and {} in {} ms, {} ms after the JVM started{}",
         host,
         port,
         p.node.id(),
         scenarios,
+        early.reverted(),
         recovered.reverted(),
         recoveredAfter,
         uptime,
