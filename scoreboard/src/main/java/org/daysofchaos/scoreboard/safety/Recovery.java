@@ -30,16 +30,23 @@ import org.slf4j.LoggerFactory;
  * reverter of its record's backend), and closes their incidents with the reason in their journals:
  *
  * <ul>
- *   <li>on start, before anything else, what this node left active when it died;
+ *   <li>on start, before anything else, what this node left active when it died and the early
+ *       recovery before boot ({@code server.EarlyRecovery}, ADR 0018) left undone;
  *   <li>every few seconds, what a node whose heartbeat stopped left active (a cluster's survivors
  *       take over the dead node's faults);
  *   <li>on halt-all, whatever is open and not owned by a live run;
  *   <li>at a fault's deadline, if the node that injected it is gone.
  * </ul>
+ *
+ * What a pass writes (audit, journals, the incidents' close) is {@link LedgerRecovery}'s, shared
+ * with the early recovery.
  */
 @ApplicationScoped
 public class Recovery implements FaultDeadline {
   private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
+
+  /** The source of reverts made before Quarkus booted, in audit entries, journals and metrics. */
+  public static final String EARLY = "early-recovery";
 
   @Inject JdbcLedger ledger;
   @Inject IncidentStore incidents;
@@ -77,9 +84,6 @@ public class Recovery implements FaultDeadline {
       metrics.crashRecovered(early.reverted());
     }
   }
-
-  /** The source of reverts made before Quarkus booted, in audit entries, journals and metrics. */
-  public static final String EARLY = "early-recovery";
 
   private LedgerRecovery shared() {
     LedgerRecovery r = shared;
