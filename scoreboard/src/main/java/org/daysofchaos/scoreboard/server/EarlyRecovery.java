@@ -94,7 +94,7 @@ public final class EarlyRecovery {
             "early recovery: skipped ("
                 + e.getClass().getSimpleName()
                 + ": "
-                + e.getMessage()
+                + redacted(e.getMessage())
                 + "); the recovery after start does it");
       }
     }
@@ -114,6 +114,11 @@ public final class EarlyRecovery {
     try (Reverters r = reverters.get()) {
       return recovery.recoverNode(node, recovery.restartReason(), Recovery.EARLY, r, false);
     }
+  }
+
+  /** A driver's message may quote the JDBC URL, which may carry a password: never print it. */
+  static String redacted(String message) {
+    return message == null ? "" : message.replaceAll("(?i)(password=)[^&;\\s]*", "$1***");
   }
 
   static String line(String node, LedgerRecovery.Report report, long millis) {

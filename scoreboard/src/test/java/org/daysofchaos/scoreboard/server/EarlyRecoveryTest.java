@@ -109,6 +109,15 @@ class EarlyRecoveryTest {
     assertThat(stub.reverted).isEmpty();
   }
 
+  @Test
+  void aSkippedPassNeverPrintsAPasswordOfTheUrl() {
+    assertThat(
+            EarlyRecovery.redacted(
+                "No suitable driver found for jdbc:postgresql://db/chaos?user=a&password=s3cret"))
+        .doesNotContain("s3cret")
+        .contains("password=***");
+  }
+
   private static void active(
       Db db, String node, String injection, String incident, Map<String, String> data) {
     JdbcLedger ledger = new JdbcLedger(db, node);
