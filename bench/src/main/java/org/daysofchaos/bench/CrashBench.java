@@ -151,27 +151,43 @@ public final class CrashBench {
         Mode early = new Mode("after (early recovery)", jvm, metrics)) {
       List<Mode> modes = List.of(inQuarkus, early);
       for (Mode mode : modes) {
-        BenchServer server = mode.launch(jar).awaitReady();
+        BenchServer.Launched launched = mode.launch(jar);
         out.println(mode.name + ": server log " + mode.folder.resolve("server.log"));
-        server.gameMaster().post("/api/scenarios", TOXIC, "application/yaml");
-        server.gameMaster().post("/api/scenarios", PAUSE, "application/yaml");
-        injectAndKill(server, mode.faults);
+        killedOnFailure(
+            launched,
+            () -> {
+              BenchServer server = launched.awaitReady();
+              server.gameMaster().post("/api/scenarios", TOXIC, "application/yaml");
+              server.gameMaster().post("/api/scenarios", PAUSE, "application/yaml");
+              injectAndKill(server, mode.faults);
+            });
       }
       for (int i = 0; i < restarts; i++) {
         for (Mode mode : modes) {
           load.add(Math.round(loadAverage() * 100));
           BenchServer.Launched launched = mode.launch(jar);
-          long ms =
-              (mode.faults.awaitGone(launched.process()) - launched.startedNanos()) / 1_000_000;
-          mode.samples.add(ms * 1000);
-          BenchServer server = launched.awaitReady();
-          out.printf(
-              Locale.ROOT, "%s, restart %d: faults gone %d ms after exec%n", mode.name, i + 1, ms);
-          if (i + 1 < restarts) {
-            injectAndKill(server, mode.faults);
-          } else {
-            server.close();
-          }
+          boolean last = i + 1 == restarts;
+          int restart = i + 1;
+          killedOnFailure(
+              launched,
+              () -> {
+                long ms =
+                    (mode.faults.awaitGone(launched.process()) - launched.startedNanos())
+                        / 1_000_000;
+                mode.samples.add(ms * 1000);
+                BenchServer server = launched.awaitReady();
+                out.printf(
+                    Locale.ROOT,
+                    "%s, restart %d: faults gone %d ms after exec%n",
+                    mode.name,
+                    restart,
+                    ms);
+                if (last) {
+                  server.close();
+                } else {
+                  injectAndKill(server, mode.faults);
+                }
+              });
         }
       }
       String md = table(modes, restarts, load);
@@ -180,6 +196,22 @@ public final class CrashBench {
       Files.writeString(report, md);
     } finally {
       metrics.stop(0);
+    }
+  }
+
+  /** A step with a server running. */
+  @FunctionalInterface
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  /** Runs the step; if it fails, the server goes too, so that no bench server outlives the run. */
+  private static void killedOnFailure(BenchServer.Launched launched, Step step) throws Exception {
+    try {
+      step.run();
+    } catch (Exception | Error e) {
+      launched.process().destroyForcibly();
+      throw e;
     }
   }
 
