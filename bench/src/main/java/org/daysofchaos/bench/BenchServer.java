@@ -1,5 +1,7 @@
 package org.daysofchaos.bench;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -39,17 +41,42 @@ final class BenchServer implements AutoCloseable {
    */
   static BenchServer start(Path jar, List<String> jvmOptions, List<String> serveOptions)
       throws IOException, InterruptedException {
+    return launch(jar, Files.createTempDirectory("chaos-bench"), jvmOptions, serveOptions)
+        .awaitReady();
+  }
+
+  /** A server whose JVM was just started: not yet listening. */
+  record Launched(Process process, Path folder, URI base, String password, long startedNanos) {
+    /** Waits until the game master can sign in. */
+    BenchServer awaitReady() throws IOException, InterruptedException {
+      try {
+        return new BenchServer(process, folder, awaitSignIn(base, process, password));
+      } catch (IOException | InterruptedException | RuntimeException e) {
+        process.destroyForcibly();
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Starts the jar with {@code serve} on a free port and the data directory in {@code folder},
+   * without waiting: starting it again on the same folder is a restart (same database, same first
+   * game master). Its output is appended to {@code server.log} there.
+   */
+  static Launched launch(Path jar, Path folder, List<String> jvmOptions, List<String> serveOptions)
+      throws IOException {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
           jar.toAbsolutePath()
               + " is missing; build it first: ./mvnw -q -pl scoreboard -am package -DskipTests");
     }
-    Path folder = Files.createTempDirectory("chaos-bench");
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    String password = "bench-" + UUID.randomUUID();
+    // The same for every start on this folder: only the first start creates the account.
+    String password =
+        "bench-" + UUID.nameUUIDFromBytes(folder.toAbsolutePath().toString().getBytes(UTF_8));
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Dchaos.security.admin.password=" + password);
@@ -67,18 +94,15 @@ final class BenchServer implements AutoCloseable {
             "--data-dir",
             folder.resolve("data").toString()));
     command.addAll(serveOptions);
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(folder.resolve("server.log").toFile())
-            .start();
-    URI base = URI.create("http://127.0.0.1:" + port);
-    try {
-      return new BenchServer(process, folder, awaitSignIn(base, process, password));
-    } catch (IOException | InterruptedException | RuntimeException e) {
-      process.destroyForcibly();
-      throw e;
-    }
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(folder.resolve("server.log").toFile()));
+    long startedNanos = System.nanoTime();
+    Process process = builder.start();
+    return new Launched(
+        process, folder, URI.create("http://127.0.0.1:" + port), password, startedNanos);
   }
 
   private static Api awaitSignIn(URI base, Process process, String password)
@@ -133,6 +157,12 @@ final class BenchServer implements AutoCloseable {
   /** CPU time the server's JVM used so far (user and system, all threads). */
   Duration cpu() {
     return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
+  /** SIGKILL: the server dies at once, leaving its faults in effect and in its ledger. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
   }
 
   /** SIGTERM, as an operator stops it: the server reverts its faults, then exits. */

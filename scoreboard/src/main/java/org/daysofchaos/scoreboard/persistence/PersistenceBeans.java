@@ -5,8 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,7 +31,7 @@ public class PersistenceBeans {
   @Produces
   @Singleton
   NodeId nodeId() {
-    return new NodeId(configuredNodeId.orElseGet(() -> hostName() + ":" + httpPort));
+    return NodeId.of(configuredNodeId, httpPort);
   }
 
   @Produces
@@ -84,13 +82,5 @@ public class PersistenceBeans {
   @Singleton
   NodeStore nodes(Db db) {
     return new NodeStore(db);
-  }
-
-  private static String hostName() {
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      return "localhost";
-    }
   }
 }

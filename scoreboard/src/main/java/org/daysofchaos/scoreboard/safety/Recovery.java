@@ -6,17 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.daysofchaos.agents.Leftovers;
-import org.daysofchaos.core.journal.EventType;
-import org.daysofchaos.core.journal.Journal;
-import org.daysofchaos.core.journal.JournalEvent;
-import org.daysofchaos.core.journal.Verdict;
-import org.daysofchaos.core.ledger.LedgerEntry;
 import org.daysofchaos.core.spi.Reverters;
 import org.daysofchaos.scoreboard.incident.IncidentEngine;
 import org.daysofchaos.scoreboard.metrics.ChaosMetrics;
@@ -37,16 +30,23 @@ import org.slf4j.LoggerFactory;
  * reverter of its record's backend), and closes their incidents with the reason in their journals:
  *
  * <ul>
- *   <li>on start, before anything else, what this node left active when it died;
+ *   <li>on start, before anything else, what this node left active when it died and the early
+ *       recovery before boot ({@code server.EarlyRecovery}, ADR 0018) left undone;
  *   <li>every few seconds, what a node whose heartbeat stopped left active (a cluster's survivors
  *       take over the dead node's faults);
  *   <li>on halt-all, whatever is open and not owned by a live run;
  *   <li>at a fault's deadline, if the node that injected it is gone.
  * </ul>
+ *
+ * What a pass writes (audit, journals, the incidents' close) is {@link LedgerRecovery}'s, shared
+ * with the early recovery.
  */
 @ApplicationScoped
 public class Recovery implements FaultDeadline {
   private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
+
+  /** The source of reverts made before Quarkus booted, in audit entries, journals and metrics. */
+  public static final String EARLY = "early-recovery";
 
   @Inject JdbcLedger ledger;
   @Inject IncidentStore incidents;
@@ -62,21 +62,53 @@ public class Recovery implements FaultDeadline {
   @ConfigProperty(name = "chaos.node.dead-after", defaultValue = "10s")
   Duration deadAfter;
 
-  /** What a recovery did. */
-  public record Report(int reverted, int failed, List<String> incidents, List<String> lines) {}
+  private volatile LedgerRecovery shared;
 
   /** On start: reverts what this node left active when it stopped, and closes its incidents. */
-  public Report recoverAtStart() {
-    String why =
-        "the server (node "
-            + node.id()
-            + ") stopped while this incident ran (crash, kill or power loss); its faults were"
-            + " reverted when it started again";
-    return recoverNode(node.id(), why, "recovery");
+  public LedgerRecovery.Report recoverAtStart() {
+    return recoverNode(node.id(), shared().restartReason(), "recovery");
+  }
+
+  /**
+   * Counts in the metrics what the early recovery ({@code server.EarlyRecovery}) reverted before
+   * Quarkus booted, when there were no metrics yet.
+   */
+  public void countEarly(LedgerRecovery.Report early) {
+    for (int i = 0; i < early.reverted(); i++) {
+      metrics.reverted(EARLY, true, false);
+    }
+    for (int i = 0; i < early.failed(); i++) {
+      metrics.reverted(EARLY, false, false);
+    }
+    if (early.reverted() > 0) {
+      metrics.crashRecovered(early.reverted());
+    }
+  }
+
+  private LedgerRecovery shared() {
+    LedgerRecovery r = shared;
+    if (r == null) {
+      r =
+          new LedgerRecovery(
+              ledger,
+              incidents,
+              audit,
+              clock,
+              engine::runsHere,
+              (source, ok, incident) -> {
+                metrics.reverted(source, ok, false);
+                if (ok && incident != null) {
+                  // If this node's run had failed to revert it, its chaos_fault_active series ends.
+                  metrics.revertedLater(incident);
+                }
+              });
+      shared = r;
+    }
+    return r;
   }
 
   /** Takes over the faults and incidents of nodes whose heartbeat stopped. */
-  public Report sweepDeadNodes() {
+  public LedgerRecovery.Report sweepDeadNodes() {
     Set<String> dead = deadNodesWithWork();
     int reverted = 0;
     int failed = 0;
@@ -91,13 +123,13 @@ public class Recovery implements FaultDeadline {
               + " s) while this incident ran; node "
               + node.id()
               + " reverted its faults";
-      Report r = recoverNode(deadNode, why, "takeover");
+      LedgerRecovery.Report r = recoverNode(deadNode, why, "takeover");
       reverted += r.reverted();
       failed += r.failed();
       closed.addAll(r.incidents());
       lines.addAll(r.lines());
     }
-    return new Report(reverted, failed, closed, lines);
+    return new LedgerRecovery.Report(reverted, failed, closed, lines);
   }
 
   private Set<String> deadNodesWithWork() {
@@ -117,68 +149,23 @@ public class Recovery implements FaultDeadline {
    * node's incidents, this node first takes each one over in the database, so that of several
    * survivors exactly one does it.
    */
-  Report recoverNode(String owner, String why, String source) {
-    boolean own = owner.equals(node.id());
-    Map<String, List<JdbcLedger.Row>> byIncident = new LinkedHashMap<>();
-    List<JdbcLedger.Row> orphans = new ArrayList<>();
-    for (JdbcLedger.Row row : ledger.openRows()) {
-      if (!owner.equals(row.nodeId())
-          || (own && row.incidentId() != null && engine.runsHere(row.incidentId()))) {
-        continue;
-      }
-      if (row.incidentId() == null) {
-        orphans.add(row);
-      } else {
-        byIncident.computeIfAbsent(row.incidentId(), k -> new ArrayList<>()).add(row);
-      }
-    }
-    for (Incident incident : incidents.running()) {
-      if (owner.equals(incident.nodeId()) && !engine.runsHere(incident.id())) {
-        byIncident.computeIfAbsent(incident.id(), k -> new ArrayList<>());
-      }
-    }
-    int reverted = 0;
-    int failed = 0;
-    List<String> closed = new ArrayList<>();
-    List<String> lines = new ArrayList<>();
+  LedgerRecovery.Report recoverNode(String owner, String why, String source) {
+    LedgerRecovery.Report report;
     // One set of reverters for the whole pass: a Kubernetes client is connected once, if at all.
     try (Reverters reverters = targets.reverters()) {
-      for (JdbcLedger.Row row : orphans) {
-        if (revert(reverters, row, source, AuditLog.RECOVERY, why, lines)) {
-          reverted++;
-        } else {
-          failed++;
-        }
-      }
-      for (Map.Entry<String, List<JdbcLedger.Row>> e : byIncident.entrySet()) {
-        String incidentId = e.getKey();
-        if (!own && !incidents.takeOver(incidentId, owner, node.id())) {
-          continue;
-        }
-        int incidentFailures = 0;
-        for (JdbcLedger.Row row : e.getValue()) {
-          if (revert(reverters, row, source, AuditLog.RECOVERY, why, lines)) {
-            reverted++;
-          } else {
-            failed++;
-            incidentFailures++;
-          }
-        }
-        close(incidentId, why, e.getValue().size(), incidentFailures);
-        closed.add(incidentId);
-      }
+      report = shared().recoverNode(owner, why, source, reverters, true);
     }
-    if (reverted + failed > 0 || !closed.isEmpty()) {
-      metrics.crashRecovered(reverted);
-      lines.forEach(line -> LOG.warn("recovery: {}", line));
+    if (report.didSomething()) {
+      metrics.crashRecovered(report.reverted());
+      report.lines().forEach(line -> LOG.warn("recovery: {}", line));
       LOG.warn(
           "recovery of node {}: {} fault(s) reverted, {} could not be, {} incident(s) closed",
           owner,
-          reverted,
-          failed,
-          closed.size());
+          report.reverted(),
+          report.failed(),
+          report.incidents().size());
     }
-    return new Report(reverted, failed, closed, lines);
+    return report;
   }
 
   /**
@@ -194,7 +181,7 @@ public class Recovery implements FaultDeadline {
             node.id().equals(row.nodeId())
                 && (row.incidentId() == null || !engine.runsHere(row.incidentId()));
         if ((mineUnowned || dead.contains(row.nodeId()))
-            && revert(reverters, row, "halt", actor, why, new ArrayList<>())) {
+            && shared().revert(reverters, row, "halt", actor, new ArrayList<>())) {
           reverted++;
         }
       }
@@ -226,83 +213,5 @@ public class Recovery implements FaultDeadline {
                     "deadline");
               }
             });
-  }
-
-  /**
-   * Reverts one ledger entry with the reverter of its record's backend, and closes it when that
-   * worked; true when it is gone.
-   */
-  private boolean revert(
-      Reverters reverters,
-      JdbcLedger.Row row,
-      String source,
-      String actor,
-      String why,
-      List<String> lines) {
-    LedgerEntry entry = row.entry();
-    Leftovers.Outcome outcome = Leftovers.revert(entry, ledger, reverters, clock);
-    boolean ok = outcome.reverted();
-    String line = outcome.line();
-    lines.add(line);
-    metrics.reverted(source, ok, false);
-    if (ok && row.incidentId() != null) {
-      // If this node's run had failed to revert it, its chaos_fault_active series ends now.
-      metrics.revertedLater(row.incidentId());
-    }
-    String what = entry.kind() + " on " + entry.target();
-    audit.record(
-        actor,
-        ok ? "revert" : "revert-failed",
-        what,
-        "injection "
-            + entry.injectionId()
-            + (row.incidentId() == null ? "" : " of incident " + row.incidentId())
-            + " ("
-            + source
-            + "): "
-            + line);
-    if (row.incidentId() != null) {
-      Instant now = clock.instant();
-      incidents.append(
-          row.incidentId(),
-          new JournalEvent(
-              now,
-              ok ? EventType.REVERTED : EventType.REVERT_FAILED,
-              (ok ? "reverted " : "could not revert ")
-                  + what
-                  + " from the ledger ("
-                  + source
-                  + ", node "
-                  + node.id()
-                  + "): "
-                  + line,
-              Journal.data("injection", entry.injectionId(), "source", source)));
-    }
-    return ok;
-  }
-
-  private void close(String incidentId, String why, int faults, int failures) {
-    Instant now = clock.instant();
-    Verdict verdict = failures > 0 ? Verdict.FAILED : Verdict.ABORTED;
-    String reason =
-        why
-            + (faults == 0
-                ? " (no fault was active)"
-                : failures > 0
-                    ? " ("
-                        + failures
-                        + " of "
-                        + faults
-                        + " could not be reverted; they stay in"
-                        + " the ledger and are tried again)"
-                    : " (" + faults + " fault(s))");
-    incidents.stagesFromJournal(incidentId);
-    incidents.append(incidentId, new JournalEvent(now, EventType.ABORTED, reason, Map.of()));
-    incidents.append(
-        incidentId,
-        new JournalEvent(
-            now, EventType.VERDICT, verdict + ": " + reason, Map.of("verdict", verdict.name())));
-    incidents.closeWithoutRun(incidentId, verdict.name(), reason, now, now);
-    audit.record(AuditLog.RECOVERY, "incident-closed", "incident " + incidentId, reason);
   }
 }

@@ -54,6 +54,8 @@ public final class ChaosMain {
         System.err.println("error: " + unusable.get());
         System.exit(1);
       }
+      // Before the web stack: a restarted server reverts its leftovers first (ADR 0018).
+      EarlyRecovery.run(System.out);
     }
     Quarkus.run(ChaosApplication.class, args);
   }

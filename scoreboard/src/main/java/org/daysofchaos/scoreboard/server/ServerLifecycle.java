@@ -38,6 +38,7 @@ import org.daysofchaos.scoreboard.persistence.GameDayStore;
 import org.daysofchaos.scoreboard.persistence.NodeId;
 import org.daysofchaos.scoreboard.persistence.NodeStore;
 import org.daysofchaos.scoreboard.safety.HaltSwitch;
+import org.daysofchaos.scoreboard.safety.LedgerRecovery;
 import org.daysofchaos.scoreboard.safety.Recovery;
 import org.daysofchaos.scoreboard.schedule.Schedule;
 import org.daysofchaos.scoreboard.security.Accounts;
@@ -140,7 +141,9 @@ public class ServerLifecycle {
     p.nodes.started(p.node.id(), joined);
     state.heartbeat(joined);
     p.halt.refresh();
-    Recovery.Report recovered = p.recovery.recoverAtStart();
+    LedgerRecovery.Report early = EarlyRecovery.lastReport();
+    p.recovery.countEarly(early);
+    LedgerRecovery.Report recovered = p.recovery.recoverAtStart();
     Instant open = p.clock.instant();
     p.engine.open(open);
     long recoveredAfter = (System.nanoTime() - t0) / 1_000_000;
@@ -176,19 +179,22 @@ public class ServerLifecycle {
         "server",
         "server-start",
         "node " + p.node.id(),
-        recovered.reverted()
-            + " leftover fault(s) reverted, "
+        early.reverted()
+            + " leftover fault(s) reverted before boot, "
+            + recovered.reverted()
+            + " after, "
             + recovered.failed()
             + " could not be, "
             + recovered.incidents().size()
             + " incident(s) closed by recovery");
     LOG.info(
         "Days of Chaos server on http://{}:{} (node {}): {} scenario(s); crash recovery reverted"
-            + " {} leftover fault(s) in {} ms, {} ms after the JVM started{}",
+            + " {} leftover fault(s) before boot and {} in {} ms, {} ms after the JVM started{}",
         host,
         port,
         p.node.id(),
         scenarios,
+        early.reverted(),
         recovered.reverted(),
         recoveredAfter,
         uptime,

@@ -236,7 +236,14 @@ public class Targets implements AutoCloseable {
    * record needs it. Close them when done.
    */
   public Reverters reverters() {
-    Environment env = environment();
+    return reverters(environment());
+  }
+
+  /**
+   * As {@link #reverters()}, for this environment: what the early recovery uses before the server
+   * boots (no CDI then).
+   */
+  public static Reverters reverters(Environment env) {
     if (EnvironmentSystems.clusters(env).isEmpty()) {
       return Agents.reverters();
     }

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * against the demo pre-production (running in this JVM, reached as real targets), is killed with
  * SIGKILL while its faults are active, and is started again. Every fault must be gone once it has
  * started again, and the journals must say what happened. How soon is measured (and printed here),
- * not bounded: a busy 2-core machine can take half a minute to start a JVM (issue 14).
+ * not bounded: a busy 2-core machine can take half a minute to start a JVM (issue 14). The revert
+ * must come from the early recovery, before Quarkus boots (ADR 0018).
  */
 class ServerCrashIT {
   static final String LATENCY =
@@ -163,6 +164,10 @@ class ServerCrashIT {
             database, gone.toMillis());
 
         Http api = second.awaitApi(Duration.ofSeconds(60));
+        assertThat(second.output())
+            .as("both faults reverted before the web stack booted (EarlyRecovery, ADR 0018)")
+            .contains(
+                "early recovery of node crash-it: 2 fault(s) reverted before the server booted");
         assertThat(api.getJson("/api/ledger?open=true")).isEmpty();
         for (JsonNode crashed : incidents.subList(0, 2)) {
           JsonNode detail = api.getJson("/api/incidents/" + crashed.get("id").asText());
@@ -177,7 +182,7 @@ class ServerCrashIT {
                   .toList();
           assertThat(journal)
               .anyMatch(e -> e.startsWith("INJECTED "))
-              .anyMatch(e -> e.startsWith("REVERTED reverted") && e.contains("(recovery"))
+              .anyMatch(e -> e.startsWith("REVERTED reverted") && e.contains("(early-recovery"))
               .anyMatch(e -> e.startsWith("VERDICT ABORTED: the server (node crash-it) stopped"));
           assertThat(detail.get("injections").get(0).get("state").asText()).isEqualTo("REVERTED");
         }
