@@ -29,6 +29,7 @@ import org.daysofchaos.core.scenario.ReadResult;
 import org.daysofchaos.core.scenario.ScenarioReader;
 import org.daysofchaos.core.spi.Sleeper;
 import org.daysofchaos.experiments.Catalog;
+import org.daysofchaos.scoreboard.hosts.AgentRegistry;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -137,6 +138,9 @@ class DemoPrometheusIT {
     targets.metrics = Optional.empty();
     targets.prometheusTimeout = Duration.ofSeconds(5);
     targets.environmentFile = Optional.empty();
+    targets.agents = new AgentRegistry(Clock.systemUTC(), Duration.ofSeconds(2));
+    targets.agentLease = Duration.ofSeconds(5);
+    targets.agentAnswerTimeout = Duration.ofSeconds(30);
     return targets;
   }
 
