@@ -257,10 +257,15 @@ class ServerEnvironmentIT {
 
     try (ServerProcess second = serve.start(dir)) {
       // Generous: on a loaded 2-core machine the JVM alone has taken a minute to start.
-      await()
-          .atMost(Duration.ofMinutes(4))
-          .pollInterval(Duration.ofMillis(100))
-          .until(() -> shop.deployment("crash").getSpec().getReplicas() == 3);
+      try {
+        await()
+            .atMost(Duration.ofMinutes(4))
+            .pollInterval(Duration.ofMillis(100))
+            .until(() -> shop.deployment("crash").getSpec().getReplicas() == 3);
+      } catch (RuntimeException e) {
+        throw new AssertionError(
+            "not reverted after the restart; its output:\n" + second.output(), e);
+      }
       assertThat(MockShop.marked(shop.deployment("crash"))).isFalse();
       Http api = second.awaitApi(Duration.ofMinutes(4));
       assertThat(api.getJson("/api/ledger?open=true")).isEmpty();
