@@ -75,6 +75,27 @@ public final class KubernetesCleanup {
     return revert(false);
   }
 
+  /**
+   * Reverts what one injection marked (a crash between its change and the ledger's record of it);
+   * nothing when no object carries it.
+   *
+   * @throws IllegalStateException when a marked object could not be reverted
+   */
+  public List<String> revertInjection(String injection) {
+    List<String> report = new ArrayList<>();
+    for (Marked marked : marked()) {
+      if (!marked.found().injection().equals(injection)) {
+        continue;
+      }
+      if (marked.mark() == null) {
+        throw new IllegalStateException("cannot revert " + marked.found().describe());
+      }
+      kinds.kindOf(marked.mark()).revert(marked.mark());
+      report.add("reverted " + marked.found().describe());
+    }
+    return report;
+  }
+
   private List<String> revert(boolean expiredOnly) {
     List<String> report = new ArrayList<>();
     for (Marked marked : marked()) {

@@ -12,6 +12,7 @@ import org.daysofchaos.core.spec.KindCatalog;
 import org.daysofchaos.core.spi.FaultInjector;
 import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.core.spi.InjectionContext;
+import org.daysofchaos.core.spi.RevertRecord;
 import org.daysofchaos.core.spi.TargetKinds;
 import org.daysofchaos.core.spi.TargetRefusedException;
 import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
@@ -59,6 +60,29 @@ public abstract class KubernetesFaultInjector<F extends FaultSpec> implements Fa
     where.namespace().ifPresent(ns -> backend.requireListed(target, ns));
     Mark mark = apply(fault, target, where, context);
     return new MarkedInjection(this, mark, KubernetesClients.cluster(client()));
+  }
+
+  /**
+   * Before the change: a record that finds, by its injection id, whatever this injection marked. A
+   * server killed between the cluster's change and the ledger's "active" mark still reverts it;
+   * when the change never happened, nothing carries the id and the revert does nothing.
+   */
+  @Override
+  public final RevertRecord plannedRecord(F fault, Target target, InjectionContext context) {
+    if (leavesNothingToRevert()) {
+      return RevertRecord.NONE;
+    }
+    // A target the guard refuses gets no record (the injection then fails with the reason).
+    KubernetesTarget where = where(target);
+    backend.requireCluster(target, where.cluster());
+    where.namespace().ifPresent(ns -> backend.requireListed(target, ns));
+    return new RevertRecord(
+        KubernetesReverter.BACKEND,
+        Map.of(
+            KubernetesReverter.PLANNED,
+            context.injectionId(),
+            Mark.CLUSTER,
+            KubernetesClients.cluster(client())));
   }
 
   /**

@@ -18,6 +18,12 @@ public final class KubernetesReverter implements Reverter, AutoCloseable {
   /** The backend name of the records of this package's injections. */
   public static final String BACKEND = "kubernetes";
 
+  /**
+   * The key of a planned record (written before the change): the injection whose marks to revert,
+   * found on the objects themselves.
+   */
+  static final String PLANNED = "plannedInjection";
+
   private final KubernetesBackend backend;
   private final boolean owned;
 
@@ -55,24 +61,33 @@ public final class KubernetesReverter implements Reverter, AutoCloseable {
   @Override
   public void revert(RevertRecord record) {
     Map<String, String> data = record.data();
+    if (data.containsKey(PLANNED)) {
+      requireSameCluster(data, data.get(PLANNED));
+      new KubernetesCleanup(backend.client(), backend.clock()).revertInjection(data.get(PLANNED));
+      return;
+    }
     Mark mark = Mark.fromRecord(data);
     KubernetesFaultInjector<?> kind = backend.kindOf(mark);
     if (kind.leavesNothingToRevert()) {
       return; // on whichever cluster it was
     }
+    requireSameCluster(data, mark.injection());
+    kind.revert(mark);
+  }
+
+  private void requireSameCluster(Map<String, String> data, String injection) {
     String cluster = data.get(Mark.CLUSTER);
     String ours = KubernetesClients.cluster(backend.client());
     if (cluster != null && !cluster.equals(ours)) {
       throw new IllegalStateException(
           "the injection "
-              + mark.injection()
+              + injection
               + " was made on the cluster at "
               + cluster
               + ", but the client points at "
               + ours
               + "; use the kubeconfig context of that cluster");
     }
-    kind.revert(mark);
   }
 
   @Override

@@ -66,6 +66,11 @@ class CrashRecoveryTest extends MockClusterFixture {
 
   /** Injects every revertible fault, as a run would, and "crashes": nothing is reverted. */
   private List<RevertRecord> injectEverythingAndCrash() {
+    return injectEverythingAndCrash(new java.util.ArrayList<>());
+  }
+
+  /** The same, collecting in {@code planned} the records written before each change. */
+  private List<RevertRecord> injectEverythingAndCrash(List<RevertRecord> planned) {
     List<RevertRecord> records = new java.util.ArrayList<>();
     Object[][] faults = {
       {new Scale("checkout", 0, 3), checkout},
@@ -77,15 +82,50 @@ class CrashRecoveryTest extends MockClusterFixture {
     };
     int i = 0;
     for (Object[] fault : faults) {
-      records.add(
-          inject(
-                  (FaultSpec) fault[0],
-                  (Target) fault[1],
-                  new org.daysofchaos.core.spi.InjectionContext(
-                      "crashed", "crashed-" + i++, NOW.plusSeconds(600)))
-              .revertRecord());
+      var context =
+          new org.daysofchaos.core.spi.InjectionContext(
+              "crashed", "crashed-" + i++, NOW.plusSeconds(600));
+      planned.add(planned((FaultSpec) fault[0], (Target) fault[1], context));
+      records.add(inject((FaultSpec) fault[0], (Target) fault[1], context).revertRecord());
     }
     return records;
+  }
+
+  /**
+   * Killed after the cluster changed but before the ledger recorded it: the record written with the
+   * intent finds the change by its injection id on the objects, and reverts it.
+   */
+  @Test
+  void revertsFromTheRecordWrittenBeforeTheChangeWhenTheCrashCameFirst() throws Exception {
+    List<RevertRecord> planned = new java.util.ArrayList<>();
+    injectEverythingAndCrash(planned);
+    Path file = dir.resolve("ledger.jsonl");
+    try (FileLedger ledger = FileLedger.open(file)) {
+      for (int i = 0; i < planned.size(); i++) {
+        ledger.intend(entry("crashed-" + i, planned.get(i)));
+      }
+    }
+
+    try (FileLedger reopened = FileLedger.open(file)) {
+      assertThat(Leftovers.revertAll(reopened, clock, client))
+          .hasSize(6)
+          .allMatch(line -> line.startsWith("reverted a leftover"));
+      assertThat(reopened.open()).isEmpty();
+    }
+    assertEverythingIsBack();
+  }
+
+  @Test
+  void aRecordWrittenBeforeAChangeThatNeverHappenedRevertsNothing() {
+    RevertRecord planned =
+        planned(
+            new Scale("checkout", 0, 3),
+            checkout,
+            new org.daysofchaos.core.spi.InjectionContext("never", "never-0", NOW));
+
+    new KubernetesReverter(client).revert(planned);
+
+    assertThat(cluster.deploymentNow(SHOP, "checkout").getSpec().getReplicas()).isEqualTo(3);
   }
 
   private void assertEverythingIsBack() {
@@ -272,6 +312,10 @@ class CrashRecoveryTest extends MockClusterFixture {
   }
 
   private static LedgerEntry entry(String id) {
+    return entry(id, RevertRecord.NONE);
+  }
+
+  private static LedgerEntry entry(String id, RevertRecord planned) {
     return new LedgerEntry(
         id,
         "crashed",
@@ -280,7 +324,7 @@ class CrashRecoveryTest extends MockClusterFixture {
         "kubernetes …",
         "…",
         LedgerEntry.State.INTENDED,
-        RevertRecord.NONE,
+        planned,
         NOW.plusSeconds(600),
         NOW);
   }

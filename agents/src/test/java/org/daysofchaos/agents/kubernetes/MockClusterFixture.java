@@ -11,6 +11,7 @@ import org.daysofchaos.core.Target;
 import org.daysofchaos.core.spi.Injection;
 import org.daysofchaos.core.spi.InjectionContext;
 import org.daysofchaos.core.spi.Injectors;
+import org.daysofchaos.core.spi.RevertRecord;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -36,6 +37,14 @@ abstract class MockClusterFixture {
   /** The randomness that picks the pods a pod kill takes. */
   Random random() {
     return new Random(1);
+  }
+
+  /** The record an injector plans before it changes anything (written with the intent). */
+  @SuppressWarnings("unchecked")
+  final <F extends FaultSpec> RevertRecord planned(
+      F fault, Target target, InjectionContext context) {
+    return ((KubernetesFaultInjector<F>) injectors.require(fault))
+        .plannedRecord(fault, target, context);
   }
 
   /** Injects a fault of any Kubernetes kind with the injector of its kind. */

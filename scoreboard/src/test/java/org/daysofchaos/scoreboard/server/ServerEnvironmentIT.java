@@ -247,7 +247,8 @@ class ServerEnvironmentIT {
       await()
           .atMost(Duration.ofMinutes(3))
           .until(() -> shop.deployment("crash").getSpec().getReplicas() == 0);
-      // (the first server is killed as soon as the fault is in effect)
+      // Killed as soon as the fault shows, which may be before the ledger has its revert record:
+      // the record written with the intent must then find the change on the deployment.
 
       first.kill();
     }
