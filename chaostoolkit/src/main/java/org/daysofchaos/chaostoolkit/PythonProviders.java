@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.experiments.faults.Direction;
 import org.daysofchaos.experiments.faults.NetworkBandwidth;
@@ -191,71 +193,63 @@ public final class PythonProviders {
     return "toxic " + a.text("for_proxy") + "/" + a.text("toxic_name");
   }
 
-  private static Mapped latency(Args a) {
+  /** A chaostoxi toxic: our fault of that kind on the named proxy, undone by our revert. */
+  private static Mapped toxic(Args a, Function<String, FaultSpec> fault) {
     Target t = proxy(a);
-    return new Mapped.Fault(
-        new NetworkLatency(
-            t.name(),
-            Duration.ofMillis(a.number("latency", 0)),
-            Duration.ofMillis(a.number("jitter", 0)),
-            Direction.DOWNSTREAM,
-            1.0),
-        t,
-        toxicKey(a),
-        toxicNotes(a));
+    return new Mapped.Fault(fault.apply(t.name()), t, toxicKey(a), toxicNotes(a));
+  }
+
+  private static Mapped latency(Args a) {
+    return toxic(
+        a,
+        proxy ->
+            new NetworkLatency(
+                proxy,
+                Duration.ofMillis(a.number("latency", 0)),
+                Duration.ofMillis(a.number("jitter", 0)),
+                Direction.DOWNSTREAM,
+                1.0));
   }
 
   private static Mapped bandwidth(Args a) {
-    Target t = proxy(a);
-    return new Mapped.Fault(
-        new NetworkBandwidth(t.name(), a.number("rate", 1), Direction.DOWNSTREAM, 1.0),
-        t,
-        toxicKey(a),
-        toxicNotes(a));
+    return toxic(
+        a, proxy -> new NetworkBandwidth(proxy, a.number("rate", 1), Direction.DOWNSTREAM, 1.0));
   }
 
   private static Mapped slowClose(Args a) {
-    Target t = proxy(a);
-    return new Mapped.Fault(
-        new NetworkSlowClose(
-            t.name(), Duration.ofMillis(a.number("delay", 0)), Direction.DOWNSTREAM, 1.0),
-        t,
-        toxicKey(a),
-        toxicNotes(a));
+    return toxic(
+        a,
+        proxy ->
+            new NetworkSlowClose(
+                proxy, Duration.ofMillis(a.number("delay", 0)), Direction.DOWNSTREAM, 1.0));
   }
 
   private static Mapped timeout(Args a) {
-    Target t = proxy(a);
-    return new Mapped.Fault(
-        new NetworkTimeout(
-            t.name(), Duration.ofMillis(a.number("timeout", 0)), Direction.DOWNSTREAM, 1.0),
-        t,
-        toxicKey(a),
-        toxicNotes(a));
+    return toxic(
+        a,
+        proxy ->
+            new NetworkTimeout(
+                proxy, Duration.ofMillis(a.number("timeout", 0)), Direction.DOWNSTREAM, 1.0));
   }
 
   private static Mapped slicer(Args a) {
-    Target t = proxy(a);
-    return new Mapped.Fault(
-        new NetworkSlicer(
-            t.name(),
-            a.number("average_size", 1),
-            a.number("size_variation", 0),
-            Duration.ofMillis(a.number("delay", 0)),
-            Direction.DOWNSTREAM,
-            1.0),
-        t,
-        toxicKey(a),
-        toxicNotes(a));
+    return toxic(
+        a,
+        proxy ->
+            new NetworkSlicer(
+                proxy,
+                a.number("average_size", 1),
+                a.number("size_variation", 0),
+                Duration.ofMillis(a.number("delay", 0)),
+                Direction.DOWNSTREAM,
+                1.0));
   }
 
   private static Mapped limiter(Args a) {
-    Target t = proxy(a);
-    return new Mapped.Fault(
-        new NetworkLimitData(t.name(), a.number("bytes_limit", 1), Direction.DOWNSTREAM, 1.0),
-        t,
-        toxicKey(a),
-        toxicNotes(a));
+    return toxic(
+        a,
+        proxy ->
+            new NetworkLimitData(proxy, a.number("bytes_limit", 1), Direction.DOWNSTREAM, 1.0));
   }
 
   private static Mapped undoToxic(Args a) {

@@ -112,19 +112,11 @@ public class ChaosMetrics {
    * blind game day shows when something is broken, never what (docs/security.md).
    */
   public void faultActive(String incident) {
-    faultsByIncident
-        .computeIfAbsent(
-            incident,
-            id -> {
-              AtomicInteger count = new AtomicInteger();
-              Gauge.builder("chaos.fault.active", count, AtomicInteger::get)
-                  .description(
-                      "Faults of an incident in effect on this node now (label: incident id)")
-                  .tag("incident", id)
-                  .register(registry);
-              return count;
-            })
-        .incrementAndGet();
+    countUp(
+        faultsByIncident,
+        "chaos.fault.active",
+        "Faults of an incident in effect on this node now (label: incident id)",
+        incident);
   }
 
   /** A fault of this incident was reverted; the incident's series ends with its last fault. */
@@ -138,14 +130,23 @@ public class ChaosMetrics {
    * recovery, a takeover) removes it.
    */
   public void revertFailed(String incident) {
-    failedRevertsByIncident
+    countUp(
+        failedRevertsByIncident,
+        "chaos.fault.revert.failed",
+        "Faults of an incident whose revert failed and that may still be in effect",
+        incident);
+  }
+
+  /** Adds one to an incident's gauge, registering it (label: the incident id) on first use. */
+  private void countUp(
+      Map<String, AtomicInteger> byIncident, String name, String description, String incident) {
+    byIncident
         .computeIfAbsent(
             incident,
             id -> {
               AtomicInteger count = new AtomicInteger();
-              Gauge.builder("chaos.fault.revert.failed", count, AtomicInteger::get)
-                  .description(
-                      "Faults of an incident whose revert failed and that may still be in effect")
+              Gauge.builder(name, count, AtomicInteger::get)
+                  .description(description)
                   .tag("incident", id)
                   .register(registry);
               return count;
