@@ -41,6 +41,13 @@ import org.junit.jupiter.api.Test;
 class ToxiproxyCompatibilityIT {
   private static final AtomicInteger NAMES = new AtomicInteger();
 
+  /**
+   * What a loaded machine may add to one request: these tests assert that a toxic applies (never
+   * earlier than it says) and stops applying, not its precision, which ProxyBench measures. The
+   * toxics they compare are therefore far apart, so that this slack cannot blur them.
+   */
+  private static final double SLACK_MS = 500;
+
   private static ToxiproxyUnderTest server;
   private static ToxiproxyClient client;
   private static ToxiproxyApi api;
@@ -291,7 +298,7 @@ class ToxiproxyCompatibilityIT {
     assertThat(after.isEnabled()).isTrue();
     assertThat(after.toxics().getAll()).isEmpty();
     try (RawHttpClient http = new RawHttpClient(addressOf(after))) {
-      assertThat(elapsedMillis(() -> http.getOk("/1k"))).isLessThan(500);
+      assertThat(elapsedMillis(() -> http.getOk("/1k"))).isLessThan((long) SLACK_MS);
     }
   }
 
@@ -335,7 +342,7 @@ class ToxiproxyCompatibilityIT {
 
       double median = medianMillis(http, "/1k", 15);
 
-      assertThat(median).isBetween(9.0, 15.0);
+      assertThat(median).isBetween(9.0, 10 + SLACK_MS);
     }
   }
 
@@ -346,7 +353,7 @@ class ToxiproxyCompatibilityIT {
     try (RawHttpClient http = new RawHttpClient(addressOf(proxy))) {
       warmUp(http);
 
-      assertThat(medianMillis(http, "/1k", 5)).isBetween(29.0, 60.0);
+      assertThat(medianMillis(http, "/1k", 5)).isBetween(29.0, 30 + SLACK_MS);
     }
   }
 
@@ -359,13 +366,13 @@ class ToxiproxyCompatibilityIT {
 
       double[] samples = samplesMillis(http, "/1k", 20);
 
-      // Never earlier than latency - jitter; and some clearly below the latency, which only
-      // jitter can cause (a loaded machine adds delay, never removes it). With jitter uniform over
-      // [20, 60] ms, 20 samples all above 35 ms would happen less than once in 10,000 runs.
+      // Never earlier than latency - jitter, and spread: with delays uniform over [20, 60] ms, 20
+      // samples spanning less than 20 ms would happen about 4 times in 100,000 runs. A loaded
+      // machine adds delay, never removes it, and only widens the spread.
       Arrays.sort(samples);
-      assertThat(samples[0]).isGreaterThanOrEqualTo(19.0).isLessThan(35.0);
-      assertThat(samples[samples.length - 1]).isGreaterThan(45.0);
-      assertThat(samples[samples.length / 2]).isBetween(25.0, 80.0);
+      assertThat(samples[0]).isGreaterThanOrEqualTo(19.0);
+      assertThat(samples[samples.length - 1] - samples[0]).isGreaterThan(20.0);
+      assertThat(samples[samples.length / 2]).isBetween(25.0, 60 + SLACK_MS);
     }
   }
 
@@ -502,11 +509,11 @@ class ToxiproxyCompatibilityIT {
   @Test
   void toxicityZeroNeverAppliesAndOneAlwaysApplies() throws IOException {
     Proxy proxy = proxyTo(http.hostPort());
-    Toxic latency = proxy.toxics().latency("latency", DOWNSTREAM, 500);
+    Toxic latency = proxy.toxics().latency("latency", DOWNSTREAM, 1_000);
     latency.setToxicity(0f);
     for (int i = 0; i < 4; i++) {
       try (RawHttpClient http = new RawHttpClient(addressOf(proxy))) {
-        assertThat(elapsedMillis(() -> http.getOk("/1k"))).isLessThan(300);
+        assertThat(elapsedMillis(() -> http.getOk("/1k"))).isLessThan((long) SLACK_MS);
       }
     }
 
@@ -514,7 +521,7 @@ class ToxiproxyCompatibilityIT {
 
     for (int i = 0; i < 2; i++) {
       try (RawHttpClient http = new RawHttpClient(addressOf(proxy))) {
-        assertThat(elapsedMillis(() -> http.getOk("/1k"))).isGreaterThanOrEqualTo(499);
+        assertThat(elapsedMillis(() -> http.getOk("/1k"))).isGreaterThanOrEqualTo(999);
       }
     }
   }
@@ -525,11 +532,11 @@ class ToxiproxyCompatibilityIT {
     try (RawHttpClient http = new RawHttpClient(addressOf(proxy))) {
       warmUp(http);
 
-      Toxic latency = proxy.toxics().latency("latency", DOWNSTREAM, 300);
-      assertThat(elapsedMillis(() -> http.getOk("/1k"))).isGreaterThanOrEqualTo(299);
+      Toxic latency = proxy.toxics().latency("latency", DOWNSTREAM, 1_000);
+      assertThat(elapsedMillis(() -> http.getOk("/1k"))).isGreaterThanOrEqualTo(999);
 
       latency.remove();
-      assertThat(elapsedMillis(() -> http.getOk("/1k"))).isLessThan(200);
+      assertThat(elapsedMillis(() -> http.getOk("/1k"))).isLessThan((long) SLACK_MS);
     }
   }
 
@@ -538,12 +545,12 @@ class ToxiproxyCompatibilityIT {
     Proxy proxy = proxyTo(http.hostPort());
     try (RawHttpClient http = new RawHttpClient(addressOf(proxy))) {
       warmUp(http);
-      Latency latency = proxy.toxics().latency("latency", DOWNSTREAM, 300);
-      assertThat(elapsedMillis(() -> http.getOk("/1k"))).isGreaterThanOrEqualTo(299);
+      Latency latency = proxy.toxics().latency("latency", DOWNSTREAM, 1_000);
+      assertThat(elapsedMillis(() -> http.getOk("/1k"))).isGreaterThanOrEqualTo(999);
 
       latency.setLatency(20);
 
-      assertThat(medianMillis(http, "/1k", 3)).isBetween(19.0, 150.0);
+      assertThat(medianMillis(http, "/1k", 3)).isBetween(19.0, 20 + SLACK_MS);
     }
   }
 
@@ -571,7 +578,7 @@ class ToxiproxyCompatibilityIT {
       latency.remove();
 
       assertThat(response.join()).isEqualTo(1024);
-      assertThat(millisSince(start)).isLessThan(500);
+      assertThat(millisSince(start)).isLessThan(5_000);
     }
   }
 

@@ -94,19 +94,20 @@ class ToxiproxyInjectorIT {
   void addsALatencyToxicNamedAfterTheInjectionThatSlowsRealTraffic() throws Exception {
     NetworkLatency fault =
         new NetworkLatency(
-            "db-link", Duration.ofMillis(200), Duration.ofMillis(20), Direction.DOWNSTREAM, 1.0);
+            "db-link", Duration.ofMillis(1_000), Duration.ofMillis(20), Direction.DOWNSTREAM, 1.0);
 
     Injection injection = inject(fault, target, CONTEXT);
 
     Latency toxic = proxy().toxics().get("daysofchaos-run1-0", Latency.class);
-    assertThat(toxic.getLatency()).isEqualTo(200);
+    assertThat(toxic.getLatency()).isEqualTo(1_000);
     assertThat(toxic.getJitter()).isEqualTo(20);
     assertThat(toxic.getStream()).isEqualTo(ToxicDirection.DOWNSTREAM);
-    assertThat(roundTripMillis()).isGreaterThanOrEqualTo(170);
+    assertThat(roundTripMillis()).isGreaterThanOrEqualTo(970);
 
     injection.revert();
     assertThat(injection.residue()).isEmpty();
-    assertThat(roundTripMillis()).isLessThan(150);
+    // Far below the toxic's second, with room for a loaded machine.
+    assertThat(roundTripMillis()).isLessThan(600);
   }
 
   @Test
@@ -146,7 +147,8 @@ class ToxiproxyInjectorIT {
     injection.revert();
 
     assertThat(proxy().isEnabled()).isTrue();
-    assertThat(roundTripMillis()).isLessThan(150);
+    // Far below the toxic's second, with room for a loaded machine.
+    assertThat(roundTripMillis()).isLessThan(600);
   }
 
   @Test
