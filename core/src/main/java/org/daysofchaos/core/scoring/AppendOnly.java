@@ -13,23 +13,23 @@ import java.util.RandomAccess;
  * writer is one thread at a time (the caller's lock); a prefix must be taken under the same lock
  * and published safely.
  */
-final class AppendOnly<T> {
+public final class AppendOnly<T> {
   private Object[] items = new Object[8];
   private int size;
 
-  void add(T item) {
+  public void add(T item) {
     if (size == items.length) {
       items = Arrays.copyOf(items, size * 2);
     }
     items[size++] = item;
   }
 
-  int size() {
+  public int size() {
     return size;
   }
 
   @SuppressWarnings("unchecked")
-  T get(int index) {
+  public T get(int index) {
     if (index < 0 || index >= size) {
       throw new IndexOutOfBoundsException(index);
     }
@@ -37,7 +37,7 @@ final class AppendOnly<T> {
   }
 
   /** The elements added so far, as an unmodifiable list that later additions do not change. */
-  List<T> prefix() {
+  public List<T> prefix() {
     return new Prefix<>(items, size);
   }
 

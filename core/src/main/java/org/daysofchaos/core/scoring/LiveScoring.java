@@ -69,7 +69,7 @@ public final class LiveScoring {
   }
 
   /** The order of the full computation: by time, then by the server's sequence. */
-  static final Comparator<Play> ORDER =
+  public static final Comparator<Play> ORDER =
       Comparator.comparing(Play::at).thenComparingLong(Play::sequence);
 
   /** The board at one moment of the game. */
