@@ -66,10 +66,97 @@ class RehearseCommandTest {
   }
 
   @Test
-  void printsTheDemoGameDaysTable() {
+  void printsTheFunnelTheSpreadAndTheIncidentsOfTheDemoGameDay() {
     int code = chaos("rehearse", "--demo", "--skill", "novice,expert", "--seed", "7");
 
-    oldOut.println(out());
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out())
+        .contains("Rehearsal of game day demo-day: 20 run(s) (seeds 7-26), 4 incident(s) a run")
+        .contains("simulated, nothing injected")
+        .containsPattern("blue +novice +80 ")
+        .containsPattern("red +expert +80 ")
+        .containsPattern("all teams +160 ")
+        .contains("recovered: of the until-fixed incidents (40)")
+        .containsPattern("demo/until-fixed/payment-primary-down +20/20 +until fixed, at most 10m")
+        .containsPattern("demo/payment-latency +\\d+/20 +time-boxed, 30s")
+        .contains("Overlaps (two incidents on one target at once)\n  none");
+    // The same seed gives the same table.
+    String first = out();
+    out.reset();
+    chaos("rehearse", "--demo", "--skill", "novice,expert", "--seed", "7");
+    assertThat(out()).isEqualTo(first);
+    assertThat(slept).isEmpty();
+  }
+
+  @Test
+  void namesTheIncidentNobodyDetectsInTimeAndTheSpreadOfEachBotTeam() {
+    int code = chaos("rehearse", "--demo", "--teams", "3", "--skill", "novice", "--runs", "10");
+
     assertThat(code).isZero();
+    assertThat(out())
+        .containsPattern(
+            "demo/payment-latency +0/10 +time-boxed, 30s +<- NOBODY detects it in time")
+        .contains("nobody detects in time: demo/payment-latency")
+        .containsPattern("bot-1 +-?\\d+ +-?\\d+ +-?\\d+")
+        .containsPattern("bot-3 +novice +40 ");
+  }
+
+  @Test
+  void findsTwoIncidentsOnOneTargetAtOnce() throws Exception {
+    Path day = dir.resolve("day.yaml");
+    Files.writeString(
+        day,
+        """
+        id: clash
+        name: Clash
+        window: { lasts: 20m }
+        teams: [blue]
+        scenarios:
+          - { scenario: demo/payment-latency, at: 1m }
+          - { scenario: demo/until-fixed/payment-primary-down, at: 70s }
+        """);
+
+    int code = chaos("rehearse", day.toString(), "--runs", "3", "--speed", "600");
+
+    assertThat(code).isZero();
+    assertThat(out())
+        .contains(
+            "demo/payment-latency and demo/until-fixed/payment-primary-down on proxy payment,"
+                + " in 3/3 run(s)")
+        .contains("[1m] demo/payment-latency fires");
+    assertThat(slept).isNotEmpty(); // the timeline was paced through the injected sleeper
+  }
+
+  @Test
+  void aBadGameDayFileIsNamedWithItsLineAndFieldAndExitsWithOne() throws Exception {
+    Path day = dir.resolve("bad.yaml");
+    Files.writeString(
+        day,
+        """
+        id: bad
+        name: Bad
+        window: { lasts: 20m }
+        teams: [blue]
+        scenarios:
+          - { scenario: demo/no-such-scenario, at: 1m }
+        """);
+
+    int code = chaos("rehearse", day.toString());
+
+    assertThat(code).isEqualTo(ExitCodes.PROBLEMS);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("bad.yaml:6:")
+        .contains("demo/no-such-scenario")
+        .contains("nothing rehearsed")
+        .doesNotContain("Exception");
+    assertThat(out()).doesNotContain("Funnel");
+  }
+
+  @Test
+  void anUnknownSkillIsAUsageError() {
+    int code = chaos("rehearse", "--demo", "--skill", "wizard");
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown skill 'wizard'");
   }
 }
