@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  *  Entry points  server (start and stop), cli (the chaos command), api (REST), web (pages)
- *  Game          leaderboard, play (the rules of play), report, alerts (monitoring detection)
+ *  Game          leaderboard, play (the rules of play), report, alerts (monitoring detection),
+ *                rehearse (a game day played in simulation)
  *  Game days     gameday (load, plan, start, stop), safety (halt-all, crash recovery)
  *  Incidents     incident (the engine: fire and run incidents on this node)
  *  Machinery     schedule (Quartz triggers and their ports), halt (the halt-all switch and gate),
@@ -47,7 +48,7 @@ class LayeringTest {
         .layer("Entry points")
         .definedBy(packages("server", "cli", "api", "web"))
         .layer("Game")
-        .definedBy(packages("leaderboard", "play", "report", "alerts"))
+        .definedBy(packages("leaderboard", "play", "report", "alerts", "rehearse"))
         .layer("Game days")
         .definedBy(packages("gameday", "safety"))
         .layer("Incidents")

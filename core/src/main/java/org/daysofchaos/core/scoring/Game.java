@@ -26,22 +26,33 @@ final class Game {
   private final Map<String, IncidentFacts> incidents = new HashMap<>();
   private final Map<String, TeamCard> teams = new LinkedHashMap<>();
 
+  /** Every line that changed a score, in the order of the plays: the board's recent events. */
+  private final AppendOnly<TeamCard.Line> scored = new AppendOnly<>();
+
   /** How many teams reached each stage of each incident so far, for the first-team bonus. */
   private final Map<String, Map<Stage, Integer>> arrivals = new HashMap<>();
 
   Game(ScoringRules rules, List<String> teams, List<IncidentFacts> incidents) {
     this.rules = rules;
     for (String team : teams) {
-      if (this.teams.putIfAbsent(team, new TeamCard(team, this.teams.size())) != null) {
+      if (this.teams.putIfAbsent(team, new TeamCard(team, this.teams.size(), scored)) != null) {
         throw new IllegalArgumentException("team '" + team + "' is listed twice");
       }
     }
-    for (IncidentFacts incident : incidents) {
-      if (this.incidents.putIfAbsent(incident.incidentId(), incident) != null) {
-        throw new IllegalArgumentException(
-            "incident '" + incident.incidentId() + "' is listed twice");
-      }
+    incidents.forEach(this::addIncident);
+  }
+
+  /** One more incident; plays about it score from now on. */
+  void addIncident(IncidentFacts incident) {
+    if (this.incidents.putIfAbsent(incident.incidentId(), incident) != null) {
+      throw new IllegalArgumentException(
+          "incident '" + incident.incidentId() + "' is listed twice");
     }
+  }
+
+  /** The lines that changed a score so far, in the order of the plays. */
+  AppendOnly<TeamCard.Line> scored() {
+    return scored;
   }
 
   Collection<TeamCard> teams() {
@@ -117,7 +128,7 @@ final class Game {
     gains += firstTeamBonus(team, progress, p, stage, base);
     releaseHeldBack(team, progress, p, stage);
     floorTopUp(team, progress, p, stage, base, gains - progress.charged(stage));
-    progress.reach(stage, p.at());
+    team.reached(stage, progress, p.at());
   }
 
   private int decayedStage(TeamCard team, Progress progress, Play p, Stage stage, int base) {

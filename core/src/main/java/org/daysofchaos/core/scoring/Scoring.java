@@ -97,21 +97,28 @@ public final class Scoring {
   }
 
   private static List<Standing> rank(Game game) {
-    List<TeamCard> order = new ArrayList<>(game.teams());
-    order.sort(RANKING);
+    List<TeamCard.Card> order = ranked(game);
     List<Standing> standings = new ArrayList<>();
     for (int i = 0; i < order.size(); i++) {
-      standings.add(order.get(i).standing(i + 1));
+      standings.add(order.get(i).standing(i + 1, true));
     }
     return standings;
   }
 
+  /** The teams as they stand now, first to last. */
+  static List<TeamCard.Card> ranked(Game game) {
+    List<TeamCard.Card> order = new ArrayList<>();
+    game.teams().forEach(t -> order.add(t.card()));
+    order.sort(RANKING);
+    return order;
+  }
+
   /** More points first; then whoever got there first; teams that never scored in declared order. */
-  private static final Comparator<TeamCard> RANKING =
-      Comparator.comparingInt(TeamCard::points)
+  private static final Comparator<TeamCard.Card> RANKING =
+      Comparator.comparingInt(TeamCard.Card::points)
           .reversed()
           .thenComparing(
-              (TeamCard t) -> t.lastChange(),
+              (TeamCard.Card t) -> t.lastChange(),
               (a, b) -> {
                 if (a.isEmpty() || b.isEmpty()) {
                   return Boolean.compare(a.isEmpty(), b.isEmpty());
@@ -120,5 +127,5 @@ public final class Scoring {
                     .thenComparingLong(TeamCard.Line::sequence)
                     .compare(a.get(), b.get());
               })
-          .thenComparingInt(t -> t.declaredOrder);
+          .thenComparingInt(TeamCard.Card::declaredOrder);
 }

@@ -110,12 +110,8 @@ public class BoardResource {
   @Path("teams")
   public List<TeamProgress> teams(@PathParam("id") String id) {
     Boards.Computed c = boards.compute(id, true);
-    List<PlayRecord> all = c.plays();
     return c.leaderboard().standings().stream()
-        .map(
-            s ->
-                new TeamProgress(
-                    s.team(), s, all.stream().filter(p -> p.team().equals(s.team())).toList()))
+        .map(s -> new TeamProgress(s.team(), s, c.playsOf(s.team())))
         .toList();
   }
 

@@ -97,9 +97,7 @@ public class PlayResource {
     Boards.Computed board = boards.compute(me.gameDayId(), false);
     Map<String, String> labels = board.labels();
     List<PlayRecord> mine =
-        board.plays().stream()
-            .filter(p -> p.team().equals(me.team()) && p.type() != PlayType.ALERT)
-            .toList();
+        board.playsOf(me.team()).stream().filter(p -> p.type() != PlayType.ALERT).toList();
     List<IncidentCard> cards = new ArrayList<>();
     for (Incident i : board.incidents()) {
       boolean detected =

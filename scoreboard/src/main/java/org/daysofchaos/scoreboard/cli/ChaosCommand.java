@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       ImportCommand.class,
       LintCommand.class,
+      RehearseCommand.class,
       AgentCommand.class
     })
 public class ChaosCommand implements Runnable {

@@ -3,19 +3,18 @@ package org.daysofchaos.scoreboard.leaderboard;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.scoring.IncidentFacts;
 import org.daysofchaos.core.scoring.Leaderboard;
+import org.daysofchaos.core.scoring.LiveScoring;
 import org.daysofchaos.core.scoring.Play;
 import org.daysofchaos.core.scoring.ScoreLine;
-import org.daysofchaos.core.scoring.Scoring;
 import org.daysofchaos.core.scoring.ScoringRules;
 import org.daysofchaos.core.scoring.Standing;
 import org.daysofchaos.scoreboard.gameday.GameDays;
@@ -29,22 +28,96 @@ import org.daysofchaos.scoreboard.play.PlayStore;
 /**
  * Computes a game day's leaderboard from its stored facts with core's scoring rules, so the board
  * and the reports never disagree; and the views of it that each role may see.
+ *
+ * <p>The board is kept up to date, not computed again: each game day has a live board ({@link
+ * LiveBoard}) for its public view and one for the game masters' view past a freeze, refreshed with
+ * the plays recorded since, and one computation is shared by every caller until the facts change:
+ * the push to viewers, every player console, the API. A player console asks for its own team's
+ * standing and plays, each built once per change and kept with the computation.
  */
 public final class Boards {
   private static final int RECENT = 12;
 
   /**
-   * One computation: the core leaderboard, the labels that stand for incidents, and the plays as
-   * judged for it (so that the consoles read them once, not again).
+   * One computation: the scores, the labels that stand for incidents, and the plays as judged for
+   * it (so that the consoles read them once, not again). Shared by every caller until the facts
+   * change; what a caller derives from it is built once and kept here.
    */
-  public record Computed(
-      GameDayStore.Row day,
-      Leaderboard leaderboard,
-      Map<String, String> labels,
-      List<Incident> incidents,
-      List<PlayRecord> plays,
-      long version,
-      long playsVersion) {}
+  public static final class Computed {
+    private final GameDayStore.Row day;
+    private final LiveScoring.Snapshot scores;
+    private final Map<String, String> labels;
+    private final List<Incident> incidents;
+    private final LiveBoard.Result result;
+    private final long version;
+    private final long playsVersion;
+    private final Map<String, Optional<Standing>> standings = new ConcurrentHashMap<>();
+    private volatile Leaderboard leaderboard;
+
+    Computed(
+        GameDayStore.Row day,
+        LiveBoard.Result result,
+        Map<String, String> labels,
+        List<Incident> incidents,
+        long version,
+        long playsVersion) {
+      this.day = day;
+      this.scores = result.scores();
+      this.result = result;
+      this.labels = labels;
+      this.incidents = incidents;
+      this.version = version;
+      this.playsVersion = playsVersion;
+    }
+
+    public GameDayStore.Row day() {
+      return day;
+    }
+
+    /** The whole board with every line (built on first use, then kept). */
+    public Leaderboard leaderboard() {
+      Leaderboard l = leaderboard;
+      if (l == null) {
+        l = scores.leaderboard();
+        leaderboard = l;
+      }
+      return l;
+    }
+
+    public Map<String, String> labels() {
+      return labels;
+    }
+
+    public List<Incident> incidents() {
+      return incidents;
+    }
+
+    /** Every play of the game day, in the order recorded, as judged now. */
+    public List<PlayRecord> plays() {
+      return result.plays();
+    }
+
+    /** The plays of one team, in the order recorded, as judged now. */
+    public List<PlayRecord> playsOf(String team) {
+      return result.byTeam().getOrDefault(team, List.of());
+    }
+
+    public long version() {
+      return version;
+    }
+
+    public long playsVersion() {
+      return playsVersion;
+    }
+  }
+
+  /** A live board and the last computation it gave, for one game day and one view of it. */
+  private static final class Held {
+    LiveBoard board;
+    Computed computed;
+    PlayStore.Version version;
+    List<LiveBoard.Fired> fired;
+  }
 
   private final PlayStore store;
   private final IncidentStore incidents;
@@ -53,6 +126,8 @@ public final class Boards {
   private final Clock clock;
   private final ScoringRules rules;
   private final Function<String, List<Play>> alertPlays;
+  private final Map<String, Held> held = new ConcurrentHashMap<>();
+  private final Map<String, Integer> weights = new ConcurrentHashMap<>();
 
   public Boards(
       PlayStore store,
@@ -71,45 +146,67 @@ public final class Boards {
     this.alertPlays = alertPlays;
   }
 
-  /** The leaderboard; {@code live} ignores a freeze (for game masters only). */
+  /**
+   * The leaderboard; {@code live} ignores a freeze (for game masters only). The same computation is
+   * returned to every caller while nothing it is computed from changed.
+   */
   public Computed compute(String gameDayId, boolean live) {
-    GameDayStore.Row day = gameDays.get(gameDayId);
-    PlayStore.Version versions = store.version(gameDayId);
-    long version = versions.total();
-    List<Incident> fired = incidents.fired(gameDayId);
-    Map<String, Incident> byId = new LinkedHashMap<>();
-    Map<String, String> labels = new LinkedHashMap<>();
-    List<IncidentFacts> facts = new ArrayList<>();
-    for (Incident i : fired) {
-      byId.put(i.id(), i);
-      labels.put(i.id(), "incident " + (labels.size() + 1));
-      Scenario s = catalog.scenario(i.scenarioId(), i.scenarioSha256());
-      facts.add(new IncidentFacts(i.id(), i.scenarioId(), s.weight(), i.injectedAt()));
+    Held h =
+        held.computeIfAbsent(gameDayId + (live ? "\u0000live" : "\u0000public"), k -> new Held());
+    synchronized (h) {
+      PlayStore.Version versions = store.version(gameDayId);
+      List<Incident> fired = incidents.fired(gameDayId);
+      List<LiveBoard.Fired> facts = facts(fired);
+      if (h.computed != null && versions.equals(h.version) && facts.equals(h.fired)) {
+        return h.computed;
+      }
+      GameDayStore.Row day = gameDays.get(gameDayId);
+      List<String> teams = gameDays.teams(gameDayId);
+      Optional<Instant> freeze = live ? Optional.empty() : Optional.ofNullable(versions.frozenAt());
+      if (h.board == null || !h.board.serves(teams, freeze)) {
+        h.board = new LiveBoard(rules, teams, freeze);
+      }
+      LiveBoard.Result result =
+          h.board.refresh(
+              facts,
+              new LiveBoard.Counts(
+                  versions.plays(), versions.lastId(), versions.reviewed(), versions.alerts()),
+              after -> store.ofGameDayAfter(gameDayId, after),
+              () -> alertPlays.apply(gameDayId));
+      Map<String, String> labels = new LinkedHashMap<>();
+      fired.forEach(i -> labels.put(i.id(), "incident " + (labels.size() + 1)));
+      h.computed = new Computed(day, result, labels, fired, versions.total(), versions.ofPlays());
+      h.version = versions;
+      h.fired = facts;
+      return h.computed;
     }
-    List<PlayRecord> judged = PlayRecord.judged(store.ofGameDay(gameDayId), byId);
-    List<Play> all = new ArrayList<>();
-    judged.forEach(p -> all.add(p.toPlay()));
-    all.addAll(alertPlays.apply(gameDayId));
-    Optional<Instant> freeze = live ? Optional.empty() : store.frozenAt(gameDayId);
-    Leaderboard board = Scoring.leaderboard(rules, gameDays.teams(gameDayId), facts, all, freeze);
-    return new Computed(day, board, labels, fired, judged, version, versions.ofPlays());
+  }
+
+  private List<LiveBoard.Fired> facts(List<Incident> fired) {
+    List<LiveBoard.Fired> facts = new ArrayList<>();
+    for (Incident i : fired) {
+      int weight =
+          weights.computeIfAbsent(
+              i.id(), id -> catalog.scenario(i.scenarioId(), i.scenarioSha256()).weight());
+      facts.add(
+          new LiveBoard.Fired(
+              new IncidentFacts(i.id(), i.scenarioId(), weight, i.injectedAt()),
+              PlayRecord.outcomeOf(i)));
+    }
+    return facts;
   }
 
   /** The board everyone may see. */
   public BoardView view(Computed c, boolean live) {
     List<BoardView.Row> rows =
-        c.leaderboard().standings().stream()
+        c.scores.ranks().stream()
             .map(
                 s ->
                     new BoardView.Row(
                         s.rank(), s.team(), s.points(), s.detected(), s.diagnosed(), s.recovered()))
             .toList();
     List<BoardView.Event> recent =
-        c.leaderboard().standings().stream()
-            .flatMap(s -> s.lines().stream())
-            .filter(l -> l.points() != 0)
-            .sorted(Comparator.comparing(ScoreLine::at).reversed())
-            .limit(RECENT)
+        c.scores.recent(RECENT).stream()
             .map(l -> new BoardView.Event(l.at(), l.team(), l.points(), publicText(l, c.labels())))
             .toList();
     int open =
@@ -122,7 +219,7 @@ public final class Boards {
         c.day().state().name().toLowerCase(Locale.ROOT),
         blind ? c.playsVersion() : c.version(),
         clock.instant(),
-        c.leaderboard().frozenAt().orElse(null),
+        c.scores.frozenAt().orElse(null),
         live,
         blind ? null : c.incidents().size(),
         blind ? null : open,
@@ -130,12 +227,13 @@ public final class Boards {
         recent);
   }
 
-  /** A team's own standing with every line explained, incidents named by their labels. */
+  /**
+   * A team's own standing with every line explained, incidents named by their labels: built once
+   * per computation and team, however many consoles of the team ask.
+   */
   public Optional<Standing> standingOf(Computed c, String team) {
-    return c.leaderboard().standings().stream()
-        .filter(s -> s.team().equals(team))
-        .findFirst()
-        .map(s -> relabel(s, c.labels(), c.incidents()));
+    return c.standings.computeIfAbsent(
+        team, t -> c.scores.standing(t).map(s -> relabel(s, c.labels(), c.incidents())));
   }
 
   private Standing relabel(Standing s, Map<String, String> labels, List<Incident> fired) {

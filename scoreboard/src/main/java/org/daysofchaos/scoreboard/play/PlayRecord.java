@@ -45,7 +45,13 @@ public record PlayRecord(
         .toList();
   }
 
-  private static Judging.IncidentOutcome outcomeOf(Incident incident) {
+  /** This play as judged now against what is known of its incident (null: unknown). */
+  public PlayRecord judged(Judging.IncidentOutcome incident) {
+    return judgedAs(Judging.judge(toPlay(), incident));
+  }
+
+  /** What judging needs to know of an incident; null for none. */
+  public static Judging.IncidentOutcome outcomeOf(Incident incident) {
     return incident == null
         ? null
         : new Judging.IncidentOutcome(

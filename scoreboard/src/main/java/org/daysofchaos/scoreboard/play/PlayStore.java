@@ -124,6 +124,17 @@ public final class PlayStore {
         gameDayId);
   }
 
+  /**
+   * The plays recorded after the one with id {@code afterId}, in order: what a live board reads.
+   */
+  public List<PlayRecord> ofGameDayAfter(String gameDayId, long afterId) {
+    return db.query(
+        "SELECT " + COLUMNS + " FROM chaos_play WHERE game_day_id = ? AND id > ? ORDER BY id",
+        PlayStore::row,
+        gameDayId,
+        afterId);
+  }
+
   public List<PlayRecord> ofTeam(String gameDayId, String team) {
     return db.query(
         "SELECT " + COLUMNS + " FROM chaos_play WHERE game_day_id = ? AND team = ? ORDER BY id",
