@@ -156,6 +156,20 @@ class HostNetworkIT {
   }
 
   @Test
+  void aRestartedAgentDeletesTheTableItsLedgerHolds() throws Exception {
+    Outcome applied = apply(block(PORT, PortAction.REJECT));
+    assertThat(applied.status()).as(applied.message()).isEqualTo(Outcome.Status.APPLIED);
+    // The agent dies without reverting: another one opens the same folder.
+    try (HostAgent restarted = HostAgent.open(config(), clock)) {
+      assertThat(restarted.recover())
+          .extracting(Outcome::status)
+          .containsExactly(Outcome.Status.REVERTED);
+      assertThat(connect()).isEqualTo(Reach.CONNECTED);
+    }
+    assertThat(agent.revert(applied.injectionId()).status()).isEqualTo(Outcome.Status.REVERTED);
+  }
+
+  @Test
   void theAllowListRefusesOtherPortsInterfacesAndAmounts() {
     Outcome port = apply(block(9090, PortAction.DROP));
     assertThat(port.status()).isEqualTo(Outcome.Status.REFUSED);
