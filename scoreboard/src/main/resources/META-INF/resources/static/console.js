@@ -1,6 +1,6 @@
 'use strict';
 // The game-master console: run the game day, watch its timeline, fire, end and halt, review
-// free-text diagnoses, follow the teams, create accounts.
+// free-text diagnoses, follow the teams and the host agents, create accounts.
 
 document.addEventListener('DOMContentLoaded', () => {
   const $ = id => document.getElementById(id);
@@ -70,6 +70,20 @@ document.addEventListener('DOMContentLoaded', () => {
       chaos.el('td', {}, t.plays.length));
   }
 
+  // A host agent: connected or not, its host, and the fault kinds its host cannot apply, with why.
+  function agentRow(a) {
+    const state = a.revoked ? 'revoked' : a.connected ? 'connected' : 'not connected';
+    const cannot = Object.entries(a.capabilities || {}).filter(([, why]) => why)
+      .map(([kind, why]) => chaos.el('li', {}, kind + ': ' + why));
+    const kinds = Object.keys(a.capabilities || {}).length;
+    return chaos.el('tr', { 'data-agent': a.name, class: 'agent-' + state.replace(' ', '-') },
+      chaos.el('td', {}, a.name), chaos.el('td', { class: 'state' }, state),
+      chaos.el('td', {}, a.host || ''), chaos.el('td', {}, a.version || ''),
+      chaos.el('td', {}, chaos.time(a.lastContact)),
+      chaos.el('td', { class: 'cannot' }, cannot.length ? chaos.el('ul', {}, cannot) : (kinds ? 'can apply every kind' : '')),
+      chaos.el('td', { class: 'num' }, (a.active || []).length));
+  }
+
   async function refresh() {
     const halt = await chaos.api('GET', '/api/halt');
     chaos.text($('halt-state'), halt.halted ? 'HALT-ALL IN EFFECT since ' + chaos.time(halt.since) + ' by ' + halt.actor : 'no halt');
@@ -78,6 +92,10 @@ document.addEventListener('DOMContentLoaded', () => {
     const notices = (await chaos.api('GET', '/api/status')).notices || [];
     chaos.text($('server-notices'), notices.join(' '));
     $('server-notices').classList.toggle('hidden', notices.length === 0);
+    const agents = await chaos.api('GET', '/api/agents');
+    $('no-agents').classList.toggle('hidden', agents.length > 0);
+    $('agents').classList.toggle('hidden', agents.length === 0);
+    $('agents').querySelector('tbody').replaceChildren(...agents.map(agentRow));
     if (!gameDay) return;
     const day = await chaos.api('GET', '/api/gamedays/' + encodeURIComponent(gameDay));
     chaos.text($('gameday-state'), day.state);

@@ -56,7 +56,13 @@ final class AgentLanguage {
                   "ports",
                   Types.list(Types.INT, "port"),
                   List.of(),
-                  "The ports network faults may make unreachable.")));
+                  "The ports host/port-block may make unreachable."),
+              Field.optional(
+                  "network",
+                  Types.record(NetworkLimits.class, "Network limits."),
+                  NetworkLimits.none(),
+                  "The interfaces host/netem may slow and its most delay and loss, and the"
+                      + " namespace network faults apply in.")));
 
   private static final Shape AGENT =
       new Shape(
@@ -142,6 +148,7 @@ final class AgentLanguage {
         b.get("disks"),
         b.get("cpu"),
         b.get("memory"),
-        b.get("ports"));
+        b.get("ports"),
+        b.get("network"));
   }
 }

@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.daysofchaos.agents.environment.ProcessConfig;
 
 /**
- * What the host lets the server touch: processes, files and disks by the names faults use, and
- * amounts. Absent means refused: without {@code cpu}, no CPU burn.
+ * What the host lets the server touch: processes, files and disks by the names faults use, ports
+ * and network interfaces, and amounts. Absent means refused: without {@code cpu}, no CPU burn.
  */
 public record Allow(
     Map<String, ProcessConfig> processes,
@@ -15,12 +15,24 @@ public record Allow(
     Map<String, DiskConfig> disks,
     Optional<CpuLimits> cpu,
     Optional<MemoryLimits> memory,
-    List<Integer> ports) {
+    List<Integer> ports,
+    NetworkLimits network) {
   public Allow {
     processes = Map.copyOf(processes);
     files = Map.copyOf(files);
     disks = Map.copyOf(disks);
     ports = List.copyOf(ports);
+  }
+
+  /** Without network faults' interfaces and limits (the defaults). */
+  public Allow(
+      Map<String, ProcessConfig> processes,
+      Map<String, FileConfig> files,
+      Map<String, DiskConfig> disks,
+      Optional<CpuLimits> cpu,
+      Optional<MemoryLimits> memory,
+      List<Integer> ports) {
+    this(processes, files, disks, cpu, memory, ports, NetworkLimits.none());
   }
 
   /** Nothing allowed. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.daysofchaos.core.scenario.Problem;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +41,7 @@ class AgentConfigReaderTest {
               cpu: { cores: 2, percent: 90 }
               memory: { max: 1GiB }
               ports: [8080]
+              network: { devices: [eth0], maxDelay: 500ms, maxLoss: 5, namespace: shop }
             """);
     assertThat(result.problems()).isEmpty();
     AgentConfig config = result.config().orElseThrow();
@@ -52,6 +55,25 @@ class AgentConfigReaderTest {
     assertThat(config.allow().cpu().orElseThrow().cores()).isEqualTo(2);
     assertThat(config.allow().memory().orElseThrow().max().bytes()).isEqualTo(1L << 30);
     assertThat(config.allow().ports()).containsExactly(8080);
+    assertThat(config.allow().network())
+        .isEqualTo(
+            new NetworkLimits(List.of("eth0"), Duration.ofMillis(500), 5, Optional.of("shop")));
+  }
+
+  @Test
+  void aNetworkInterfaceMustBeAPlainName() {
+    var result =
+        read(
+            """
+            name: web-1
+            server: { url: "http://127.0.0.1:8080", credential: { fromEnv: TOKEN } }
+            allow:
+              network: { devices: ["eth0; reboot"] }
+            """);
+    assertThat(result.problems()).hasSize(1);
+    assertThat(result.problems().get(0).toString())
+        .contains("devices")
+        .contains("'eth0; reboot' is not an interface name");
   }
 
   @Test

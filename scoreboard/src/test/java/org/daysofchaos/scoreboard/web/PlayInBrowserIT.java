@@ -90,6 +90,10 @@ class PlayInBrowserIT {
     String redOneTime = oneTimePassword("red-web", "player", DAY, "red");
     PlayAccounts.ready(gm, "board-web", "viewer", null, null);
 
+    // An agent with a credential that never said hello: the console lists it as not connected.
+    String agent = "console-web-" + System.nanoTime() % 100_000;
+    assertThat(gm.postJson("/api/agents", "{\"name\": \"" + agent + "\"}").status()).isEqualTo(201);
+
     // The game master starts the demo game day in the console.
     WebDriver master = browsers.open();
     browsers.signIn(
@@ -97,6 +101,14 @@ class PlayInBrowserIT {
     waitFor(
         master, d -> new Select(d.findElement(By.id("gameday-select"))).getOptions().size() > 0);
     new Select(master.findElement(By.id("gameday-select"))).selectByValue(DAY);
+    waitFor(
+        master,
+        d ->
+            d
+                .findElements(By.cssSelector("#agents tr[data-agent='" + agent + "'] td.state"))
+                .stream()
+                .anyMatch(td -> td.getText().equals("not connected")));
+    gm.delete("/api/agents/" + agent);
     // The pre-flight checklist first: one line per target, probe and alert, nothing injected.
     master.findElement(By.id("gd-preflight")).click();
     waitFor(master, d -> text(d, "console-message").startsWith("Pre-flight:"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.List;
 import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.experiments.Catalog;
@@ -16,6 +17,11 @@ import org.daysofchaos.experiments.host.FileChange;
 import org.daysofchaos.experiments.host.HostProcessKill;
 import org.daysofchaos.experiments.host.HostProcessPause;
 import org.daysofchaos.experiments.host.MemoryPressure;
+import org.daysofchaos.experiments.host.Netem;
+import org.daysofchaos.experiments.host.PortAction;
+import org.daysofchaos.experiments.host.PortBlock;
+import org.daysofchaos.experiments.host.PortDirection;
+import org.daysofchaos.experiments.host.PortProtocol;
 import org.junit.jupiter.api.Test;
 
 class FaultCodecTest {
@@ -30,7 +36,9 @@ class FaultCodecTest {
             new CpuBurn("web", 2, 40),
             new MemoryPressure("web", ByteSize.parse("1536MiB")),
             new DiskFill("web", "data", ByteSize.parse("1000000")),
-            new FileChange("web", "app", FileAction.APPEND, "x: \"1\"\n"));
+            new FileChange("web", "app", FileAction.APPEND, "x: \"1\"\n"),
+            new PortBlock("web", 8080, PortProtocol.UDP, PortAction.REJECT, PortDirection.BOTH),
+            new Netem("web", "eth0", Duration.ofMillis(250), Duration.ofMillis(20), 2.5));
     for (FaultSpec fault : faults) {
       assertThat(codec.decode(FaultCodec.encode(fault))).isEqualTo(fault);
     }
