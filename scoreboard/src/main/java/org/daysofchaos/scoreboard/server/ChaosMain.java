@@ -33,6 +33,7 @@ public final class ChaosMain {
   private ChaosMain() {}
 
   public static void main(String... args) throws InterruptedException {
+    StartupTimes.process().mark("jvm");
     if (args.length > 0 && args[0].equals("agent")) {
       // The host agent is plain Java: it never boots Quarkus (docs/agent.md).
       System.exit(AgentMain.run(Arrays.copyOfRange(args, 1, args.length), System.err));
@@ -56,6 +57,7 @@ public final class ChaosMain {
       }
       // Before the web stack: a restarted server reverts its leftovers first (ADR 0018).
       EarlyRecovery.run(System.out);
+      StartupTimes.process().mark("early-recovery");
     }
     Quarkus.run(ChaosApplication.class, args);
   }

@@ -101,6 +101,7 @@ public class ServerLifecycle {
 
   @Inject Instance<Parts> parts;
   @Inject StartState state;
+  @Inject StartupMarks marks;
 
   private ScheduledExecutorService background;
   private volatile boolean started;
@@ -135,7 +136,10 @@ public class ServerLifecycle {
     Parts p = parts.get();
     // H2 and the transaction log created their files with the process's umask.
     DataDir.tighten(Path.of(dataDir));
+    StartupTimes times = StartupTimes.process();
+    times.mark("server");
     p.targets.start();
+    times.mark("targets");
     state.phase(StartState.Phase.RECOVERING);
     Instant joined = p.clock.instant();
     p.nodes.started(p.node.id(), joined);
@@ -146,18 +150,23 @@ public class ServerLifecycle {
     LedgerRecovery.Report recovered = p.recovery.recoverAtStart();
     Instant open = p.clock.instant();
     p.engine.open(open);
+    times.mark("recovery");
     long recoveredAfter = (System.nanoTime() - t0) / 1_000_000;
     long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
     int scenarios = p.catalog.loadShipped();
     for (String dir : scenarioDirs.orElse(List.of())) {
       scenarios += p.catalog.loadFolder(Path.of(dir));
     }
+    times.mark("catalog");
     FirstAccounts first = new FirstAccounts(p.accounts, firstAccountsFile(), System.out);
     first.gameMaster(adminName, adminPassword.filter(pw -> !pw.isBlank()));
+    times.mark("accounts");
     p.schedule.prepare();
     p.gameDayFiles.loadOnStart(gameDayFiles.orElse(List.of()).stream().map(Path::of).toList());
+    times.mark("gamedays");
     if (demo) {
       loadDemoGameDay(p);
+      times.mark("demo-gameday");
     }
     background =
         Executors.newScheduledThreadPool(
@@ -199,6 +208,8 @@ public class ServerLifecycle {
         recoveredAfter,
         uptime,
         p.haltState.current().halted() ? "; HALT-ALL IS IN EFFECT" : "");
+    times.mark("resume");
+    marks.serverStarted();
   }
 
   private void loadDemoGameDay(Parts p) throws IOException {

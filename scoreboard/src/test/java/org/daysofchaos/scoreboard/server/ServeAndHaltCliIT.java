@@ -56,6 +56,17 @@ class ServeAndHaltCliIT {
           .doesNotContainPattern("[A-Za-z0-9]{16} +player of team")
           .as("a configured game-master password is never printed")
           .doesNotContain(ServerProcess.GAME_MASTER_PASSWORD);
+      // Where the start went, once serving (issue 16): every phase, in the order they end.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(server.output())
+                      .containsPattern(
+                          "serving \\d+ ms after the JVM started \\(cpu [0-9.]+ s\\): jvm=\\d+"
+                              + " early-recovery=\\d+ quarkus=\\d+ database=\\d+ flyway=\\d+"
+                              + " boot=\\d+ quartz=\\d+ .*targets=\\d+ recovery=\\d+ catalog=\\d+"
+                              + " accounts=\\d+ gamedays=\\d+ demo-gameday=\\d+ .*http=\\d+"));
 
       long t0 = System.nanoTime();
       ServerProcess validate =
