@@ -21,7 +21,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class BenchServer implements AutoCloseable {
   static final String GAME_MASTER = "gamemaster";
-  private static final Duration START = Duration.ofSeconds(90);
+  /** How long a start may take: {@code -Dbench.server.start-seconds}, more on a crowded machine. */
+  private static final Duration START =
+      Duration.ofSeconds(Integer.getInteger("bench.server.start-seconds", 90));
 
   private final Process process;
   private final Path folder;
