@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * loopback only, unless told otherwise: the server, the demo's fault proxy and its proxies, the ops
  * console and every service of the demo, in the server's JVM and in its child processes. The
  * sockets are read from {@code /proc/net/tcp} and {@code /proc/net/tcp6}, matched to the processes
- * by their inodes. The same server, once read, is then killed with SIGKILL: the demo runs in a child
- * JVM of its own (ADR 0022) and must not outlive it, nor must the demo's inventory process (one
- * server start for both checks keeps the suite short).
+ * by their inodes. The same server, once read, is then killed with SIGKILL: the demo runs in a
+ * child JVM of its own (ADR 0022) and must not outlive it, nor must the demo's inventory process
+ * (one server start for both checks keeps the suite short).
  */
 class ListeningSocketsIT {
   @TempDir Path dir;
@@ -60,7 +60,8 @@ class ListeningSocketsIT {
       List<ProcessHandle> demo = server.process.descendants().toList();
       assertThat(demo)
           .as("the demo's own JVM among the server's children")
-          .anyMatch(p -> p.info().arguments().map(a -> List.of(a).contains(DEMO_MAIN)).orElse(false));
+          .anyMatch(
+              p -> p.info().arguments().map(a -> List.of(a).contains(DEMO_MAIN)).orElse(false));
       server.kill();
       await()
           .atMost(Duration.ofSeconds(60))
