@@ -21,16 +21,20 @@ import java.util.concurrent.TimeUnit;
  */
 final class BenchServer implements AutoCloseable {
   static final String GAME_MASTER = "gamemaster";
-  private static final Duration START = Duration.ofSeconds(90);
+  /** How long a start may take: {@code -Dbench.server.start-seconds}, more on a crowded machine. */
+  private static final Duration START =
+      Duration.ofSeconds(Integer.getInteger("bench.server.start-seconds", 90));
 
   private final Process process;
   private final Path folder;
   private final Api gameMaster;
+  private final String password;
 
-  private BenchServer(Process process, Path folder, Api gameMaster) {
+  private BenchServer(Process process, Path folder, Api gameMaster, String password) {
     this.process = process;
     this.folder = folder;
     this.gameMaster = gameMaster;
+    this.password = password;
   }
 
   /**
@@ -50,7 +54,7 @@ final class BenchServer implements AutoCloseable {
     /** Waits until the game master can sign in. */
     BenchServer awaitReady() throws IOException, InterruptedException {
       try {
-        return new BenchServer(process, folder, awaitSignIn(base, process, password));
+        return new BenchServer(process, folder, awaitSignIn(base, process, password), password);
       } catch (IOException | InterruptedException | RuntimeException e) {
         process.destroyForcibly();
         throw e;
@@ -105,6 +109,24 @@ final class BenchServer implements AutoCloseable {
         process, folder, URI.create("http://127.0.0.1:" + port), password, startedNanos);
   }
 
+  /**
+   * A second node of the same cluster (same database, given in {@code jvmOptions}): started in its
+   * own folder, ready once the first node's game master can sign in on it.
+   */
+  static BenchServer join(
+      BenchServer first, Path jar, List<String> jvmOptions, List<String> serveOptions)
+      throws IOException, InterruptedException {
+    Launched launched =
+        launch(jar, Files.createTempDirectory("chaos-bench"), jvmOptions, serveOptions);
+    return new Launched(
+            launched.process(),
+            launched.folder(),
+            launched.base(),
+            first.password,
+            launched.startedNanos())
+        .awaitReady();
+  }
+
   private static Api awaitSignIn(URI base, Process process, String password)
       throws IOException, InterruptedException {
     Instant until = Instant.now().plus(START);
@@ -148,6 +170,16 @@ final class BenchServer implements AutoCloseable {
 
   URI base() {
     return gameMaster.base();
+  }
+
+  /** The server JVM's process id, to read its memory and threads. */
+  long pid() {
+    return process.pid();
+  }
+
+  /** Its folder: {@code server.log} and the H2 database under {@code data/}. */
+  Path folder() {
+    return folder;
   }
 
   Path log() {

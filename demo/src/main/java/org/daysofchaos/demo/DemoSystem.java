@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.daysofchaos.agents.process.LocalProcesses;
 import org.daysofchaos.agents.proxy.EmbeddedToxiproxy;
-import org.daysofchaos.agents.toxiproxy.ToxiproxyServer;
-import org.daysofchaos.agents.toxiproxy.ToxiproxyServers;
 
 /**
  * The whole demo pre-production, started in one call and stopped in one close: the embedded fault
@@ -20,7 +18,7 @@ import org.daysofchaos.agents.toxiproxy.ToxiproxyServers;
  * service and its replica, the inventory process, the booking service behind them, background
  * traffic, and the ops console whose levers players pull to fix incidents (docs/demo.md).
  */
-public final class DemoSystem implements AutoCloseable {
+public final class DemoSystem implements RunningDemo {
   /** Bookings per second sent by the built-in traffic. */
   public static final int DEFAULT_TRAFFIC = 40;
 
@@ -109,11 +107,13 @@ public final class DemoSystem implements AutoCloseable {
   }
 
   /** The booking service, e.g. for {@code GET /book}. */
+  @Override
   public URI bookingUrl() {
     return booking.url();
   }
 
   /** The Prometheus text endpoint the demo scenarios watch. */
+  @Override
   public URI metricsUrl() {
     return booking.metrics();
   }
@@ -122,6 +122,7 @@ public final class DemoSystem implements AutoCloseable {
    * The ops console, where players pull the levers that fix incidents ({@code GET} it for the page;
    * the API lives below it, see docs/demo.md).
    */
+  @Override
   public URI opsUrl() {
     return ops.url();
   }
@@ -131,6 +132,7 @@ public final class DemoSystem implements AutoCloseable {
    * game-day server's, which serves the console to signed-in players, and a test's. New for each
    * start.
    */
+  @Override
   public String opsToken() {
     return opsToken;
   }
@@ -142,22 +144,25 @@ public final class DemoSystem implements AutoCloseable {
   }
 
   /** The embedded fault proxy's Toxiproxy API. */
+  @Override
   public URI toxiproxyUrl() {
     return toxiproxy.apiUrl();
   }
 
-  /** The fault servers scenarios may target: the embedded proxy, as the default server. */
-  public ToxiproxyServers toxiproxyServers() {
-    return ToxiproxyServers.of(ToxiproxyServer.of(ToxiproxyServer.DEFAULT, toxiproxyUrl()));
-  }
-
   /** The processes scenarios may target: {@code inventory}. */
+  @Override
   public LocalProcesses processes() {
     return new LocalProcesses().register("inventory", inventory);
   }
 
+  @Override
   public long inventoryPid() {
     return inventory.pid();
+  }
+
+  /** Kills the inventory process and starts it again on the same port (its supervisor's job). */
+  void restartInventory() throws IOException, InterruptedException {
+    inventory.restart();
   }
 
   @Override

@@ -29,7 +29,9 @@ import org.daysofchaos.core.spi.Injectors;
 import org.daysofchaos.core.spi.MetricSource;
 import org.daysofchaos.core.spi.ProbeRunners;
 import org.daysofchaos.core.spi.Reverters;
+import org.daysofchaos.demo.DemoProcess;
 import org.daysofchaos.demo.DemoSystem;
+import org.daysofchaos.demo.RunningDemo;
 import org.daysofchaos.experiments.Catalog;
 import org.daysofchaos.experiments.targets.ProcessTarget;
 import org.daysofchaos.scoreboard.hosts.AgentInjector;
@@ -67,6 +69,13 @@ public class Targets implements AutoCloseable {
   @ConfigProperty(name = "chaos.demo.enabled", defaultValue = "false")
   boolean demoEnabled;
 
+  /**
+   * The demo in a child JVM of its own (ADR 0022), so that the server's load cannot fail its steady
+   * state; false runs it inside the server's JVM, as before.
+   */
+  @ConfigProperty(name = "chaos.demo.own-process", defaultValue = "true")
+  boolean demoOwnProcess;
+
   @ConfigProperty(name = "chaos.demo.proxy-port", defaultValue = "8474")
   int demoProxyPort;
 
@@ -103,7 +112,7 @@ public class Targets implements AutoCloseable {
   @ConfigProperty(name = "chaos.environment")
   Optional<Path> environmentFile;
 
-  private volatile DemoSystem demo;
+  private volatile RunningDemo demo;
   private volatile Wiring wiring;
   private Environment environment;
   private KubernetesClusters kubernetes;
@@ -133,7 +142,7 @@ public class Targets implements AutoCloseable {
 
   /** The ops console the server serves behind its sign-in at {@code /ops}, if any. */
   public Optional<OpsUpstream> opsUpstream() {
-    DemoSystem running = demo;
+    RunningDemo running = demo;
     if (running != null) {
       return Optional.of(new OpsUpstream(running.opsUrl(), running.opsToken()));
     }
@@ -215,7 +224,7 @@ public class Targets implements AutoCloseable {
    * it, which must scrape the demo: its metrics endpoint is then not the default source as well.
    */
   private void demoThroughPrometheus(Map<String, MetricSource> prometheus, List<URI> metricUrls) {
-    DemoSystem running = demo;
+    RunningDemo running = demo;
     if (running == null || !prometheus.containsKey(MetricSources.DEFAULT)) {
       return;
     }
@@ -286,14 +295,18 @@ public class Targets implements AutoCloseable {
       throw new IllegalStateException(
           "the environment names a toxiproxy server 'default', which is the demo's; rename it");
     }
-    demo = DemoSystem.start(demoTraffic, demoProxyPort, demoOpsPort, demoMetricsPort);
+    demo =
+        demoOwnProcess
+            ? DemoProcess.start(demoTraffic, demoProxyPort, demoOpsPort, demoMetricsPort)
+            : DemoSystem.start(demoTraffic, demoProxyPort, demoOpsPort, demoMetricsPort);
     servers.put(ToxiproxyServer.DEFAULT, demo.toxiproxyUrl().toString());
     processes.register("inventory", demo.processes().find(inventoryTarget()));
     pids.put("inventory", demo.inventoryPid());
     metricUrls.add(demo.metricsUrl());
     LOG.info(
-        "demo pre-production: booking {}, metrics {}, fault proxy API {}, ops console {},"
+        "demo pre-production ({}): booking {}, metrics {}, fault proxy API {}, ops console {},"
             + " inventory pid {}",
+        demo instanceof DemoProcess p ? "its own process, pid " + p.pid() : "in this JVM",
         demo.bookingUrl(),
         demo.metricsUrl(),
         demo.toxiproxyUrl(),
@@ -367,7 +380,7 @@ public class Targets implements AutoCloseable {
     return wiring;
   }
 
-  public Optional<DemoSystem> demo() {
+  public Optional<RunningDemo> demo() {
     return Optional.ofNullable(demo);
   }
 

@@ -1,6 +1,7 @@
 package org.daysofchaos.scoreboard.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * loopback only, unless told otherwise: the server, the demo's fault proxy and its proxies, the ops
  * console and every service of the demo, in the server's JVM and in its child processes. The
  * sockets are read from {@code /proc/net/tcp} and {@code /proc/net/tcp6}, matched to the processes
- * by their inodes.
+ * by their inodes. The same server, once read, is then killed with SIGKILL: the demo runs in a
+ * child JVM of its own (ADR 0022) and must not outlive it, nor must the demo's inventory process
+ * (one server start for both checks keeps the suite short).
  */
 class ListeningSocketsIT {
   @TempDir Path dir;
@@ -53,6 +56,32 @@ class ListeningSocketsIT {
       // inventory: at least eight listeners, not one of them on another interface.
       assertThat(listening).as("listening sockets of " + pids).hasSizeGreaterThanOrEqualTo(8);
       assertThat(listening).allMatch(Listener::loopback, "on a loopback address");
+
+      List<ProcessHandle> demo = server.process.descendants().toList();
+      assertThat(demo)
+          .as("the demo's own JVM among the server's children")
+          .anyMatch(
+              p -> p.info().arguments().map(a -> List.of(a).contains(DEMO_MAIN)).orElse(false));
+      server.kill();
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> assertThat(demo).as("the demo's processes").allMatch(ListeningSocketsIT::gone));
+    }
+  }
+
+  private static final String DEMO_MAIN = "org.daysofchaos.demo.DemoMain";
+
+  /** Exited: no such process, or a zombie its new parent has not reaped yet. */
+  private static boolean gone(ProcessHandle process) {
+    if (!process.isAlive()) {
+      return true;
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+      return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+    } catch (IOException e) {
+      return true;
     }
   }
 

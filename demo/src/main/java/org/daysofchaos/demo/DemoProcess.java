@@ -1,0 +1,272 @@
+package org.daysofchaos.demo;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.daysofchaos.agents.process.LocalProcess;
+import org.daysofchaos.agents.process.LocalProcesses;
+
+/**
+ * The demo pre-production in a child JVM ({@link DemoMain}), same java and class path as this one,
+ * as {@code chaos serve --demo} runs it (ADR 0022): a busy or dying server cannot break the demo's
+ * steady state, and the demo cannot outlive the server (its standard input is this JVM's pipe). The
+ * fault proxy lives with the demo; the server reaches it through its Toxiproxy HTTP API. The
+ * inventory process's pid and restarts go through the child, its supervisor.
+ */
+public final class DemoProcess implements RunningDemo {
+  private static final long START_TIMEOUT_SECONDS = 120;
+  private static final long ANSWER_TIMEOUT_SECONDS = 60;
+  private static final long STOP_TIMEOUT_SECONDS = 15;
+  private static final String JBOSS_LOG_MANAGER = "org/jboss/logmanager/LogManager.class";
+
+  private final Process process;
+  private final Writer commands;
+  private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
+  private final Map<String, String> ready;
+
+  private DemoProcess(Process process, Map<String, String> ready) {
+    this.process = process;
+    this.ready = ready;
+    this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Starts the demo in its own JVM and waits until it is ready.
+   *
+   * @param proxyApiPort the fault proxy's API port, fixed so that the ledger's revert records still
+   *     point at it after a restart (0: a free one); likewise the ops console and booking ports
+   */
+  public static DemoProcess start(
+      int trafficPerSecond, int proxyApiPort, int opsPort, int bookingPort) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    if (ClassLoader.getSystemResource(JBOSS_LOG_MANAGER) != null) {
+      // As for the inventory process: the packaged server's class path wants its log manager.
+      command.add("-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
+    }
+    command.addAll(
+        List.of(
+            "-Xmx256m",
+            "-XX:+UseSerialGC",
+            "-cp",
+            System.getProperty("java.class.path"),
+            DemoMain.class.getName(),
+            Integer.toString(trafficPerSecond),
+            Integer.toString(proxyApiPort),
+            Integer.toString(opsPort),
+            Integer.toString(bookingPort)));
+    Process child =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    try {
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+      DemoProcess demo = new DemoProcess(child, parse(awaitReady(child, out)));
+      demo.pump(out);
+      return demo;
+    } catch (IOException | RuntimeException e) {
+      child.destroyForcibly();
+      throw e;
+    }
+  }
+
+  private static String awaitReady(Process child, BufferedReader out) throws IOException {
+    CompletableFuture<String> first =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                String line;
+                while ((line = out.readLine()) != null) {
+                  if (line.startsWith(DemoMain.READY + " ") || line.startsWith("FAILED ")) {
+                    return line;
+                  }
+                  System.out.println(line); // the demo's own output before it is ready
+                }
+                return null;
+              } catch (IOException e) {
+                return null;
+              }
+            });
+    try {
+      String line = first.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      if (line == null || line.startsWith("FAILED ")) {
+        throw new IOException(
+            "the demo process did not start: "
+                + (line == null ? "it exited with " + child.waitFor() : line.substring(7)));
+      }
+      return line;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while starting the demo process", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IOException(
+          "the demo process was not ready within " + START_TIMEOUT_SECONDS + " s", e);
+    }
+  }
+
+  static Map<String, String> parse(String readyLine) {
+    Map<String, String> fields = new HashMap<>();
+    for (String part : readyLine.substring(DemoMain.READY.length()).strip().split(" ")) {
+      int eq = part.indexOf('=');
+      if (eq > 0) {
+        fields.put(part.substring(0, eq), part.substring(eq + 1));
+      }
+    }
+    for (String key : List.of("booking", "metrics", "proxy", "ops", "token", "inventory")) {
+      if (!fields.containsKey(key)) {
+        throw new IllegalStateException("the demo process's READY line lacks " + key);
+      }
+    }
+    return Map.copyOf(fields);
+  }
+
+  /** Replies to commands go to the queue; anything else the demo prints goes to this JVM's log. */
+  private void pump(BufferedReader out) {
+    PrintStream log = System.out;
+    Thread pump =
+        new Thread(
+            () -> {
+              try {
+                String line;
+                while ((line = out.readLine()) != null) {
+                  if (line.startsWith(DemoMain.REPLY)) {
+                    replies.add(line.substring(DemoMain.REPLY.length()));
+                  } else {
+                    log.println(line);
+                  }
+                }
+              } catch (IOException e) {
+                // The demo is gone: commands fail on their own.
+              }
+            },
+            "demo-output");
+    pump.setDaemon(true);
+    pump.start();
+  }
+
+  /** Sends a command to the demo process and waits for its answer. */
+  private synchronized String ask(String command) throws IOException {
+    if (!process.isAlive()) {
+      throw new IOException("the demo process has exited (" + process.exitValue() + ")");
+    }
+    replies.clear();
+    commands.write(command + "\n");
+    commands.flush();
+    try {
+      String reply = replies.poll(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      if (reply == null) {
+        throw new IOException("the demo process did not answer '" + command + "'");
+      }
+      if (reply.startsWith("ERROR ")) {
+        throw new IOException("the demo process: " + reply.substring(6));
+      }
+      return reply;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while asking the demo process", e);
+    }
+  }
+
+  private long askPid(String command) throws IOException {
+    String reply = ask(command);
+    if (!reply.startsWith("PID ")) {
+      throw new IOException("the demo process answered '" + reply + "' to '" + command + "'");
+    }
+    return Long.parseLong(reply.substring(4).strip());
+  }
+
+  /** The child JVM's pid. */
+  public long pid() {
+    return process.pid();
+  }
+
+  @Override
+  public URI bookingUrl() {
+    return URI.create(ready.get("booking"));
+  }
+
+  @Override
+  public URI metricsUrl() {
+    return URI.create(ready.get("metrics"));
+  }
+
+  @Override
+  public URI opsUrl() {
+    return URI.create(ready.get("ops"));
+  }
+
+  @Override
+  public String opsToken() {
+    return ready.get("token");
+  }
+
+  @Override
+  public URI toxiproxyUrl() {
+    return URI.create(ready.get("proxy"));
+  }
+
+  @Override
+  public LocalProcesses processes() {
+    return new LocalProcesses().register("inventory", new Inventory());
+  }
+
+  @Override
+  public long inventoryPid() {
+    try {
+      return askPid("pid");
+    } catch (IOException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /** The inventory process as the demo process supervises it. */
+  private final class Inventory implements LocalProcess {
+    @Override
+    public long pid() {
+      return inventoryPid();
+    }
+
+    @Override
+    public boolean canRestart() {
+      return true;
+    }
+
+    @Override
+    public void restart() throws IOException {
+      askPid("restart");
+    }
+  }
+
+  /** Closes the demo's standard input: it stops its parts and exits; killed if it does not. */
+  @Override
+  public void close() {
+    try {
+      commands.close();
+    } catch (IOException e) {
+      // Already closed, or the demo is gone.
+    }
+    try {
+      if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}
