@@ -274,12 +274,28 @@ public final class ProxyRegistry {
 
   /**
    * Publishes a new chain and pushes it to the event loop of every open connection. The answer does
-   * not wait for the push: every read on the data path compares the chain it applied with the
-   * published one first, so data read after the call returns sees the change; the push only starts
-   * timers and releases held data, microseconds later.
+   * not wait for the push, and goes out before it: every read on the data path compares the chain
+   * it applied with the published one first, so data read after the call returns sees the change;
+   * the push only starts timers and releases held data, microseconds later.
    */
   private void publish(ManagedProxy proxy, ToxicChain chain) {
     proxy.setToxics(chain);
+    if (proxy.connections().isEmpty()) {
+      return;
+    }
+    // Queued behind the request being served: its answer is written first, and waking the
+    // connections' loops cannot delay it (a woken thread may take the admin thread's core).
+    try {
+      admin.execute(() -> push(proxy, chain));
+    } catch (RejectedExecutionException shuttingDown) {
+      // The server is closing: its connections are being closed too.
+    }
+  }
+
+  private static void push(ManagedProxy proxy, ToxicChain chain) {
+    if (proxy.toxics() != chain) {
+      return; // a later change was published; its own push follows
+    }
     Map<EventLoop, List<ProxyConnection>> byLoop = new HashMap<>();
     for (ProxyConnection connection : proxy.connections()) {
       byLoop.computeIfAbsent(connection.eventLoop(), l -> new ArrayList<>()).add(connection);
