@@ -152,7 +152,7 @@ public final class ProxyRegistry {
       }
       cancelExpiries(proxy);
       if (!proxy.toxics().isEmpty()) {
-        publish(proxy, ToxicChain.EMPTY);
+        publishNow(proxy, ToxicChain.EMPTY);
       }
     }
   }
@@ -229,7 +229,7 @@ public final class ProxyRegistry {
     ManagedProxy proxy = get(proxyName);
     Toxic toxic = proxy.toxics().find(toxicName).orElseThrow(ApiException::toxicNotFound);
     cancelExpiry(proxy, toxic.name());
-    publish(proxy, proxy.toxics().remove(toxic));
+    publishNow(proxy, proxy.toxics().remove(toxic));
   }
 
   private void scheduleExpiry(ManagedProxy proxy, Toxic toxic) {
@@ -254,7 +254,7 @@ public final class ProxyRegistry {
       if (toxic.id() == id && Objects.equals(toxic.expiresAt(), expiresAt)) {
         LOG.info("toxic {} of proxy {} expired, removing it", toxic.name(), proxyName);
         proxy.expiries.remove(toxic.name());
-        publish(proxy, proxy.toxics().remove(toxic));
+        publishNow(proxy, proxy.toxics().remove(toxic));
         return;
       }
     }
@@ -290,6 +290,15 @@ public final class ProxyRegistry {
     } catch (RejectedExecutionException shuttingDown) {
       // The server is closing: its connections are being closed too.
     }
+  }
+
+  /**
+   * As {@link #publish}, but pushes before the answer: a removal releases the data its toxics hold,
+   * and that data is what the caller waits for.
+   */
+  private static void publishNow(ManagedProxy proxy, ToxicChain chain) {
+    proxy.setToxics(chain);
+    push(proxy, chain);
   }
 
   private static void push(ManagedProxy proxy, ToxicChain chain) {
