@@ -112,12 +112,16 @@ public final class ProxyBench {
     long started = System.nanoTime();
     String loadBefore;
     try (TestHttpServer server = TestHttpServer.start(2)) {
-      proxies.add(ProxyUnderTest.embedded(server.hostPort()));
+      proxies.add(
+          Boolean.parseBoolean(System.getProperty("bench.embedded.process", "true"))
+              ? ProxyUnderTest.embeddedProcess(server.hostPort())
+              : ProxyUnderTest.embedded(server.hostPort()));
       String url = System.getProperty("bench.toxiproxy.url", "");
       if (!url.isBlank()) {
         String pid = System.getProperty("bench.toxiproxy.pid", "");
         proxies.add(
             ProxyUnderTest.external(
+                null,
                 URI.create(url.trim()),
                 System.getProperty("bench.toxiproxy.listen", "127.0.0.1"),
                 server.hostPort(),
@@ -132,7 +136,8 @@ public final class ProxyBench {
         System.err.printf(Locale.ROOT, "warm-up round done, load %s%n", loadBefore);
         for (int round = 0; round < ROUNDS; round++) {
           round(round, server.address());
-          System.err.printf(Locale.ROOT, "round %d of %d done, load %s%n", round + 1, ROUNDS, loadAverage());
+          System.err.printf(
+              Locale.ROOT, "round %d of %d done, load %s%n", round + 1, ROUNDS, loadAverage());
         }
       } finally {
         for (ProxyUnderTest proxy : proxies) {
@@ -170,7 +175,8 @@ public final class ProxyBench {
 
   // ---- 1. throughput ---------------------------------------------------------------------------
 
-  private void throughput(int round, String body, InetSocketAddress direct, List<ProxyUnderTest> order)
+  private void throughput(
+      int round, String body, InetSocketAddress direct, List<ProxyUnderTest> order)
       throws Exception {
     Load d = load(direct, body, null);
     series("direct req/s " + body, "direct").add(round, Math.round(d.requestsPerSecond()));

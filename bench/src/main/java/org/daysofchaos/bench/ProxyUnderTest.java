@@ -2,19 +2,29 @@ package org.daysofchaos.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.daysofchaos.agents.proxy.EmbeddedToxiproxy;
 import org.daysofchaos.agents.proxy.RawHttpClient;
 
 /**
  * A Toxiproxy-compatible server under test, with one proxy in front of the bench's HTTP server.
- * Toxics are added and removed through the same raw HTTP/1.1 keep-alive socket for every server,
- * so that the client's share of an API call is the same for all.
+ * Toxics are added and removed through the same raw HTTP/1.1 keep-alive socket for every server, so
+ * that the client's share of an API call is the same for all.
  */
 final class ProxyUnderTest implements AutoCloseable {
   static final String PROXY = "bench";
@@ -43,13 +53,59 @@ final class ProxyUnderTest implements AutoCloseable {
     this.api = new RawHttpClient(apiAddress);
   }
 
+  /**
+   * The embedded proxy in a JVM of its own (see {@link EmbeddedProxyMain}), started with this JVM's
+   * class path; its CPU is the whole process's, as for Toxiproxy.
+   */
+  static ProxyUnderTest embeddedProcess(String upstream) throws IOException, InterruptedException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process process =
+        new ProcessBuilder(java, "-cp", classPath(), EmbeddedProxyMain.class.getName())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    String url = out.readLine();
+    if (url == null) {
+      throw new IOException("the embedded proxy's JVM ended before printing its URL");
+    }
+    ProxyUnderTest proxy =
+        external("embedded", URI.create(url.trim()), "127.0.0.1", upstream, process.pid());
+    Runnable delete = proxy.onClose;
+    return new ProxyUnderTest(
+        proxy.label,
+        proxy.data,
+        proxy.apiAddress,
+        proxy.cpu,
+        () -> {
+          delete.run();
+          process.destroy();
+        });
+  }
+
+  /** The class path this class was loaded from: exec:java loads it in a class loader of its own. */
+  private static String classPath() {
+    ClassLoader loader = ProxyUnderTest.class.getClassLoader();
+    if (loader instanceof URLClassLoader urls) {
+      List<String> entries = new ArrayList<>();
+      for (URL url : urls.getURLs()) {
+        try {
+          entries.add(Path.of(url.toURI()).toString());
+        } catch (URISyntaxException e) {
+          entries.add(url.getPath());
+        }
+      }
+      return String.join(File.pathSeparator, entries);
+    }
+    return System.getProperty("java.class.path");
+  }
+
   /** The embedded proxy of this JVM. */
   static ProxyUnderTest embedded(String upstream) throws IOException {
     EmbeddedToxiproxy toxiproxy = EmbeddedToxiproxy.start();
-    InetSocketAddress data =
-        toxiproxy.createProxy(PROXY, "127.0.0.1:0", upstream).listenAddress();
+    InetSocketAddress data = toxiproxy.createProxy(PROXY, "127.0.0.1:0", upstream).listenAddress();
     return new ProxyUnderTest(
-        "embedded",
+        "embedded (in the bench JVM)",
         data,
         new InetSocketAddress(toxiproxy.host(), toxiproxy.port()),
         CpuClock.threadsNamed("toxiproxy-"),
@@ -61,11 +117,13 @@ final class ProxyUnderTest implements AutoCloseable {
    * listenHost}, a free port; its CPU is read from {@code /proc} (pid given, or the process
    * listening on the API's port).
    */
-  static ProxyUnderTest external(URI url, String listenHost, String upstream, Long pid)
+  static ProxyUnderTest external(
+      String label, URI url, String listenHost, String upstream, Long pid)
       throws IOException, InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
     URI proxy = url.resolve("/proxies/" + PROXY);
-    http.send(HttpRequest.newBuilder(proxy).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+    http.send(
+        HttpRequest.newBuilder(proxy).DELETE().build(), HttpResponse.BodyHandlers.discarding());
     String body =
         JSON.createObjectNode()
             .put("name", PROXY)
@@ -115,7 +173,7 @@ final class ProxyUnderTest implements AutoCloseable {
           }
         };
     return new ProxyUnderTest(
-        "Toxiproxy " + version.path("version").asText("?"),
+        label != null ? label : "Toxiproxy " + version.path("version").asText("?"),
         data,
         new InetSocketAddress(url.getHost(), url.getPort()),
         CpuClock.process(processId),

@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * after the first API request of the JVM, on a private registry whose only proxy is disabled, so
  * that the JIT has compiled it before the first real calls. Measured: the first add calls of a JVM
  * took about 1 ms of server time, compiled ones a few tens of microseconds; a game day makes too
- * few calls to warm the path by itself. The work runs on the admin loop in small batches, so a
- * real request waits at most one batch; it costs about 0.8 s of admin-thread CPU and as much again
- * in JIT compiler threads, once per JVM. {@code -Ddaysofchaos.proxy.warm-up=false} turns it off.
+ * few calls to warm the path by itself. The work runs on the admin loop in small batches, so a real
+ * request waits at most one batch; it costs about 0.8 s of admin-thread CPU and as much again in
+ * JIT compiler threads, once per JVM. {@code -Ddaysofchaos.proxy.warm-up=false} turns it off.
  */
 final class ApiWarmUp implements Runnable {
   static final String PROPERTY = "daysofchaos.proxy.warm-up";

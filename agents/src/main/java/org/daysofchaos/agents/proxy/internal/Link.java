@@ -190,7 +190,8 @@ final class Link {
       return;
     }
     // A toxic takes effect when its chain is published, or when the connection opens if later.
-    long since = applied == null ? System.nanoTime() : Math.min(chain.madeNanos(), System.nanoTime());
+    long since =
+        applied == null ? System.nanoTime() : Math.min(chain.madeNanos(), System.nanoTime());
     applied = chain;
     List<Toxic> wanted = chain.forDirection(direction);
     if (wanted.isEmpty() && slots.isEmpty()) {

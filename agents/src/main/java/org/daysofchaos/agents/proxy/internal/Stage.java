@@ -26,8 +26,8 @@ abstract class Stage {
 
   /**
    * Called once, after the stage was linked into the chain. {@code since} (nanos) is when the toxic
-   * took effect on this connection: when its chain was published, or when the connection opened
-   * if later; the push to the event loop comes a little after.
+   * took effect on this connection: when its chain was published, or when the connection opened if
+   * later; the push to the event loop comes a little after.
    */
   void start(long since) {}
 
