@@ -189,6 +189,9 @@ final class Link {
     if (disposed) {
       return;
     }
+    // A toxic takes effect when its chain is published, or when the connection opens if later.
+    long since =
+        applied == null ? System.nanoTime() : Math.min(chain.madeNanos(), System.nanoTime());
     applied = chain;
     List<Toxic> wanted = chain.forDirection(direction);
     if (wanted.isEmpty() && slots.isEmpty()) {
@@ -252,7 +255,7 @@ final class Link {
       last.next = sink;
     }
     for (Stage stage : started) {
-      stage.start();
+      stage.start(since);
     }
     // The furthest downstream holds the oldest data: hand it over first.
     retired.sort(Comparator.comparingInt((Slot s) -> s.order).reversed());

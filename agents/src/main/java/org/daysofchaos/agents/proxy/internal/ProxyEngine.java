@@ -39,6 +39,8 @@ public final class ProxyEngine implements AutoCloseable {
   private final ProxyRegistry registry;
   private final ApiRouter router;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final Clock clock;
+  private boolean warmUpStarted;
   private Channel apiChannel;
 
   private ProxyEngine(Clock clock) {
@@ -51,6 +53,7 @@ public final class ProxyEngine implements AutoCloseable {
     this.admin = adminGroup.next();
     this.registry = new ProxyRegistry(transport, group, admin, clock);
     this.router = new ApiRouter(registry);
+    this.clock = clock;
   }
 
   /** Starts the event loops and the HTTP API on {@code apiAddress} (port 0: any free port). */
@@ -185,6 +188,11 @@ public final class ProxyEngine implements AutoCloseable {
               keepAlive
                   ? ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE
                   : ChannelFutureListener.CLOSE);
+      if (!warmUpStarted) {
+        // Only a JVM whose API is used pays for the warm-up, after its first answer.
+        warmUpStarted = true;
+        ApiWarmUp.startOnce(transport, group, admin, clock);
+      }
     }
 
     @Override

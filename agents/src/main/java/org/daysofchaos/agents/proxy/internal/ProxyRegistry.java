@@ -152,7 +152,7 @@ public final class ProxyRegistry {
       }
       cancelExpiries(proxy);
       if (!proxy.toxics().isEmpty()) {
-        publish(proxy, ToxicChain.EMPTY);
+        publishNow(proxy, ToxicChain.EMPTY);
       }
     }
   }
@@ -229,7 +229,7 @@ public final class ProxyRegistry {
     ManagedProxy proxy = get(proxyName);
     Toxic toxic = proxy.toxics().find(toxicName).orElseThrow(ApiException::toxicNotFound);
     cancelExpiry(proxy, toxic.name());
-    publish(proxy, proxy.toxics().remove(toxic));
+    publishNow(proxy, proxy.toxics().remove(toxic));
   }
 
   private void scheduleExpiry(ManagedProxy proxy, Toxic toxic) {
@@ -254,7 +254,7 @@ public final class ProxyRegistry {
       if (toxic.id() == id && Objects.equals(toxic.expiresAt(), expiresAt)) {
         LOG.info("toxic {} of proxy {} expired, removing it", toxic.name(), proxyName);
         proxy.expiries.remove(toxic.name());
-        publish(proxy, proxy.toxics().remove(toxic));
+        publishNow(proxy, proxy.toxics().remove(toxic));
         return;
       }
     }
@@ -274,12 +274,37 @@ public final class ProxyRegistry {
 
   /**
    * Publishes a new chain and pushes it to the event loop of every open connection. The answer does
-   * not wait for the push: every read on the data path compares the chain it applied with the
-   * published one first, so data read after the call returns sees the change; the push only starts
-   * timers and releases held data, microseconds later.
+   * not wait for the push, and goes out before it: every read on the data path compares the chain
+   * it applied with the published one first, so data read after the call returns sees the change;
+   * the push only starts timers and releases held data, microseconds later.
    */
   private void publish(ManagedProxy proxy, ToxicChain chain) {
     proxy.setToxics(chain);
+    if (proxy.connections().isEmpty()) {
+      return;
+    }
+    // Queued behind the request being served: its answer is written first, and waking the
+    // connections' loops cannot delay it (a woken thread may take the admin thread's core).
+    try {
+      admin.execute(() -> push(proxy, chain));
+    } catch (RejectedExecutionException shuttingDown) {
+      // The server is closing: its connections are being closed too.
+    }
+  }
+
+  /**
+   * As {@link #publish}, but pushes before the answer: a removal releases the data its toxics hold,
+   * and that data is what the caller waits for.
+   */
+  private static void publishNow(ManagedProxy proxy, ToxicChain chain) {
+    proxy.setToxics(chain);
+    push(proxy, chain);
+  }
+
+  private static void push(ManagedProxy proxy, ToxicChain chain) {
+    if (proxy.toxics() != chain) {
+      return; // a later change was published; its own push follows
+    }
     Map<EventLoop, List<ProxyConnection>> byLoop = new HashMap<>();
     for (ProxyConnection connection : proxy.connections()) {
       byLoop.computeIfAbsent(connection.eventLoop(), l -> new ArrayList<>()).add(connection);

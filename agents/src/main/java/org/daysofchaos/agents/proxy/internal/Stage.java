@@ -24,8 +24,12 @@ abstract class Stage {
     next.onEnd();
   }
 
-  /** Called once, after the stage was linked into the chain. */
-  void start() {}
+  /**
+   * Called once, after the stage was linked into the chain. {@code since} (nanos) is when the toxic
+   * took effect on this connection: when its chain was published, or when the connection opened if
+   * later; the push to the event loop comes a little after.
+   */
+  void start(long since) {}
 
   /** The toxic's attributes changed; the stage keeps its state (queues, counters). */
   void update(Toxic updated) {

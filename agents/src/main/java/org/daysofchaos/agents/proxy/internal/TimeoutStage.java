@@ -17,16 +17,21 @@ final class TimeoutStage extends Stage {
     super(link, toxic);
   }
 
+  /** Counted from when the toxic took effect, not from when the event loop heard of it. */
   @Override
-  void start() {
-    arm();
+  void start(long since) {
+    arm(since);
   }
 
   private void arm() {
+    arm(System.nanoTime());
+  }
+
+  private void arm(long since) {
     cancel();
     long timeout = attr("timeout");
     if (timeout > 0) {
-      timer = link.schedule(this::fire, System.nanoTime() + Delays.millisToNanos(timeout));
+      timer = link.schedule(this::fire, since + Delays.millisToNanos(timeout));
     }
   }
 

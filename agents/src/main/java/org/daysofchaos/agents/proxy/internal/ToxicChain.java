@@ -15,9 +15,16 @@ public final class ToxicChain {
   private final List<Toxic> upstream;
   private final List<Toxic> downstream;
 
+  /** When this chain was made, just before the admin thread published it (nanos). */
+  private final long madeNanos = System.nanoTime();
+
   private ToxicChain(List<Toxic> upstream, List<Toxic> downstream) {
     this.upstream = List.copyOf(upstream);
     this.downstream = List.copyOf(downstream);
+  }
+
+  long madeNanos() {
+    return madeNanos;
   }
 
   List<Toxic> forDirection(Direction direction) {
