@@ -68,7 +68,7 @@ interface CpuClock {
 
       @Override
       public String describe() {
-        return "utime + stime of /proc/" + pid + "/stat (the whole Toxiproxy process)";
+        return "utime + stime of /proc/" + pid + "/stat (the whole process)";
       }
     };
   }
