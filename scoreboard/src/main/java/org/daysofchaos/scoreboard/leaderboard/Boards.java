@@ -151,8 +151,9 @@ public final class Boards {
    * returned to every caller while nothing it is computed from changed.
    */
   public Computed compute(String gameDayId, boolean live) {
-    Held h =
-        held.computeIfAbsent(gameDayId + (live ? "\u0000live" : "\u0000public"), k -> new Held());
+    // Unfrozen, the public board and the game masters' are one: one live board serves both.
+    boolean past = live && store.frozenAt(gameDayId).isPresent();
+    Held h = held.computeIfAbsent(gameDayId + (past ? "\u0000live" : ""), k -> new Held());
     synchronized (h) {
       PlayStore.Version versions = store.version(gameDayId);
       List<Incident> fired = incidents.fired(gameDayId);
