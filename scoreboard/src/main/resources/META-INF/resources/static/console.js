@@ -77,7 +77,7 @@ document.addEventListener('DOMContentLoaded', () => {
       .map(([kind, why]) => chaos.el('li', {}, kind + ': ' + why));
     const kinds = Object.keys(a.capabilities || {}).length;
     return chaos.el('tr', { 'data-agent': a.name, class: 'agent-' + state.replace(' ', '-') },
-      chaos.el('td', {}, a.name), chaos.el('td', { class: 'state' }, state),
+      chaos.el('td', {}, a.name), chaos.el('td', { class: 'agent-state' }, state),
       chaos.el('td', {}, a.host || ''), chaos.el('td', {}, a.version || ''),
       chaos.el('td', {}, chaos.time(a.lastContact)),
       chaos.el('td', { class: 'cannot' }, cannot.length ? chaos.el('ul', {}, cannot) : (kinds ? 'can apply every kind' : '')),

@@ -105,9 +105,10 @@ class PlayInBrowserIT {
         master,
         d ->
             d
-                .findElements(By.cssSelector("#agents tr[data-agent='" + agent + "'] td.state"))
+                .findElements(
+                    By.cssSelector("#agents tr[data-agent='" + agent + "'] td.agent-state"))
                 .stream()
-                .anyMatch(td -> td.getText().equals("not connected")));
+                .anyMatch(td -> td.getText().equalsIgnoreCase("not connected")));
     gm.delete("/api/agents/" + agent);
     // The pre-flight checklist first: one line per target, probe and alert, nothing injected.
     master.findElement(By.id("gd-preflight")).click();
