@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,19 +12,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The host agent against the real game-day server, both packaged and run as users run them, on this
- * machine: a game day's incidents change two files through the agent; the time-boxed one is
- * reverted by the server through the agent, the other is renewed while the server lives and
- * reverted by the agent itself within its lease plus a second once the server is SIGKILLed.
- * Meanwhile an agent with a revoked credential is refused and stops, and (as root, with ip and
- * socat) a third agent in a network namespace of its own, as another host, reverts its fault within
- * its lease plus a second once its link is taken down. One server for all of it: its start is most
- * of the test's time.
+ * machine: a game day's incidents pause a process, fill a disk and change two files through the
+ * agent, each seen on this host and undone; the time-boxed file change is reverted by the server
+ * through the agent, the other is renewed while the server lives and reverted by the agent itself
+ * within its lease plus a second once the server is SIGKILLed. Meanwhile an agent with a revoked
+ * credential is refused and stops, and (as root, with ip and socat) a third agent in a network
+ * namespace of its own, as another host, reverts its fault within its lease plus a second once its
+ * link is taken down. One server for all of it: its start is most of the test's time.
  */
 class HostAgentIT {
   static final Duration LEASE = Duration.ofSeconds(2);
@@ -35,24 +37,38 @@ class HostAgentIT {
   }
 
   static String scenario(String id, String agent, String file, String duration, String healthUrl) {
+    return hostScenario(
+        id,
+        agent,
+        """
+          - kind: host/file-change
+            target: web
+            file: %s
+            content: "broken\\n"
+        """
+            .formatted(file),
+        duration,
+        healthUrl);
+  }
+
+  /** A time-boxed scenario of one host fault (YAML list item indented under {@code faults:}). */
+  static String hostScenario(
+      String id, String agent, String fault, String duration, String healthUrl) {
     return """
         id: %s
-        title: A bad configuration on a host
+        title: A fault on a host
         mode: time-boxed
         duration: %s
         targets:
           web: { agent: %s }
         faults:
-          - kind: host/file-change
-            target: web
-            file: %s
-            content: "broken\\n"
+        %s
         steadyState:
           - kind: http/status
             url: %s
         recovery: { holdFor: 1s, within: 1m }
         """
-        .formatted(id, duration, agent, file, healthUrl);
+        .formatted(id, duration, agent, fault.stripTrailing(), healthUrl);
   }
 
   @Test
@@ -60,6 +76,8 @@ class HostAgentIT {
     Path app = Files.writeString(dir.resolve("app.yaml"), "threads: 8\n");
     Path flags = Files.writeString(dir.resolve("flags.yaml"), "checkout: on\n");
     Path remote = Files.writeString(dir.resolve("remote.yaml"), "mode: normal\n");
+    Path disk = Files.createDirectories(dir.resolve("disk"));
+    Process sleeper = new ProcessBuilder("sleep", "600").start();
     Optional<String> noNamespace = NetNamespace.unavailable();
     noNamespace.ifPresent(why -> System.out.println("no network namespace part: " + why));
     List<String> options =
@@ -82,7 +100,20 @@ class HostAgentIT {
       String health = serve.base().resolve("/q/health/live").toString();
       String credential =
           api.postJson("/api/agents", "{\"name\": \"it-web\"}").json().get("credential").asText();
-      Path config = agentConfig("it-web", credential, serve.base().toString(), app, flags);
+      Path config =
+          agentConfig(
+              "it-web",
+              credential,
+              serve.base().toString(),
+              app,
+              flags,
+              """
+                processes:
+                  sleeper: { pid: %d }
+                disks:
+                  scratch: { path: %s, floor: 1MiB, max: 8MiB }
+              """
+                  .formatted(sleeper.pid(), disk));
       String revoked =
           api.postJson("/api/agents", "{\"name\": \"it-old\"}").json().get("credential").asText();
       assertThat(api.delete("/api/agents/it-old").status()).isEqualTo(204);
@@ -107,6 +138,18 @@ class HostAgentIT {
                 api.postYaml("/api/scenarios", scenario("it/refused", "not-allowed", "3s", health))
                     .status())
             .isEqualTo(201);
+        String pause = "  - { kind: host/process-pause, target: web, process: sleeper }";
+        assertThat(
+                api.postYaml(
+                        "/api/scenarios", hostScenario("it/paused", "it-web", pause, "5s", health))
+                    .status())
+            .isEqualTo(201);
+        String fill = "  - { kind: host/disk-fill, target: web, disk: scratch, size: 2MiB }";
+        assertThat(
+                api.postYaml(
+                        "/api/scenarios", hostScenario("it/disk", "it-web", fill, "5s", health))
+                    .status())
+            .isEqualTo(201);
         String day =
             """
             id: agent-day
@@ -119,6 +162,10 @@ class HostAgentIT {
               - scenario: it/long
                 at: 1s
               - scenario: it/refused
+                at: 1s
+              - scenario: it/paused
+                at: 1s
+              - scenario: it/disk
                 at: 1s
             """
                 + (ns == null ? "" : "  - scenario: it/remote\n    at: 1s\n");
@@ -141,6 +188,26 @@ class HostAgentIT {
                 () ->
                     Files.readString(app).equals("broken\n")
                         && Files.readString(flags).equals("broken\n"));
+        // A process paused and a disk filled through the agent, seen on this host, then undone by
+        // the server when their time is up (5 s each, from 1 s into the day).
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(50))
+            .ignoreExceptions()
+            .untilAsserted(
+                () -> {
+                  assertThat(processState(sleeper))
+                      .as("%s", journal(api, "it/paused"))
+                      .isEqualTo("T");
+                  assertThat(bytesIn(disk))
+                      .as("%s", journal(api, "it/disk"))
+                      .isGreaterThanOrEqualTo(2L << 20);
+                });
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> !processState(sleeper).equals("T") && bytesIn(disk) == 0);
+        assertThat(sleeper.isAlive()).isTrue();
+
         // The short incident ends: the server reverts it through the agent.
         await()
             .atMost(Duration.ofSeconds(30))
@@ -192,6 +259,24 @@ class HostAgentIT {
             "fault reverted by the agent %d ms after the server's SIGKILL%n", took.toMillis());
         assertThat(agent.process.isAlive()).isTrue();
       }
+    } finally {
+      sleeper.destroyForcibly();
+    }
+  }
+
+  /** The process's state letter from /proc (T: stopped). */
+  private static String processState(Process process) throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+    return stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  }
+
+  private static long bytesIn(Path folder) throws IOException {
+    try (Stream<Path> files = Files.walk(folder)) {
+      long total = 0;
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        total += Files.size(file);
+      }
+      return total;
     }
   }
 
@@ -230,6 +315,13 @@ class HostAgentIT {
 
   private Path agentConfig(String name, String credential, String url, Path app, Path flags)
       throws Exception {
+    return agentConfig(name, credential, url, app, flags, "");
+  }
+
+  /** {@code moreAllowed}: further entries of {@code allow:}, indented by two. */
+  private Path agentConfig(
+      String name, String credential, String url, Path app, Path flags, String moreAllowed)
+      throws Exception {
     Files.writeString(dir.resolve(name + ".credential"), credential + "\n");
     return Files.writeString(
         dir.resolve(name + ".yaml"),
@@ -242,8 +334,8 @@ class HostAgentIT {
           files:
             app-config: { path: %4$s }
             flags: { path: %5$s }
-        """
-            .formatted(name, url, LEASE.toMillis(), app, flags));
+        %6$s"""
+            .formatted(name, url, LEASE.toMillis(), app, flags, moreAllowed));
   }
 
   private ServerProcess agent(Path config) throws Exception {
