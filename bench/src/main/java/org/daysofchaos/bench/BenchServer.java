@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class BenchServer implements AutoCloseable {
   static final String GAME_MASTER = "gamemaster";
+
   /** How long a start may take: {@code -Dbench.server.start-seconds}, more on a crowded machine. */
   private static final Duration START =
       Duration.ofSeconds(Integer.getInteger("bench.server.start-seconds", 90));
