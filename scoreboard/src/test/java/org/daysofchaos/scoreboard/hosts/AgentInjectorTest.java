@@ -104,6 +104,8 @@ class AgentInjectorTest {
             "host/cpu-burn",
             "host/memory-pressure",
             "host/disk-fill",
-            "host/file-change");
+            "host/file-change",
+            "host/port-block",
+            "host/netem");
   }
 }
