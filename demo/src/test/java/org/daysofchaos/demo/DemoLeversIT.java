@@ -109,6 +109,26 @@ class DemoLeversIT {
   }
 
   @Test
+  void rollingTheConfigurationBackFixesABadBookingConfig() throws Exception {
+    // What demo/bad-config's host/file-change writes (here by hand: the agent is not in this test).
+    Files.writeString(demo.bookingConfig(), "payment.pool.size=0\n");
+    try {
+      await("every booking fails on the bad configuration")
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> value("booking_error_ratio") > 0.9 && value("booking_config_ok") == 0);
+
+      HttpResponse<String> answer = post("/ops/booking/config/rollback");
+
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+      assertThat(answer.body()).contains("restored the last good file");
+      awaitHealthy();
+      assertThat(value("booking_config_ok")).isEqualTo(1.0);
+    } finally {
+      Files.writeString(demo.bookingConfig(), BookingConfig.GOOD);
+    }
+  }
+
+  @Test
   void openingTheCircuitBreakerFixesPaymentsThatHangOnBothInstances() throws Exception {
     Fixed fixed =
         playAndFix(
