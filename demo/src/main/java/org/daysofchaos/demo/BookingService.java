@@ -28,9 +28,11 @@ import java.util.Map;
  * _bucket{le}}, {@code _sum}, {@code _count}, for PromQL), {@code booking_error_ratio} (failures
  * among the bookings of the last second), {@code booking_degraded_ratio} (bookings confirmed with a
  * dependency bypassed), {@code booking_requests_total{outcome}} and, per dependency, {@code
- * booking_dependency_seconds} and {@code booking_dependency_errors_total{cause}}; the levers show
- * as {@code booking_payment_instance{instance}}, {@code booking_circuit_breaker_open{dependency}}
- * and {@code booking_dependency_timeout_seconds{dependency}}.
+ * booking_dependency_seconds} and {@code booking_dependency_errors_total{cause}}; {@code
+ * booking_config_ok} is 0 while its configuration file ({@link BookingConfig}) is bad; the levers
+ * show as {@code booking_payment_instance{instance}}, {@code
+ * booking_circuit_breaker_open{dependency}} and {@code
+ * booking_dependency_timeout_seconds{dependency}}.
  */
 final class BookingService implements AutoCloseable {
   /** Connections must open within this, whatever the timeout of the whole call. */
@@ -50,6 +52,7 @@ final class BookingService implements AutoCloseable {
   private final URI inventory;
   private final Map<PaymentInstance, URI> payments;
   private final Levers levers;
+  private final BookingConfig config;
   private final SlidingRatio errors = new SlidingRatio(Clock.systemUTC(), WINDOW);
   private final SlidingRatio degraded = new SlidingRatio(Clock.systemUTC(), WINDOW);
 
@@ -67,11 +70,17 @@ final class BookingService implements AutoCloseable {
   /**
    * @param port where it listens, with its {@code /metrics} (0: a free port)
    */
-  BookingService(URI inventory, Map<PaymentInstance, URI> payments, Levers levers, int port)
+  BookingService(
+      URI inventory,
+      Map<PaymentInstance, URI> payments,
+      Levers levers,
+      BookingConfig config,
+      int port)
       throws IOException {
     this.inventory = inventory;
     this.payments = Map.copyOf(payments);
     this.levers = levers;
+    this.config = config;
     this.client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     // Enough threads that hung bookings (40/s for up to 2 s) never queue the /metrics scrapes.
     this.http = new MiniHttp("booking", port, 200);
@@ -101,6 +110,9 @@ final class BookingService implements AutoCloseable {
         .description("Share of bookings confirmed with a dependency bypassed, over the last second")
         .register(registry);
     registerLeverGauges(registry);
+    Gauge.builder("booking_config_ok", config, c -> c.current().ok() ? 1 : 0)
+        .description("1 while booking.properties holds a usable configuration")
+        .register(registry);
     http.route(
         "/book",
         exchange -> {
@@ -162,6 +174,10 @@ final class BookingService implements AutoCloseable {
   }
 
   private Outcome book(MeterRegistry registry, LeverState state) {
+    if (!config.current().ok()) {
+      // A bad booking.properties: the service cannot make any payment call (demo/bad-config).
+      return Outcome.failed("config");
+    }
     List<String> bypassed = new ArrayList<>(2);
     if (state.inventoryBreaker() == BreakerState.OPEN) {
       bypassed.add("seats unchecked");

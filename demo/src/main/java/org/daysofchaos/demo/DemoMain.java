@@ -62,7 +62,8 @@ public final class DemoMain {
         "proxy=" + demo.toxiproxyUrl(),
         "ops=" + demo.opsUrl(),
         "token=" + demo.opsToken(),
-        "inventory=" + demo.inventoryPid());
+        "inventory=" + demo.inventoryPid(),
+        "config=" + demo.bookingConfig());
   }
 
   /** Answers the parent's commands until its end of the pipe closes. */

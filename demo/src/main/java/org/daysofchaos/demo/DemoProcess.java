@@ -127,7 +127,8 @@ public final class DemoProcess implements RunningDemo {
         fields.put(part.substring(0, eq), part.substring(eq + 1));
       }
     }
-    for (String key : List.of("booking", "metrics", "proxy", "ops", "token", "inventory")) {
+    for (String key :
+        List.of("booking", "metrics", "proxy", "ops", "token", "inventory", "config")) {
       if (!fields.containsKey(key)) {
         throw new IllegalStateException("the demo process's READY line lacks " + key);
       }
@@ -213,6 +214,11 @@ public final class DemoProcess implements RunningDemo {
   @Override
   public String opsToken() {
     return ready.get("token");
+  }
+
+  @Override
+  public Path bookingConfig() {
+    return Path.of(ready.get("config"));
   }
 
   @Override

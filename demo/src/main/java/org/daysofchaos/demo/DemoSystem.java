@@ -3,6 +3,7 @@ package org.daysofchaos.demo;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ public final class DemoSystem implements RunningDemo {
   private final InventoryProcess inventory;
   private final BookingService booking;
   private final OpsApi ops;
+  private final BookingConfig config;
   private final String opsToken = newToken();
 
   private DemoSystem(int trafficPerSecond, int proxyApiPort, int opsPort, int bookingPort)
@@ -40,6 +42,7 @@ public final class DemoSystem implements RunningDemo {
       toxiproxy.createProxy("payment-replica", "127.0.0.1:0", "127.0.0.1:" + replica.port());
       toxiproxy.createProxy("inventory", "127.0.0.1:0", "127.0.0.1:" + inventory.port());
       Levers levers = new Levers(Clock.systemUTC());
+      config = keep(BookingConfig.create());
       booking =
           keep(
               new BookingService(
@@ -48,8 +51,9 @@ public final class DemoSystem implements RunningDemo {
                       PaymentInstance.PRIMARY, proxyUrl("payment"),
                       PaymentInstance.REPLICA, proxyUrl("payment-replica")),
                   levers,
+                  config,
                   bookingPort));
-      ops = keep(new OpsApi(opsPort, opsToken, levers, inventory, booking.registry()));
+      ops = keep(new OpsApi(opsPort, opsToken, levers, inventory, config, booking.registry()));
       if (trafficPerSecond > 0) {
         keep(new Traffic(booking.url(), trafficPerSecond));
       }
@@ -153,6 +157,12 @@ public final class DemoSystem implements RunningDemo {
   @Override
   public LocalProcesses processes() {
     return new LocalProcesses().register("inventory", inventory);
+  }
+
+  /** The booking service's configuration file, which scenario demo/bad-config changes. */
+  @Override
+  public Path bookingConfig() {
+    return config.file();
   }
 
   @Override

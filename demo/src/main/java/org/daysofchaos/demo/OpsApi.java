@@ -28,6 +28,7 @@ import org.daysofchaos.demo.OpsParams.BadRequest;
  * POST /ops/inventory/restart
  * POST /ops/booking/circuit-breaker?dependency=payment|inventory&amp;state=open|closed
  * POST /ops/booking/timeout?dependency=payment|inventory&amp;ms=1..60000
+ * POST /ops/booking/config/rollback          booking.properties back to the last good file
  * POST /ops/reset                             every lever back to where the demo started
  * </pre>
  *
@@ -50,6 +51,7 @@ final class OpsApi implements AutoCloseable {
   private final MiniHttp http;
   private final Levers levers;
   private final LocalProcess inventory;
+  private final BookingConfig config;
   private final MeterRegistry metrics;
   private final List<Route> routes;
 
@@ -75,11 +77,18 @@ final class OpsApi implements AutoCloseable {
    *     its signed-in players' requests (docs/demo.md)
    * @param metrics where lever pulls are counted ({@code ops_lever_pulls_total{lever}})
    */
-  OpsApi(int port, String token, Levers levers, LocalProcess inventory, MeterRegistry metrics)
+  OpsApi(
+      int port,
+      String token,
+      Levers levers,
+      LocalProcess inventory,
+      BookingConfig config,
+      MeterRegistry metrics)
       throws IOException {
     this.token = token;
     this.levers = levers;
     this.inventory = inventory;
+    this.config = config;
     this.metrics = metrics;
     this.routes =
         List.of(
@@ -98,6 +107,7 @@ final class OpsApi implements AutoCloseable {
                 List.of("dependency", "state"),
                 this::breaker),
             new Route("POST", "/ops/booking/timeout", List.of("dependency", "ms"), this::timeout),
+            new Route("POST", "/ops/booking/config/rollback", List.of(), (p, by) -> rollback(by)),
             new Route("POST", "/ops/reset", List.of(), (p, by) -> reset(by)));
     this.http = new MiniHttp("ops", port, 4);
     http.route("/ops", this::handle);
@@ -168,6 +178,24 @@ final class OpsApi implements AutoCloseable {
     return Reply.json(200, reply);
   }
 
+  /** Puts the good booking.properties back; booking reads it again at once. */
+  private Reply rollback(String by) {
+    boolean changed;
+    try {
+      changed = config.rollback();
+    } catch (IOException e) {
+      levers.log("booking config rollback", "failed: " + e.getMessage(), by);
+      return error(500, "booking.properties was not rolled back: " + e.getMessage());
+    }
+    String outcome = changed ? "restored the last good file" : "the file was already good";
+    levers.log("booking config rollback", outcome, by);
+    count("config-rollback");
+    ObjectNode reply = JSON.createObjectNode().put("pulled", "booking config rollback");
+    reply.put("outcome", outcome);
+    reply.set("state", state());
+    return Reply.json(200, reply);
+  }
+
   private Reply pulled(String lever, LeverState after) {
     count(lever);
     ObjectNode reply = JSON.createObjectNode().put("pulled", lever);
@@ -195,6 +223,13 @@ final class OpsApi implements AutoCloseable {
     inv.put("circuitBreaker", current.inventoryBreaker().label());
     inv.put("timeoutMs", current.inventoryTimeout().toMillis());
     inv.put("pid", inventory.pid());
+    BookingConfig.Reading reading = config.current();
+    ObjectNode file = node.putObject("bookingConfig");
+    file.put("file", BookingConfig.FILE).put("ok", reading.ok());
+    file.put(BookingConfig.POOL_SIZE, reading.poolSize());
+    if (!reading.ok()) {
+      file.put("error", reading.error());
+    }
     ArrayNode pulls = node.putArray("pulls");
     for (Levers.Pull pull : levers.pulls()) {
       pulls

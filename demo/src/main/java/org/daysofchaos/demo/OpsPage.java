@@ -88,6 +88,12 @@ final class OpsPage {
         <div class="cost">Too short, and calls that would have succeeded fail.</div>
       </fieldset>
 
+      <fieldset><legend>Booking: roll the configuration back</legend>
+        <form method="post" action="/ops/booking/config/rollback"><button>Roll back
+        booking.properties</button></form>
+        <div class="cost">Puts back the last good file: any change made to it since is lost.</div>
+      </fieldset>
+
       <h2>Last answer</h2>
       <pre id="answer">(none yet)</pre>
       <h2>State</h2>

@@ -1,6 +1,7 @@
 package org.daysofchaos.demo;
 
 import java.net.URI;
+import java.nio.file.Path;
 import org.daysofchaos.agents.process.LocalProcesses;
 import org.daysofchaos.agents.toxiproxy.ToxiproxyServer;
 import org.daysofchaos.agents.toxiproxy.ToxiproxyServers;
@@ -28,6 +29,12 @@ public interface RunningDemo extends AutoCloseable {
 
   /** The processes scenarios may target: {@code inventory}. */
   LocalProcesses processes();
+
+  /**
+   * The booking service's configuration file ({@code booking.properties}, in a folder of the demo's
+   * own): the one file scenario {@code demo/bad-config} changes through the demo's host agent.
+   */
+  Path bookingConfig();
 
   /** The inventory process's pid now (it changes when the process is restarted). */
   long inventoryPid();

@@ -17,13 +17,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.daysofchaos.agents.Agents;
+import org.daysofchaos.agents.environment.Secret;
+import org.daysofchaos.agents.host.AgentConfig;
+import org.daysofchaos.agents.host.Allow;
+import org.daysofchaos.agents.host.FileConfig;
+import org.daysofchaos.agents.host.HostAgent;
+import org.daysofchaos.agents.host.Order;
+import org.daysofchaos.agents.host.Outcome;
+import org.daysofchaos.agents.host.ServerConfig;
 import org.daysofchaos.agents.metrics.ScrapeMetricSource;
 import org.daysofchaos.agents.process.ProcessPauseInjector;
+import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.Recovery;
 import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.Target;
@@ -106,6 +116,71 @@ class DemoLeversIT {
     assertThat(processState(demo.inventoryPid())).as("the new process").isNotEqualTo('T');
     // The revert resumed a pid that no longer exists: not a failure, nothing left behind.
     assertThat(fixed.types()).contains(EventType.REVERTED).doesNotContain(EventType.REVERT_FAILED);
+  }
+
+  @Test
+  void rollingTheConfigurationBackFixesABadBookingConfig() throws Exception {
+    // What demo/bad-config's host/file-change writes (here by hand: the agent is not in this test).
+    Files.writeString(demo.bookingConfig(), "payment.pool.size=0\n");
+    try {
+      await("every booking fails on the bad configuration")
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> value("booking_error_ratio") > 0.9 && value("booking_config_ok") == 0);
+
+      HttpResponse<String> answer = post("/ops/booking/config/rollback");
+
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+      assertThat(answer.body()).contains("restored the last good file");
+      awaitHealthy();
+      assertThat(value("booking_config_ok")).isEqualTo(1.0);
+    } finally {
+      Files.writeString(demo.bookingConfig(), BookingConfig.GOOD);
+    }
+  }
+
+  @Test
+  void theDemoHostAgentAppliesAndRevertsDemoBadConfig() throws Exception {
+    Path dir = Files.createTempDirectory("demo-host-it");
+    Allow allow =
+        new Allow(
+            Map.of(),
+            Map.of("booking-config", new FileConfig(demo.bookingConfig().toString())),
+            Map.of(),
+            Optional.empty(),
+            Optional.empty(),
+            List.of());
+    ServerConfig server =
+        new ServerConfig(
+            "http://127.0.0.1:1", Secret.fromEnv("TOKEN", "server.credential"), Optional.empty());
+    AgentConfig config =
+        new AgentConfig(
+            "demo-host", server, dir.resolve("state"), Duration.ofSeconds(30), allow, dir);
+    FaultSpec fault = scenario("bad-config").faults().get(0);
+    try (HostAgent agent = HostAgent.open(config, Clock.systemUTC())) {
+      agent.recover();
+      Outcome applied =
+          agent.apply(
+              new Order(
+                  "it-1",
+                  "r",
+                  "demo/bad-config",
+                  "demo-host",
+                  "demo-host",
+                  fault,
+                  Duration.ofSeconds(30)));
+      assertThat(applied.status()).as(applied.message()).isEqualTo(Outcome.Status.APPLIED);
+      await("every booking fails on the bad configuration")
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> value("booking_error_ratio") > 0.9 && value("booking_config_ok") == 0);
+
+      Outcome reverted = agent.revert("it-1");
+
+      assertThat(reverted.status()).as(reverted.message()).isEqualTo(Outcome.Status.REVERTED);
+      assertThat(Files.readString(demo.bookingConfig())).isEqualTo(BookingConfig.GOOD);
+      awaitHealthy();
+    } finally {
+      Files.writeString(demo.bookingConfig(), BookingConfig.GOOD);
+    }
   }
 
   @Test
@@ -325,7 +400,11 @@ class DemoLeversIT {
   }
 
   private static Scenario untilFixed(String name) throws IOException {
-    String resource = "scenarios/demo/until-fixed/" + name + ".yaml";
+    return scenario("until-fixed/" + name);
+  }
+
+  private static Scenario scenario(String name) throws IOException {
+    String resource = "scenarios/demo/" + name + ".yaml";
     try (var in = DemoLeversIT.class.getClassLoader().getResourceAsStream(resource)) {
       assertThat(in).as(resource).isNotNull();
       ReadResult read =

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ class OpsApiTest {
   private final Levers levers = new Levers(Clock.fixed(NOW, ZoneOffset.UTC));
   private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
   private final FakeInventory inventory = new FakeInventory();
+  private BookingConfig config;
   private OpsApi ops;
 
   /** An inventory whose restart gives it the next pid, or fails when told to. */
@@ -56,12 +58,30 @@ class OpsApiTest {
 
   @BeforeEach
   void start() throws Exception {
-    ops = new OpsApi(0, TOKEN, levers, inventory, metrics);
+    config = BookingConfig.create();
+    ops = new OpsApi(0, TOKEN, levers, inventory, config, metrics);
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws IOException {
     ops.close();
+    config.close();
+  }
+
+  @Test
+  void rollbackPutsTheLastGoodBookingConfigBack() throws Exception {
+    Files.writeString(config.file(), BookingConfig.POOL_SIZE + "=0\n");
+    assertThat(config.reload().error()).contains("payment.pool.size is 0");
+    assertThat(get("/ops/state").body()).contains("\"ok\":false");
+
+    HttpResponse<String> answer = post("/ops/booking/config/rollback", null);
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.body()).contains("restored the last good file", "\"ok\":true");
+    assertThat(Files.readString(config.file())).isEqualTo(BookingConfig.GOOD);
+    assertThat(config.current().ok()).isTrue();
+    assertThat(post("/ops/booking/config/rollback", null).body())
+        .contains("the file was already good");
   }
 
   @Test
