@@ -28,7 +28,7 @@ public final class NetemInjector implements HostInjector<Netem> {
   static final String HANDLE = "d0c:";
 
   private final HostContext context;
-  private volatile Optional<String> unavailable;
+  private final ProbedOnce unavailable = new ProbedOnce(this::probe);
 
   public NetemInjector(HostContext context) {
     this.context = context;
@@ -46,12 +46,7 @@ public final class NetemInjector implements HostInjector<Netem> {
    */
   @Override
   public Optional<String> unavailable() {
-    Optional<String> known = unavailable;
-    if (known == null) {
-      known = probe();
-      unavailable = known;
-    }
-    return known;
+    return unavailable.get();
   }
 
   private Optional<String> probe() {

@@ -29,7 +29,7 @@ public final class PortBlockInjector implements HostInjector<PortBlock> {
   private static final String PROBE_TABLE = "chaos_probe";
 
   private final HostContext context;
-  private volatile Optional<String> unavailable;
+  private final ProbedOnce unavailable = new ProbedOnce(this::probe);
 
   public PortBlockInjector(HostContext context) {
     this.context = context;
@@ -46,12 +46,7 @@ public final class PortBlockInjector implements HostInjector<PortBlock> {
    */
   @Override
   public Optional<String> unavailable() {
-    Optional<String> known = unavailable;
-    if (known == null) {
-      known = probe();
-      unavailable = known;
-    }
-    return known;
+    return unavailable.get();
   }
 
   private Optional<String> probe() {
