@@ -60,7 +60,13 @@ final class ProxyUnderTest implements AutoCloseable {
   static ProxyUnderTest embeddedProcess(String upstream) throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process process =
-        new ProcessBuilder(java, "-cp", classPath(), EmbeddedProxyMain.class.getName())
+        new ProcessBuilder(
+                java,
+                // The API warm-up is opt-in (ADR 0019); the bench measures the proxy with it.
+                "-Ddaysofchaos.proxy.warm-up=true",
+                "-cp",
+                classPath(),
+                EmbeddedProxyMain.class.getName())
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     BufferedReader out =

@@ -22,7 +22,10 @@ import org.slf4j.LoggerFactory;
  * took about 1 ms of server time, compiled ones a few tens of microseconds; a game day makes too
  * few calls to warm the path by itself. The work runs on the admin loop in small batches, so a real
  * request waits at most one batch; it costs about 0.8 s of admin-thread CPU and as much again in
- * JIT compiler threads, once per JVM. {@code -Ddaysofchaos.proxy.warm-up=false} turns it off.
+ * JIT compiler threads, once per JVM. Opt-in ({@code -Ddaysofchaos.proxy.warm-up=true}): that CPU
+ * lands at the first injection, when a loaded machine can least spare it (an injection's 5 s API
+ * call timed out with both cores burned by stress-ng while it ran), and a game day does not need
+ * sub-millisecond API calls.
  */
 final class ApiWarmUp implements Runnable {
   static final String PROPERTY = "daysofchaos.proxy.warm-up";
@@ -47,7 +50,7 @@ final class ApiWarmUp implements Runnable {
 
   /** Starts the warm-up on {@code admin}, once per JVM, unless turned off. */
   static void startOnce(Transport transport, EventLoopGroup group, EventLoop admin, Clock clock) {
-    if (!Boolean.parseBoolean(System.getProperty(PROPERTY, "true"))
+    if (!Boolean.parseBoolean(System.getProperty(PROPERTY, "false"))
         || !STARTED.compareAndSet(false, true)) {
       return;
     }
