@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.daysofchaos.core.journal.JournalJson;
 import org.daysofchaos.core.journal.Verdict;
 import org.daysofchaos.demo.DemoSystem;
+import org.daysofchaos.scoreboard.testing.ChaosJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,13 +39,7 @@ class ChaosCliIT {
     final Thread reader;
 
     Cli(Path workDir, String... args) throws IOException {
-      List<String> command =
-          new ArrayList<>(
-              List.of(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-jar",
-                  JAR.toAbsolutePath().toString()));
-      command.addAll(List.of(args));
+      List<String> command = ChaosJvm.command(JAR, List.of(), List.of(args));
       process =
           new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
       reader =

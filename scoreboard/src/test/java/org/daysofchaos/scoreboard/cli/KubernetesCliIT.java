@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +27,7 @@ import org.daysofchaos.core.Target;
 import org.daysofchaos.core.spi.InjectionContext;
 import org.daysofchaos.experiments.kubernetes.KubernetesTarget;
 import org.daysofchaos.experiments.kubernetes.Scale;
+import org.daysofchaos.scoreboard.testing.ChaosJvm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -157,13 +157,7 @@ class KubernetesCliIT {
   private record Result(int exit, String output) {}
 
   private Result chaos(String... args) throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                JAR.toAbsolutePath().toString()));
-    command.addAll(List.of(args));
+    List<String> command = ChaosJvm.command(JAR, List.of(), List.of(args));
     Process process =
         new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     StringBuilder output = new StringBuilder();

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.daysofchaos.scoreboard.testing.ChaosJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -293,14 +294,10 @@ class HostAgentIT {
     Path spare = Files.writeString(dir.resolve("remote-spare.yaml"), "");
     Path config = agentConfig("it-remote", credential, "http://127.0.0.1:" + port, file, spare);
     ns.start(
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx64m",
-            "-jar",
-            ServerProcess.JAR.toAbsolutePath().toString(),
-            "agent",
-            "--config",
-            config.toString()));
+        ChaosJvm.command(
+            ServerProcess.JAR,
+            List.of("-Xmx64m"),
+            List.of("agent", "--config", config.toString())));
     String health = serve.base().resolve("/q/health/live").toString();
     assertThat(
             api.postYaml(

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.daysofchaos.demo.DemoSystem;
+import org.daysofchaos.scoreboard.testing.ChaosJvm;
 
 /** The packaged server (or command line) run as a separate JVM, as users run it. */
 final class ServerProcess implements AutoCloseable {
@@ -67,13 +68,10 @@ final class ServerProcess implements AutoCloseable {
 
   private ServerProcess(Path workDir, Path jar, List<String> jvm, List<String> args)
       throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Dchaos.security.admin.password=" + GAME_MASTER_PASSWORD);
-    command.addAll(jvm);
-    command.add("-jar");
-    command.add(jar.toAbsolutePath().toString());
-    command.addAll(args);
+    List<String> options = new ArrayList<>();
+    options.add("-Dchaos.security.admin.password=" + GAME_MASTER_PASSWORD);
+    options.addAll(jvm);
+    List<String> command = ChaosJvm.command(jar, options, args);
     startedNanos = System.nanoTime();
     process =
         new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
