@@ -1,7 +1,6 @@
 package org.daysofchaos.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -92,7 +91,7 @@ public final class CrashBench {
     final Faults faults;
     final List<String> serve;
 
-    Mode(String name, List<String> jvm, HttpServer metrics) throws IOException {
+    Mode(String name, List<String> jvm, StaticMetrics metrics) throws IOException {
       this.name = name;
       this.jvm = jvm;
       folder = Files.createTempDirectory("chaos-crash-bench");
@@ -106,7 +105,7 @@ public final class CrashBench {
               "--toxiproxy",
               proxy.apiUrl().toString(),
               "--metrics",
-              StaticMetrics.url(metrics),
+              metrics.url(),
               "--process",
               "victim=" + victim.pid(),
               // Fixed: the restarts must find this node's ledger rows, whatever the port.
@@ -145,7 +144,7 @@ public final class CrashBench {
     List<String> jvm = BenchServer.jvmOptions();
     List<String> before = new ArrayList<>(jvm);
     before.add("-Dchaos.recovery.early=false");
-    HttpServer metrics = StaticMetrics.start();
+    StaticMetrics metrics = StaticMetrics.start();
     Longs load = new Longs();
     try (Mode inQuarkus = new Mode("before (in Quarkus only)", before, metrics);
         Mode early = new Mode("after (early recovery)", jvm, metrics)) {
@@ -195,7 +194,7 @@ public final class CrashBench {
       Files.createDirectories(report.toAbsolutePath().getParent());
       Files.writeString(report, md);
     } finally {
-      metrics.stop(0);
+      metrics.close();
     }
   }
 

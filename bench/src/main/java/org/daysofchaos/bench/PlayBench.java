@@ -1,7 +1,6 @@
 package org.daysofchaos.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
@@ -174,17 +173,13 @@ public final class PlayBench {
     try (ServerSocket upstream = new ServerSocket(0);
         EmbeddedToxiproxy proxy = EmbeddedToxiproxy.start()) {
       proxy.createProxy("bench", "127.0.0.1:0", "127.0.0.1:" + upstream.getLocalPort());
-      HttpServer metrics = StaticMetrics.start();
+      StaticMetrics metrics = StaticMetrics.start();
       List<Result> results = new ArrayList<>();
       try (BenchServer server =
           BenchServer.start(
               jar,
               BenchServer.jvmOptions(),
-              List.of(
-                  "--toxiproxy",
-                  proxy.apiUrl().toString(),
-                  "--metrics",
-                  StaticMetrics.url(metrics)))) {
+              List.of("--toxiproxy", proxy.apiUrl().toString(), "--metrics", metrics.url()))) {
         out.println("server log: " + server.log());
         server.gameMaster().post("/api/scenarios", GENTLE, "application/yaml");
         Api viewer = server.gameMaster().newAccount("bench-viewer", "viewer", null, null, PASSWORD);
@@ -197,7 +192,7 @@ public final class PlayBench {
           results.add(bench.run(phase));
         }
       } finally {
-        metrics.stop(0);
+        metrics.close();
       }
       String md = PlayReport.markdown(results, teams);
       out.println(md);

@@ -2,21 +2,12 @@ package org.daysofchaos.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.daysofchaos.agents.proxy.EmbeddedToxiproxy;
 import org.daysofchaos.agents.proxy.RawHttpClient;
@@ -58,25 +49,11 @@ final class ProxyUnderTest implements AutoCloseable {
    * class path; its CPU is the whole process's, as for Toxiproxy.
    */
   static ProxyUnderTest embeddedProcess(String upstream) throws IOException, InterruptedException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process =
-        new ProcessBuilder(
-                java,
-                // The API warm-up is opt-in (ADR 0019); the bench measures the proxy with it.
-                "-Ddaysofchaos.proxy.warm-up=true",
-                "-cp",
-                classPath(),
-                EmbeddedProxyMain.class.getName())
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    String url = out.readLine();
-    if (url == null) {
-      throw new IOException("the embedded proxy's JVM ended before printing its URL");
-    }
+    // The API warm-up is opt-in (ADR 0019); the bench measures the proxy with it.
+    ChildJvm jvm =
+        ChildJvm.start(EmbeddedProxyMain.class, List.of("-Ddaysofchaos.proxy.warm-up=true"));
     ProxyUnderTest proxy =
-        external("embedded", URI.create(url.trim()), "127.0.0.1", upstream, process.pid());
+        external("embedded", URI.create(jvm.firstLine()), "127.0.0.1", upstream, jvm.pid());
     Runnable delete = proxy.onClose;
     return new ProxyUnderTest(
         proxy.label,
@@ -85,25 +62,8 @@ final class ProxyUnderTest implements AutoCloseable {
         proxy.cpu,
         () -> {
           delete.run();
-          process.destroy();
+          jvm.close();
         });
-  }
-
-  /** The class path this class was loaded from: exec:java loads it in a class loader of its own. */
-  private static String classPath() {
-    ClassLoader loader = ProxyUnderTest.class.getClassLoader();
-    if (loader instanceof URLClassLoader urls) {
-      List<String> entries = new ArrayList<>();
-      for (URL url : urls.getURLs()) {
-        try {
-          entries.add(Path.of(url.toURI()).toString());
-        } catch (URISyntaxException e) {
-          entries.add(url.getPath());
-        }
-      }
-      return String.join(File.pathSeparator, entries);
-    }
-    return System.getProperty("java.class.path");
   }
 
   /** The embedded proxy of this JVM. */

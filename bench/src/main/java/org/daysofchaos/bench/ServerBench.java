@@ -2,7 +2,6 @@ package org.daysofchaos.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
@@ -93,16 +92,12 @@ public final class ServerBench {
     try (ServerSocket upstream = new ServerSocket(0);
         EmbeddedToxiproxy proxy = EmbeddedToxiproxy.start()) {
       proxy.createProxy("bench", "127.0.0.1:0", "127.0.0.1:" + upstream.getLocalPort());
-      HttpServer metrics = StaticMetrics.start();
+      StaticMetrics metrics = StaticMetrics.start();
       try (BenchServer server =
           BenchServer.start(
               jar,
               BenchServer.jvmOptions(),
-              List.of(
-                  "--toxiproxy",
-                  proxy.apiUrl().toString(),
-                  "--metrics",
-                  StaticMetrics.url(metrics)))) {
+              List.of("--toxiproxy", proxy.apiUrl().toString(), "--metrics", metrics.url()))) {
         out.println("server log: " + server.log());
         Api api = server.gameMaster();
         api.post("/api/scenarios", BLIP, "application/yaml");
@@ -119,7 +114,7 @@ public final class ServerBench {
         md.append(firing(api, incidents, spread, lead, out));
         md.append(halt(api, proxy, halts, rounds, out));
       } finally {
-        metrics.stop(0);
+        metrics.close();
       }
       out.println(md);
       Files.createDirectories(report.toAbsolutePath().getParent());

@@ -1,7 +1,6 @@
 package org.daysofchaos.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -118,14 +117,13 @@ public final class SoakBench {
     String database = "soak_" + System.currentTimeMillis();
     Path folder = Files.createTempDirectory("chaos-soak");
     List<BenchServer> nodes = new ArrayList<>();
-    HttpServer metrics = StaticMetrics.start();
+    StaticMetrics metrics = StaticMetrics.start();
     try (ServerSocket upstream = new ServerSocket(0);
         EmbeddedToxiproxy proxy = EmbeddedToxiproxy.start()) {
       proxy.createProxy("bench", "127.0.0.1:0", "127.0.0.1:" + upstream.getLocalPort());
       List<String> jvm = new ArrayList<>(BenchServer.jvmOptions());
       List<String> serve =
-          List.of(
-              "--toxiproxy", proxy.apiUrl().toString(), "--metrics", StaticMetrics.url(metrics));
+          List.of("--toxiproxy", proxy.apiUrl().toString(), "--metrics", metrics.url());
       if (settings.db().equals("pg")) {
         psql("postgres", "create database " + database);
         jvm.add("-Dquarkus.profile=pg");
@@ -145,7 +143,7 @@ public final class SoakBench {
       for (BenchServer node : nodes) {
         node.close();
       }
-      metrics.stop(0);
+      metrics.close();
       if (settings.db().equals("pg") && !Boolean.getBoolean("soak.keep-db")) {
         psql("postgres", "drop database if exists " + database);
       }
