@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.daysofchaos.agents.environment.Secret;
 import org.daysofchaos.agents.host.internal.NetemInjector;
+import org.daysofchaos.agents.testing.NetNamespace;
 import org.daysofchaos.core.FaultSpec;
 import org.daysofchaos.core.Target;
 import org.daysofchaos.core.spi.InjectionContext;
@@ -47,17 +48,17 @@ class HostNetworkIT {
 
   private Path dir;
   private final ManualClock clock = ManualClock.at("2027-01-01T10:00:00Z");
-  private LinkedNamespace ns;
+  private NetNamespace ns;
   private HostAgent agent;
   private int ids;
 
   @BeforeAll
   void setUp(@TempDir Path dir) throws Exception {
     this.dir = dir;
-    Optional<String> unavailable = LinkedNamespace.unavailable();
+    Optional<String> unavailable = NetNamespace.unavailable("socat", "nft");
     assumeTrue(unavailable.isEmpty(), unavailable.orElse(""));
-    ns = LinkedNamespace.create();
-    ns.start("socat", "TCP-LISTEN:" + PORT + ",fork,reuseaddr", "EXEC:/bin/cat");
+    ns = NetNamespace.create();
+    ns.start(List.of("socat", "TCP-LISTEN:" + PORT + ",fork,reuseaddr", "EXEC:/bin/cat"));
     await().atMost(Duration.ofSeconds(20)).until(() -> connect() == Reach.CONNECTED);
     agent = HostAgent.open(config(), clock);
     assertThat(agent.recover()).isEmpty();

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.daysofchaos.agents.testing.NetNamespace;
 import org.daysofchaos.scoreboard.testing.ChaosJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,7 +80,7 @@ class HostAgentIT {
     Path remote = Files.writeString(dir.resolve("remote.yaml"), "mode: normal\n");
     Path disk = Files.createDirectories(dir.resolve("disk"));
     Process sleeper = new ProcessBuilder("sleep", "600").start();
-    Optional<String> noNamespace = NetNamespace.unavailable();
+    Optional<String> noNamespace = NetNamespace.unavailable("socat");
     noNamespace.ifPresent(why -> System.out.println("no network namespace part: " + why));
     List<String> options =
         new ArrayList<>(

@@ -1,4 +1,4 @@
-package org.daysofchaos.agents.host;
+package org.daysofchaos.agents.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -12,31 +12,36 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A network namespace of its own, as another host: a veth pair links it to this machine ({@code .1}
- * here, {@link #address()} there). Needs root and {@code ip}. Closing it ends its processes and
- * deletes the namespace and the link.
+ * A network namespace of its own, as another host: a veth pair links it to this machine ({@link
+ * #hostAddress()} here, {@link #address()} there). Needs root and {@code ip}, and whatever the test
+ * runs inside. Closing it ends its processes and deletes the namespace and the link.
  */
-final class LinkedNamespace implements AutoCloseable {
+public final class NetNamespace implements AutoCloseable {
   private final String name;
   private final String hostSide;
   private final String inside;
   private final String subnet;
   private final List<Process> processes = new ArrayList<>();
 
-  private LinkedNamespace(String name, String hostSide, String inside, String subnet) {
+  private NetNamespace(String name, String hostSide, String inside, String subnet) {
     this.name = name;
     this.hostSide = hostSide;
     this.inside = inside;
     this.subnet = subnet;
   }
 
-  /** Why this machine cannot make one (not root, no ip or socat), or empty; in CI a failure. */
-  static Optional<String> unavailable() {
+  /**
+   * Why this machine cannot make one (not root, no {@code ip} or one of {@code programs}), or
+   * empty. In CI a missing requirement fails the test instead.
+   */
+  public static Optional<String> unavailable(String... programs) {
+    List<String> needed = new ArrayList<>(List.of("ip"));
+    needed.addAll(List.of(programs));
     String why = null;
     if (!"root".equals(System.getProperty("user.name"))) {
       why = "network namespaces need root";
-    } else if (!onPath("ip") || !onPath("socat") || !onPath("nft")) {
-      why = "these tests need ip (iproute2), socat and nft (nftables)";
+    } else if (!needed.stream().allMatch(NetNamespace::onPath)) {
+      why = "these tests need " + String.join(", ", needed);
     }
     if (why != null && "true".equalsIgnoreCase(System.getenv("CI"))) {
       fail("CI needs this: " + why);
@@ -53,11 +58,17 @@ final class LinkedNamespace implements AutoCloseable {
     return false;
   }
 
-  static LinkedNamespace create() throws IOException, InterruptedException {
+  public static NetNamespace create() throws IOException, InterruptedException {
     int id = ThreadLocalRandom.current().nextInt(10_000, 99_999);
-    String subnet = "10.214." + ThreadLocalRandom.current().nextInt(1, 250) + ".";
-    LinkedNamespace ns =
-        new LinkedNamespace("chaos-net-" + id, "chaosn" + id + "h", "chaosn" + id + "n", subnet);
+    // Random /30 subnets: two tests (or a test and a demo) never share one.
+    String subnet =
+        "10."
+            + ThreadLocalRandom.current().nextInt(200, 250)
+            + "."
+            + ThreadLocalRandom.current().nextInt(1, 250)
+            + ".";
+    NetNamespace ns =
+        new NetNamespace("chaos-net-" + id, "chaosn" + id + "h", "chaosn" + id + "n", subnet);
     try {
       ns.run("ip", "netns", "add", ns.name);
       ns.run("ip", "link", "add", ns.hostSide, "type", "veth", "peer", "name", ns.inside);
@@ -74,32 +85,56 @@ final class LinkedNamespace implements AutoCloseable {
     return ns;
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
   /** The namespace's address on the link. */
-  String address() {
+  public String address() {
     return subnet + "2";
   }
 
+  /** This machine's address on the link. */
+  public String hostAddress() {
+    return subnet + "1";
+  }
+
   /** The namespace's end of the link. */
-  String device() {
+  public String device() {
     return inside;
   }
 
+  /**
+   * Carries {@code 127.0.0.1:port} inside the namespace to {@code address:to} here (with {@code
+   * socat}): a process inside that may only speak to loopback reaches a server on this machine.
+   */
+  public void forward(int port, String address, int to) throws IOException {
+    start(
+        List.of(
+            "socat",
+            "TCP-LISTEN:" + port + ",bind=127.0.0.1,fork,reuseaddr",
+            "TCP:" + address + ":" + to));
+  }
+
   /** Runs a command inside the namespace; it is ended when the namespace is closed. */
-  void start(String... command) throws IOException {
+  public Process start(List<String> command) throws IOException {
     List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", name));
-    all.addAll(List.of(command));
-    processes.add(new ProcessBuilder(all).redirectErrorStream(true).start());
+    all.addAll(command);
+    Process p = new ProcessBuilder(all).redirectErrorStream(true).start();
+    processes.add(p);
+    return p;
   }
 
   /** Runs a command inside the namespace to its end, and returns its output. */
-  String exec(String... command) throws IOException, InterruptedException {
+  public String exec(String... command) throws IOException, InterruptedException {
     List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", name));
     all.addAll(List.of(command));
     return run(all.toArray(String[]::new));
+  }
+
+  /** Takes the link down on this machine's side: the namespace is cut off. */
+  public void cut() throws IOException, InterruptedException {
+    run("ip", "link", "set", hostSide, "down");
   }
 
   private String run(String... command) throws IOException, InterruptedException {
