@@ -2,23 +2,19 @@ package org.daysofchaos.demo;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.daysofchaos.agents.process.LocalProcess;
 import org.daysofchaos.agents.process.LocalProcesses;
 
@@ -33,7 +29,6 @@ public final class DemoProcess implements RunningDemo {
   private static final long START_TIMEOUT_SECONDS = 120;
   private static final long ANSWER_TIMEOUT_SECONDS = 60;
   private static final long STOP_TIMEOUT_SECONDS = 15;
-  private static final String JBOSS_LOG_MANAGER = "org/jboss/logmanager/LogManager.class";
 
   private final Process process;
   private final Writer commands;
@@ -54,68 +49,33 @@ public final class DemoProcess implements RunningDemo {
    */
   public static DemoProcess start(
       int trafficPerSecond, int proxyApiPort, int opsPort, int bookingPort) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    if (ClassLoader.getSystemResource(JBOSS_LOG_MANAGER) != null) {
-      // As for the inventory process: the packaged server's class path wants its log manager.
-      command.add("-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
-    }
-    command.addAll(
-        List.of(
-            "-Xmx256m",
-            "-XX:+UseSerialGC",
-            "-cp",
-            System.getProperty("java.class.path"),
-            DemoMain.class.getName(),
-            Integer.toString(trafficPerSecond),
-            Integer.toString(proxyApiPort),
-            Integer.toString(opsPort),
-            Integer.toString(bookingPort)));
     Process child =
-        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        ChildJvm.start(
+            DemoMain.class,
+            List.of("-Xmx256m", "-XX:+UseSerialGC"),
+            List.of(
+                Integer.toString(trafficPerSecond),
+                Integer.toString(proxyApiPort),
+                Integer.toString(opsPort),
+                Integer.toString(bookingPort)));
     try {
-      BufferedReader out =
-          new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-      DemoProcess demo = new DemoProcess(child, parse(awaitReady(child, out)));
+      BufferedReader out = ChildJvm.output(child);
+      String ready =
+          ChildJvm.awaitLine(
+              child,
+              out,
+              line -> line.startsWith(DemoMain.READY + " ") || line.startsWith("FAILED "),
+              Duration.ofSeconds(START_TIMEOUT_SECONDS),
+              "the demo process");
+      if (ready.startsWith("FAILED ")) {
+        throw new IOException("the demo process did not start: " + ready.substring(7));
+      }
+      DemoProcess demo = new DemoProcess(child, parse(ready));
       demo.pump(out);
       return demo;
     } catch (IOException | RuntimeException e) {
       child.destroyForcibly();
       throw e;
-    }
-  }
-
-  private static String awaitReady(Process child, BufferedReader out) throws IOException {
-    CompletableFuture<String> first =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                String line;
-                while ((line = out.readLine()) != null) {
-                  if (line.startsWith(DemoMain.READY + " ") || line.startsWith("FAILED ")) {
-                    return line;
-                  }
-                  System.out.println(line); // the demo's own output before it is ready
-                }
-                return null;
-              } catch (IOException e) {
-                return null;
-              }
-            });
-    try {
-      String line = first.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      if (line == null || line.startsWith("FAILED ")) {
-        throw new IOException(
-            "the demo process did not start: "
-                + (line == null ? "it exited with " + child.waitFor() : line.substring(7)));
-      }
-      return line;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while starting the demo process", e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IOException(
-          "the demo process was not ready within " + START_TIMEOUT_SECONDS + " s", e);
     }
   }
 

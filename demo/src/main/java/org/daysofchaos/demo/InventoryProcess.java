@@ -1,16 +1,9 @@
 package org.daysofchaos.demo;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.daysofchaos.agents.process.LocalProcess;
 
 /**
@@ -19,7 +12,6 @@ import org.daysofchaos.agents.process.LocalProcess;
  */
 final class InventoryProcess implements LocalProcess, AutoCloseable {
   private static final long START_TIMEOUT_SECONDS = 30;
-  private static final String JBOSS_LOG_MANAGER = "org/jboss/logmanager/LogManager.class";
 
   private volatile Process process;
   private volatile int port;
@@ -55,67 +47,25 @@ final class InventoryProcess implements LocalProcess, AutoCloseable {
   }
 
   private synchronized void launch(int onPort) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    if (ClassLoader.getSystemResource(JBOSS_LOG_MANAGER) != null) {
-      // In the packaged server, the class path carries JBoss LogManager's System.Logger finder,
-      // which wants its LogManager installed; the JDK's HTTP server logs through it.
-      command.add("-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
-    }
-    command.addAll(
-        List.of(
-            "-Xmx64m",
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
-            "-cp",
-            System.getProperty("java.class.path"),
-            InventoryMain.class.getName(),
-            Integer.toString(onPort)));
     Process started =
-        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        ChildJvm.start(
+            InventoryMain.class,
+            List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+            List.of(Integer.toString(onPort)));
     try {
-      port = awaitReady(started);
+      String ready =
+          ChildJvm.awaitLine(
+              started,
+              ChildJvm.output(started),
+              line -> line.startsWith("READY "),
+              Duration.ofSeconds(START_TIMEOUT_SECONDS),
+              "the inventory process");
+      port = Integer.parseInt(ready.substring("READY ".length()).strip());
     } catch (IOException e) {
       started.destroyForcibly();
       throw e;
     }
     process = started;
-  }
-
-  private static int awaitReady(Process started) throws IOException {
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8));
-    CompletableFuture<String> ready =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                String line;
-                while ((line = out.readLine()) != null) {
-                  if (line.startsWith("READY ")) {
-                    return line;
-                  }
-                }
-                return null;
-              } catch (IOException e) {
-                return null;
-              }
-            });
-    try {
-      String line = ready.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      if (line == null) {
-        throw new IOException(
-            "the inventory process exited before it was ready (exit code "
-                + started.waitFor()
-                + ")");
-      }
-      return Integer.parseInt(line.substring("READY ".length()).strip());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while starting the inventory process", e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IOException(
-          "the inventory process did not start within " + START_TIMEOUT_SECONDS + " s", e);
-    }
   }
 
   @Override
