@@ -126,6 +126,7 @@ public class ServerLifecycle {
     @Inject AuditLog audit;
     @Inject Clock clock;
     @Inject Accounts accounts;
+    @Inject DemoHost demoHost;
   }
 
   void onStart(@Observes @Priority(10) StartupEvent event) throws IOException {
@@ -165,6 +166,8 @@ public class ServerLifecycle {
     p.gameDayFiles.loadOnStart(gameDayFiles.orElse(List.of()).stream().map(Path::of).toList());
     times.mark("gamedays");
     if (demo) {
+      // Before the demo game day: it plays demo/bad-config through this agent.
+      p.demoHost.open(p.targets.demo().orElseThrow().bookingConfig());
       loadDemoGameDay(p);
       times.mark("demo-gameday");
     }
@@ -319,6 +322,9 @@ public class ServerLifecycle {
         LOG.warn("stopping: not every run reverted in time: {}", e.toString());
       }
     }
+    // The runs reverted through the demo's agent; now it reverts whatever it still holds, before
+    // the demo (and its file) goes.
+    p.demoHost.close();
     p.targets.close();
   }
 
