@@ -28,6 +28,7 @@ public class DemoHost {
 
   @Inject AgentCredentials credentials;
   @Inject AgentRegistry registry;
+  @Inject StartupMarks marks;
 
   /** The lease of the server's faults on agents; the demo's agent holds them no longer. */
   @ConfigProperty(name = "chaos.agents.lease", defaultValue = "5s")
@@ -49,15 +50,20 @@ public class DemoHost {
         DemoHostAgent.open(
             credentials, bookingConfig, Path.of(dataDir).resolve(DemoHostAgent.NAME), lease);
     agent = opened;
+    marks.expectDemoHost();
     listening.whenCompleteAsync(
         (server, problem) -> {
-          if (problem == null) {
-            connect(opened, server);
-          } else {
-            LOG.error(
-                "the demo's host agent {} cannot connect: {}",
-                DemoHostAgent.NAME,
-                problem.getMessage());
+          try {
+            if (problem == null) {
+              connect(opened, server);
+            } else {
+              LOG.error(
+                  "the demo's host agent {} cannot connect: {}",
+                  DemoHostAgent.NAME,
+                  problem.getMessage());
+            }
+          } finally {
+            marks.demoHostDone();
           }
         },
         task -> {

@@ -54,8 +54,9 @@ import sun.misc.SignalHandler;
  * The server's start and stop, in the order the safety rules need. On start, before anything can
  * inject: the database is migrated (Flyway, before this runs), the targets are wired (and the demo
  * started), then crash recovery reverts what this node left active. Only then are scenarios and
- * game days loaded and the schedule resumed (it starts halted). On stop, every run is aborted and
- * waited for, so that its faults are reverted before the process ends.
+ * game days loaded (with the demo, its host agent first: {@link DemoHost}) and the schedule resumed
+ * (it starts halted). On stop, every run is aborted and waited for, so that its faults are reverted
+ * before the process ends; the demo's agent and then the demo stop last.
  */
 @ApplicationScoped
 public class ServerLifecycle {

@@ -70,7 +70,8 @@ class ServeAndHaltCliIT {
                           "serving \\d+ ms after the JVM started \\(cpu [0-9.]+ s\\): jvm=\\d+"
                               + " early-recovery=\\d+ quarkus=\\d+ database=\\d+ flyway=\\d+"
                               + " boot=\\d+ quartz=\\d+ .*targets=\\d+ recovery=\\d+ catalog=\\d+"
-                              + " accounts=\\d+ gamedays=\\d+ demo-gameday=\\d+ .*http=\\d+"));
+                              + " accounts=\\d+ gamedays=\\d+ demo-gameday=\\d+ .*http=\\d+"
+                              + " demo-host=\\d+"));
 
       long t0 = System.nanoTime();
       ServerProcess validate =
@@ -141,7 +142,11 @@ class ServeAndHaltCliIT {
       assertThat(release.exitCode()).as(release.output()).isZero();
       assertThat(api.getJson("/api/status").get("halted").asBoolean()).isFalse();
 
+      long t1 = System.nanoTime();
       theDemoHostAgentChangesTheBookingConfigAndRevertsItsExactBytes(api, server::output);
+      System.out.printf(
+          "demo/bad-config through demo-host, applied and reverted: %d ms%n",
+          (System.nanoTime() - t1) / 1_000_000);
       assertThat(server.output())
           .as("no credential in the log (the demo agent's is in memory only)")
           .doesNotContainPattern("doc_[A-Za-z0-9_-]{20,}");
