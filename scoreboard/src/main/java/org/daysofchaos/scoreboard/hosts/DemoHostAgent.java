@@ -81,7 +81,7 @@ public final class DemoHostAgent implements AutoCloseable {
     return new DemoHostAgent(agent, credential, bookingConfig);
   }
 
-  private static AgentConfig config(Path bookingConfig, Path state, Duration lease) {
+  static AgentConfig config(Path bookingConfig, Path state, Duration lease) {
     Allow allow =
         new Allow(
             Map.of(),
