@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.daysofchaos.scoreboard.hosts.AgentCredentials;
 import org.daysofchaos.scoreboard.hosts.AgentRegistry;
 import org.daysofchaos.scoreboard.hosts.DemoHostAgent;
@@ -51,6 +52,15 @@ public class DemoHost {
             credentials, bookingConfig, Path.of(dataDir).resolve(DemoHostAgent.NAME), lease);
     agent = opened;
     marks.expectDemoHost();
+    // Bounded too: a server without a plain-HTTP listener (HTTPS only) never says it listens.
+    CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .execute(
+            () ->
+                listening.completeExceptionally(
+                    new IllegalStateException(
+                        "the server's HTTP listener did not open within "
+                            + timeout.toSeconds()
+                            + " s")));
     listening.whenCompleteAsync(
         (server, problem) -> {
           try {
