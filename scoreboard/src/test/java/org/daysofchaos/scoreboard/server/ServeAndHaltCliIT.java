@@ -181,7 +181,10 @@ class ServeAndHaltCliIT {
     await("the bad configuration written by the agent")
         .atMost(Duration.ofSeconds(30))
         .until(() -> Files.readString(config).equals("payment.pool.size=0\n"));
-    assertThat(agent(api).get("active").size()).as("the fault the agent holds").isEqualTo(1);
+    // The agent reports the faults it holds with its next poll, a moment after the change.
+    await("the fault the agent holds, as the server lists it")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> agent(api).get("active").size() == 1);
 
     assertThat(api.post("/api/incidents/" + id + "/end", "", "text/plain").status()).isEqualTo(202);
     await("the agent's revert")
