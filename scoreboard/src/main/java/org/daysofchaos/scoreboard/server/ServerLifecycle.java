@@ -54,8 +54,9 @@ import sun.misc.SignalHandler;
  * The server's start and stop, in the order the safety rules need. On start, before anything can
  * inject: the database is migrated (Flyway, before this runs), the targets are wired (and the demo
  * started), then crash recovery reverts what this node left active. Only then are scenarios and
- * game days loaded and the schedule resumed (it starts halted). On stop, every run is aborted and
- * waited for, so that its faults are reverted before the process ends.
+ * game days loaded (with the demo, its host agent first: {@link DemoHost}) and the schedule resumed
+ * (it starts halted). On stop, every run is aborted and waited for, so that its faults are reverted
+ * before the process ends; the demo's agent and then the demo stop last.
  */
 @ApplicationScoped
 public class ServerLifecycle {
@@ -126,6 +127,7 @@ public class ServerLifecycle {
     @Inject AuditLog audit;
     @Inject Clock clock;
     @Inject Accounts accounts;
+    @Inject DemoHost demoHost;
   }
 
   void onStart(@Observes @Priority(10) StartupEvent event) throws IOException {
@@ -165,6 +167,8 @@ public class ServerLifecycle {
     p.gameDayFiles.loadOnStart(gameDayFiles.orElse(List.of()).stream().map(Path::of).toList());
     times.mark("gamedays");
     if (demo) {
+      // Before the demo game day: it plays demo/bad-config through this agent.
+      p.demoHost.open(p.targets.demo().orElseThrow().bookingConfig());
       loadDemoGameDay(p);
       times.mark("demo-gameday");
     }
@@ -319,6 +323,9 @@ public class ServerLifecycle {
         LOG.warn("stopping: not every run reverted in time: {}", e.toString());
       }
     }
+    // The runs reverted through the demo's agent; now it reverts whatever it still holds, before
+    // the demo (and its file) goes.
+    p.demoHost.close();
     p.targets.close();
   }
 

@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * Marks the phases of Quarkus's own boot in {@link StartupTimes}: the runtime set-up until Flyway
  * is configured, the database's opening until the migration starts, the migration, the rest of the
  * boot until the start-up event, Quartz's start (its observer runs first, at priority 0), and the
- * HTTP listener. Once both the listener is up and {@link ServerLifecycle} has finished its start,
- * the server is serving: the times are logged, once.
+ * HTTP listener. Once both the listener is up and {@link ServerLifecycle} has finished its start
+ * (and, with the demo, its host agent has connected or given up: {@link DemoHost}), the server is
+ * serving: the times are logged, once.
  */
 @Singleton
 @Unremovable
@@ -71,6 +72,17 @@ public class StartupMarks implements FlywayConfigurationCustomizer {
 
   /** The server's own start is done ({@link ServerLifecycle}). */
   void serverStarted() {
+    oneLess();
+  }
+
+  /** Serving waits for the demo's host agent too; call before the server's start is done. */
+  void expectDemoHost() {
+    awaited.incrementAndGet();
+  }
+
+  /** The demo's host agent connected, or will not. */
+  void demoHostDone() {
+    StartupTimes.process().mark("demo-host");
     oneLess();
   }
 

@@ -71,12 +71,12 @@ class RehearseCommandTest {
 
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
     assertThat(out())
-        .contains("Rehearsal of game day demo-day: 20 run(s) (seeds 7-26), 4 incident(s) a run")
+        .contains("Rehearsal of game day demo-day: 20 run(s) (seeds 7-26), 5 incident(s) a run")
         .contains("simulated, nothing injected")
-        .containsPattern("blue +novice +80 ")
-        .containsPattern("red +expert +80 ")
-        .containsPattern("all teams +160 ")
-        .contains("recovered: of the until-fixed incidents (40)")
+        .containsPattern("blue +novice +100 ")
+        .containsPattern("red +expert +100 ")
+        .containsPattern("all teams +200 ")
+        .contains("recovered: of the until-fixed incidents (60)")
         .containsPattern("demo/until-fixed/payment-primary-down +20/20 +until fixed, at most 10m")
         .containsPattern("demo/payment-latency +\\d+/20 +time-boxed, 30s")
         .contains("Overlaps (two incidents on one target at once)\n  none");
@@ -98,7 +98,7 @@ class RehearseCommandTest {
             "demo/payment-latency +0/10 +time-boxed, 30s +<- NOBODY detects it in time")
         .contains("nobody detects in time: demo/payment-latency")
         .containsPattern("bot-1 +-?\\d+ +-?\\d+ +-?\\d+")
-        .containsPattern("bot-3 +novice +40 ");
+        .containsPattern("bot-3 +novice +50 ");
   }
 
   @Test
