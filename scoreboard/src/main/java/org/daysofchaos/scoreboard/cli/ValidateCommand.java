@@ -22,6 +22,7 @@ import org.daysofchaos.core.scenario.DryRun;
 import org.daysofchaos.core.scenario.Problem;
 import org.daysofchaos.core.scenario.ReadResult;
 import org.daysofchaos.experiments.Catalog;
+import org.daysofchaos.experiments.host.AgentTarget;
 import org.daysofchaos.scoreboard.gameday.GameDays;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -193,8 +194,21 @@ public class ValidateCommand implements Callable<Integer> {
 
   private static int preFlight(Environment environment, List<Scenario> scenarios, PrintStream out) {
     List<PreFlight.Item> items = new ArrayList<>();
+    List<Scenario> leftToServer = new ArrayList<>();
     try (EnvironmentWiring wiring = EnvironmentWiring.connect(environment, Clock.systemUTC())) {
       for (Scenario scenario : scenarios) {
+        List<String> agents = agents(scenario);
+        if (!agents.isEmpty()) {
+          out.println(
+              "[skip] "
+                  + scenario.id()
+                  + ": "
+                  + String.join(", ", agents)
+                  + ": host agents connect to the game-day server, not to this command; the"
+                  + " server's pre-flight checks this scenario (docs/agent.md)");
+          leftToServer.add(scenario);
+          continue;
+        }
         List<PreFlight.Item> some =
             PreFlight.check(scenario, wiring.injectors(), wiring.probes(), wiring.alerts());
         some.forEach(item -> out.println(item.describe()));
@@ -207,7 +221,24 @@ public class ValidateCommand implements Callable<Integer> {
             + items.size()
             + " item(s) checked, "
             + failed
-            + " failed; nothing was injected");
+            + " failed"
+            + (leftToServer.isEmpty()
+                ? ""
+                : ", " + leftToServer.size() + " scenario(s) left to the server's pre-flight")
+            + "; nothing was injected");
     return failed == 0 ? ExitCodes.OK : ExitCodes.PROBLEMS;
+  }
+
+  /**
+   * The host agents a scenario's faults target: they link to a server, so only a server's
+   * pre-flight can ask them; checking them here would fail for want of an injector.
+   */
+  private static List<String> agents(Scenario scenario) {
+    return scenario.faults().stream()
+        .map(f -> scenario.target(f).spec())
+        .filter(AgentTarget.class::isInstance)
+        .map(spec -> spec.describe())
+        .distinct()
+        .toList();
   }
 }

@@ -221,14 +221,9 @@ class ChaosCliIT {
           processes:
             inventory: { pid: %d }
           metrics: ["%s"]
+          agents: [demo-host]
           """
               .formatted(demo.toxiproxyUrl(), demo.inventoryPid(), demo.metricsUrl()));
-      // Without demo/bad-config: its target is the demo's host agent, which connects to a server
-      // (`serve --demo`), and only that server's pre-flight can see it (ServeAndHaltCliIT).
-      String day = Files.readString(DEMO_DAY);
-      Files.writeString(
-          dir.resolve("gameday.yaml"),
-          day.substring(0, day.indexOf("  - scenario: demo/bad-config")));
 
       Cli cli =
           new Cli(
@@ -238,7 +233,7 @@ class ChaosCliIT {
               "environment.yaml",
               "--live",
               "--gameday",
-              "gameday.yaml");
+              DEMO_DAY.toString());
 
       assertThat(cli.exitCode()).as(cli.output()).isZero();
       await()
@@ -246,11 +241,15 @@ class ChaosCliIT {
           .untilAsserted(
               () ->
                   assertThat(cli.output())
-                      .contains("game day demo-day, 4 scenario slot(s), teams blue, red")
+                      .contains("game day demo-day, 5 scenario slot(s), teams blue, red")
                       .contains("[ok]   demo/payment-latency: target payment-link: ")
                       .contains(
                           "[ok]   demo/until-fixed/inventory-frozen: target inventory-process")
-                      .containsPattern("pre-flight: \\d+ item\\(s\\) checked, 0 failed")
+                      // Its host agent links to a server (serve --demo, ServeAndHaltCliIT).
+                      .contains("[skip] demo/bad-config: agent demo-host: host agents connect")
+                      .containsPattern(
+                          "pre-flight: \\d+ item\\(s\\) checked, 0 failed, 1 scenario\\(s\\)"
+                              + " left to the server's pre-flight")
                       .doesNotContain("[FAIL]"));
     }
   }
