@@ -3,6 +3,8 @@ package org.daysofchaos.scoreboard.leaderboard;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +39,13 @@ import org.daysofchaos.scoreboard.play.PlayStore;
  */
 public final class Boards {
   private static final int RECENT = 12;
+
+  /**
+   * Live boards kept: a board of each of the game days (and views) asked for most recently. One
+   * asked for again after it was dropped is built again from the stored facts, once; a server that
+   * runs game day after game day no longer keeps every board it ever computed.
+   */
+  static final int KEPT = 16;
 
   /**
    * One computation: the scores, the labels that stand for incidents, and the plays as judged for
@@ -113,10 +122,23 @@ public final class Boards {
 
   /** A live board and the last computation it gave, for one game day and one view of it. */
   private static final class Held {
+    final Map<String, Integer> weights = new HashMap<>();
     LiveBoard board;
     Computed computed;
     PlayStore.Version version;
     List<LiveBoard.Fired> fired;
+  }
+
+  /** The boards asked for most recently, at most {@link #KEPT}; callers synchronize. */
+  private static final class Recent extends LinkedHashMap<String, Held> {
+    Recent() {
+      super(KEPT, 0.75f, true);
+    }
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Held> eldest) {
+      return size() > KEPT;
+    }
   }
 
   private final PlayStore store;
@@ -126,8 +148,7 @@ public final class Boards {
   private final Clock clock;
   private final ScoringRules rules;
   private final Function<String, List<Play>> alertPlays;
-  private final Map<String, Held> held = new ConcurrentHashMap<>();
-  private final Map<String, Integer> weights = new ConcurrentHashMap<>();
+  private final Map<String, Held> held = Collections.synchronizedMap(new Recent());
 
   public Boards(
       PlayStore store,
@@ -157,7 +178,7 @@ public final class Boards {
     synchronized (h) {
       PlayStore.Version versions = store.version(gameDayId);
       List<Incident> fired = incidents.fired(gameDayId);
-      List<LiveBoard.Fired> facts = facts(fired);
+      List<LiveBoard.Fired> facts = facts(h, fired);
       if (h.computed != null && versions.equals(h.version) && facts.equals(h.fired)) {
         return h.computed;
       }
@@ -170,8 +191,7 @@ public final class Boards {
       LiveBoard.Result result =
           h.board.refresh(
               facts,
-              new LiveBoard.Counts(
-                  versions.plays(), versions.lastId(), versions.reviewed(), versions.alerts()),
+              LiveBoard.Counts.of(versions),
               after -> store.ofGameDayAfter(gameDayId, after),
               () -> alertPlays.apply(gameDayId));
       Map<String, String> labels = new LinkedHashMap<>();
@@ -183,11 +203,11 @@ public final class Boards {
     }
   }
 
-  private List<LiveBoard.Fired> facts(List<Incident> fired) {
+  private List<LiveBoard.Fired> facts(Held h, List<Incident> fired) {
     List<LiveBoard.Fired> facts = new ArrayList<>();
     for (Incident i : fired) {
       int weight =
-          weights.computeIfAbsent(
+          h.weights.computeIfAbsent(
               i.id(), id -> catalog.scenario(i.scenarioId(), i.scenarioSha256()).weight());
       facts.add(
           new LiveBoard.Fired(
@@ -195,6 +215,11 @@ public final class Boards {
               PlayRecord.outcomeOf(i)));
     }
     return facts;
+  }
+
+  /** Live boards kept now (at most {@link #KEPT}). */
+  int kept() {
+    return held.size();
   }
 
   /** The board everyone may see. */

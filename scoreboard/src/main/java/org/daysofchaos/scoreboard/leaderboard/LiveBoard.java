@@ -18,22 +18,33 @@ import org.daysofchaos.core.scoring.LiveScoring;
 import org.daysofchaos.core.scoring.Play;
 import org.daysofchaos.core.scoring.ScoringRules;
 import org.daysofchaos.scoreboard.play.PlayRecord;
+import org.daysofchaos.scoreboard.play.PlayStore;
 
 /**
  * One game day's board, kept up to date as its plays arrive: each refresh reads only the plays
- * recorded since the last one and scores only those ({@link LiveScoring}), so a play costs the same
- * whether it is the first of the day or the thousandth. Whatever changes the past starts again from
- * scratch, once: a reviewed diagnosis, an alert (its time may come before plays already scored), an
- * incident that ends or recovers (a declared fix is judged then), a play that sorts before one
- * already scored, the plays or the teams being reset. Those happen a few times per incident, not
- * per play. Not thread-safe: {@link Boards} refreshes each board under its own lock.
+ * committed since the last one (by their number in the game day, {@link PlayStore.Committed}, not
+ * their id: two nodes may commit a smaller id after a larger one) and scores only those ({@link
+ * LiveScoring}), so a play costs the same whether it is the first of the day or the thousandth.
+ * Whatever changes the past starts again from scratch, once: a reviewed diagnosis, an alert (its
+ * time may come before plays already scored), an incident that ends or recovers (a declared fix is
+ * judged then), a play that sorts before one already scored, the plays or the teams being reset.
+ * Those happen a few times per incident, not per play. Not thread-safe: {@link Boards} refreshes
+ * each board under its own lock.
  */
 final class LiveBoard {
   /** A fired incident as the board needs it: its facts and how its declared fixes are judged. */
   record Fired(IncidentFacts facts, Judging.IncidentOutcome outcome) {}
 
-  /** What a refresh sees of the stored facts besides the plays and incidents. */
-  record Counts(long plays, long lastId, long reviewed, long alerts) {}
+  /**
+   * What a refresh sees of the stored facts besides the plays and incidents.
+   *
+   * @param plays the number of the last play committed ({@link PlayStore.Version#plays})
+   */
+  record Counts(long plays, long reviewed, long alerts) {
+    static Counts of(PlayStore.Version version) {
+      return new Counts(version.plays(), version.reviewed(), version.alerts());
+    }
+  }
 
   /** The board and the plays as judged for it, as of one refresh; later plays change neither. */
   record Result(
@@ -49,6 +60,7 @@ final class LiveBoard {
   private AppendOnly<PlayRecord> plays;
   private final Map<String, AppendOnly<PlayRecord>> byTeam = new LinkedHashMap<>();
   private Counts counts;
+  private long readThrough;
   private long rowsRead;
   private long rebuilds;
 
@@ -66,15 +78,16 @@ final class LiveBoard {
    * Brings the board up to date.
    *
    * @param fired the incidents fired so far, in the order the board labels them
-   * @param playsAfter the plays recorded after a given id, in id order (0: all of them)
+   * @param now read before the plays, so that they include at least what it counts
+   * @param playsAfter the plays committed after a given number, in commit order (0: all of them)
    * @param alerts the first alert of each team in each incident, as plays
    */
   Result refresh(
       List<Fired> fired,
       Counts now,
-      LongFunction<List<PlayRecord>> playsAfter,
+      LongFunction<PlayStore.Committed> playsAfter,
       Supplier<List<Play>> alerts) {
-    if (!incremental(fired, now) || !append(fired, playsAfter.apply(counts.lastId()), now)) {
+    if (!incremental(fired, now) || !append(fired, playsAfter.apply(readThrough), now)) {
       rebuild(fired, now, playsAfter.apply(0), alerts.get());
     }
     Map<String, List<PlayRecord>> teamPlays = new HashMap<>();
@@ -102,8 +115,7 @@ final class LiveBoard {
     if (scoring == null
         || now.reviewed() != counts.reviewed()
         || now.alerts() != counts.alerts()
-        || now.lastId() < counts.lastId()
-        || now.plays() < counts.plays()) {
+        || now.plays() < readThrough) {
       return false;
     }
     Set<String> ids = new HashSet<>();
@@ -118,7 +130,8 @@ final class LiveBoard {
   }
 
   /** Scores the new plays; false (nothing scored) if one of them must be scored in the past. */
-  private boolean append(List<Fired> fired, List<PlayRecord> fresh, Counts now) {
+  private boolean append(List<Fired> fired, PlayStore.Committed committed, Counts now) {
+    List<PlayRecord> fresh = committed.plays();
     rowsRead += fresh.size();
     Map<String, Fired> byId = new HashMap<>(known);
     fired.forEach(f -> byId.putIfAbsent(f.facts().incidentId(), f));
@@ -141,11 +154,14 @@ final class LiveBoard {
       }
     }
     judged.forEach(this::score);
-    counts = new Counts(now.plays(), lastId(fresh, counts.lastId()), now.reviewed(), now.alerts());
+    counts = now;
+    readThrough = committed.through();
     return true;
   }
 
-  private void rebuild(List<Fired> fired, Counts now, List<PlayRecord> all, List<Play> alerts) {
+  private void rebuild(
+      List<Fired> fired, Counts now, PlayStore.Committed committed, List<Play> alerts) {
+    List<PlayRecord> all = committed.plays();
     rebuilds++;
     rowsRead += all.size();
     scoring = new LiveScoring(rules, teams);
@@ -166,7 +182,8 @@ final class LiveBoard {
     order.addAll(alerts);
     order.sort(LiveScoring.ORDER); // stable, as the full computation's sort
     order.forEach(this::apply);
-    counts = new Counts(now.plays(), lastId(all, 0), now.reviewed(), now.alerts());
+    counts = now;
+    readThrough = committed.through();
   }
 
   private void score(PlayRecord judged) {
@@ -190,9 +207,5 @@ final class LiveBoard {
 
   private static Judging.IncidentOutcome outcome(Fired fired) {
     return fired == null ? null : fired.outcome();
-  }
-
-  private static long lastId(List<PlayRecord> plays, long otherwise) {
-    return plays.isEmpty() ? otherwise : plays.get(plays.size() - 1).id();
   }
 }

@@ -15,7 +15,8 @@ import javax.sql.DataSource;
 /**
  * Plain JDBC over a {@link DataSource}, the way the server talks to its database (ADR 0005): one
  * statement per call in auto-commit, so every write is durable when the call returns; instants are
- * stored as {@code TIMESTAMP WITH TIME ZONE} in UTC. The same code runs on H2 and PostgreSQL.
+ * stored as {@code TIMESTAMP WITH TIME ZONE} in UTC. The same code runs on H2 and PostgreSQL. The
+ * few writes that must be one with another run in a {@link #inTransaction transaction}.
  */
 public final class Db {
   /** Maps the current row of a result set. */
@@ -36,30 +37,97 @@ public final class Db {
 
   /** Runs an insert, update or delete; returns the number of rows it changed. */
   public int update(String sql, Object... args) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = prepare(c, sql, args)) {
-      return s.executeUpdate();
+    try (Connection c = dataSource.getConnection()) {
+      return update(c, sql, args);
     } catch (SQLException e) {
       throw new DbException(sql, e);
     }
   }
 
   public <T> List<T> query(String sql, Row<T> row, Object... args) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = prepare(c, sql, args);
-        ResultSet rs = s.executeQuery()) {
-      List<T> result = new ArrayList<>();
-      while (rs.next()) {
-        result.add(row.map(rs));
-      }
-      return result;
+    try (Connection c = dataSource.getConnection()) {
+      return query(c, sql, row, args);
     } catch (SQLException e) {
       throw new DbException(sql, e);
     }
   }
 
   public <T> Optional<T> one(String sql, Row<T> row, Object... args) {
-    List<T> rows = query(sql, row, args);
+    return first(query(sql, row, args));
+  }
+
+  /** Statements that commit together, on one connection; see {@link #inTransaction}. */
+  public static final class Transaction {
+    private final Connection connection;
+
+    private Transaction(Connection connection) {
+      this.connection = connection;
+    }
+
+    public int update(String sql, Object... args) {
+      try {
+        return Db.update(connection, sql, args);
+      } catch (SQLException e) {
+        throw new DbException(sql, e);
+      }
+    }
+
+    public <T> Optional<T> one(String sql, Row<T> row, Object... args) {
+      try {
+        return first(query(connection, sql, row, args));
+      } catch (SQLException e) {
+        throw new DbException(sql, e);
+      }
+    }
+  }
+
+  /** What runs in a transaction. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Transaction tx);
+  }
+
+  /**
+   * Runs {@code work} in one transaction: everything it wrote commits when it returns, nothing if
+   * it throws (the exception is thrown on). Row locks it takes are held until then.
+   */
+  public <T> T inTransaction(Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(new Transaction(c));
+        c.commit();
+        return result;
+      } catch (RuntimeException | SQLException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new DbException("transaction", e);
+    }
+  }
+
+  private static int update(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement s = prepare(c, sql, args)) {
+      return s.executeUpdate();
+    }
+  }
+
+  private static <T> List<T> query(Connection c, String sql, Row<T> row, Object... args)
+      throws SQLException {
+    try (PreparedStatement s = prepare(c, sql, args);
+        ResultSet rs = s.executeQuery()) {
+      List<T> result = new ArrayList<>();
+      while (rs.next()) {
+        result.add(row.map(rs));
+      }
+      return result;
+    }
+  }
+
+  private static <T> Optional<T> first(List<T> rows) {
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 

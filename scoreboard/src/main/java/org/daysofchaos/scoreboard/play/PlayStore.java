@@ -18,10 +18,12 @@ public final class PlayStore {
   /**
    * A cheap summary that changes whenever the board may have: the push polls it. The game day's
    * state and freeze are in it too, for a board that no viewer watched while they changed.
+   *
+   * @param plays the game day's plays so far: the {@link Committed#through number} of the last one
+   *     committed (each play of the game day takes the next number as it commits)
    */
   public record Version(
       long plays,
-      long lastId,
       long reviewed,
       long incidents,
       long closed,
@@ -39,46 +41,77 @@ public final class PlayStore {
     }
   }
 
+  /**
+   * Plays of a game day in the order they committed, and the number of the last one: reading the
+   * plays after that number next time misses none, whichever node recorded them and however their
+   * commits overlapped (ids do not tell: one is taken before its insert commits, so play 8 can
+   * commit after play 9).
+   */
+  public record Committed(List<PlayRecord> plays, long through) {}
+
+  private record Numbered(long seq, PlayRecord play) {}
+
   private final Db db;
 
   public PlayStore(Db db) {
     this.db = db;
   }
 
-  /** Records a play; its id is the order of recording. Empty if the request key was used. */
+  /**
+   * Records a play; its id is the order of recording, its number in the game day the order of
+   * commits ({@link Committed}). Empty if the request key was used.
+   *
+   * @throws IllegalArgumentException if the game day is not stored
+   */
   public Optional<PlayRecord> insert(PlayRecord p, String requestKey) {
     if (requestKey != null && byRequestKey(p.username(), requestKey).isPresent()) {
       return Optional.empty();
     }
+    long seq;
     try {
-      db.update(
-          "INSERT INTO chaos_play (game_day_id, incident_id, team, username, type, played_at,"
-              + " outcome, hint_index, detail, request_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          p.gameDayId(),
-          p.incidentId(),
-          p.team(),
-          p.username(),
-          p.type(),
-          p.at(),
-          p.outcome(),
-          p.hintIndex(),
-          p.detail(),
-          requestKey);
+      seq = db.inTransaction(tx -> numbered(tx, p, requestKey));
     } catch (Db.DbException e) {
       if (requestKey != null && byRequestKey(p.username(), requestKey).isPresent()) {
         return Optional.empty(); // the same request, twice at once
       }
       throw e;
     }
-    // The row just written: by request key when there is one, else the user's latest.
-    return requestKey != null
-        ? byRequestKey(p.username(), requestKey)
-        : db.one(
-            "SELECT "
-                + COLUMNS
-                + " FROM chaos_play WHERE username = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
-            PlayStore::row,
-            p.username());
+    return db.one(
+        "SELECT " + COLUMNS + " FROM chaos_play WHERE game_day_id = ? AND seq = ?",
+        PlayStore::row,
+        p.gameDayId(),
+        seq);
+  }
+
+  /**
+   * Counts the play in its game day's row and writes it with that number, in one transaction: the
+   * row stays locked until the commit, so the next play of the game day (from any node) takes the
+   * next number only once this one is committed, and numbers commit in order.
+   */
+  private static long numbered(Db.Transaction tx, PlayRecord p, String requestKey) {
+    String day = p.gameDayId();
+    if (tx.update("UPDATE chaos_game_day SET play_seq = play_seq + 1 WHERE id = ?", day) != 1) {
+      throw new IllegalArgumentException("no game day " + day);
+    }
+    long seq =
+        tx.one("SELECT play_seq FROM chaos_game_day WHERE id = ?", rs -> rs.getLong(1), day)
+            .orElseThrow();
+    tx.update(
+        "INSERT INTO chaos_play (game_day_id, incident_id, team, username, type, played_at,"
+            + " outcome, hint_index, detail, request_key, seq)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        day,
+        p.incidentId(),
+        p.team(),
+        p.username(),
+        p.type(),
+        p.at(),
+        p.outcome(),
+        p.hintIndex(),
+        p.detail(),
+        requestKey,
+        seq);
+    return seq;
   }
 
   private Optional<PlayRecord> byRequestKey(String username, String key) {
@@ -125,14 +158,21 @@ public final class PlayStore {
   }
 
   /**
-   * The plays recorded after the one with id {@code afterId}, in order: what a live board reads.
+   * The plays committed after the one numbered {@code afterSeq} (0: all of them), in commit order:
+   * what a live board reads.
    */
-  public List<PlayRecord> ofGameDayAfter(String gameDayId, long afterId) {
-    return db.query(
-        "SELECT " + COLUMNS + " FROM chaos_play WHERE game_day_id = ? AND id > ? ORDER BY id",
-        PlayStore::row,
-        gameDayId,
-        afterId);
+  public Committed ofGameDayAfter(String gameDayId, long afterSeq) {
+    List<Numbered> rows =
+        db.query(
+            "SELECT "
+                + COLUMNS
+                + ", seq FROM chaos_play WHERE game_day_id = ? AND seq > ? ORDER BY seq",
+            rs -> new Numbered(rs.getLong("seq"), row(rs)),
+            gameDayId,
+            afterSeq);
+    return new Committed(
+        rows.stream().map(Numbered::play).toList(),
+        rows.isEmpty() ? afterSeq : rows.get(rows.size() - 1).seq());
   }
 
   public List<PlayRecord> ofTeam(String gameDayId, String team) {
@@ -180,13 +220,12 @@ public final class PlayStore {
   }
 
   public Version version(String gameDayId) {
-    long[] plays =
+    long reviewed =
         db.one(
-                "SELECT COUNT(*), COALESCE(MAX(id), 0), COUNT(reviewed_at) FROM chaos_play"
-                    + " WHERE game_day_id = ?",
-                rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)},
+                "SELECT COUNT(reviewed_at) FROM chaos_play WHERE game_day_id = ?",
+                rs -> rs.getLong(1),
                 gameDayId)
-            .orElseThrow();
+            .orElse(0L);
     long[] incidents =
         db.one(
                 "SELECT COUNT(injected_at), COUNT(closed_at) FROM chaos_incident"
@@ -203,21 +242,20 @@ public final class PlayStore {
             .orElse(0L);
     Version day =
         db.one(
-                "SELECT state, board_frozen_at FROM chaos_game_day WHERE id = ?",
+                "SELECT play_seq, state, board_frozen_at FROM chaos_game_day WHERE id = ?",
                 rs ->
                     new Version(
-                        0, 0, 0, 0, 0, 0, rs.getString("state"), Db.instant(rs, "board_frozen_at")),
+                        rs.getLong("play_seq"),
+                        0,
+                        0,
+                        0,
+                        0,
+                        rs.getString("state"),
+                        Db.instant(rs, "board_frozen_at")),
                 gameDayId)
-            .orElse(new Version(0, 0, 0, 0, 0, 0, null, null));
+            .orElse(new Version(0, 0, 0, 0, 0, null, null));
     return new Version(
-        plays[0],
-        plays[1],
-        plays[2],
-        incidents[0],
-        incidents[1],
-        alerts,
-        day.state(),
-        day.frozenAt());
+        day.plays(), reviewed, incidents[0], incidents[1], alerts, day.state(), day.frozenAt());
   }
 
   public Optional<Instant> frozenAt(String gameDayId) {

@@ -19,6 +19,7 @@ import org.daysofchaos.core.scoring.PlayType;
 import org.daysofchaos.core.scoring.Scoring;
 import org.daysofchaos.core.scoring.ScoringRules;
 import org.daysofchaos.scoreboard.play.PlayRecord;
+import org.daysofchaos.scoreboard.play.PlayStore;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,10 +42,13 @@ class LiveBoardTest {
 
     LiveBoard.Result refresh(LiveBoard board) {
       long lastId = plays.isEmpty() ? 0 : plays.get(plays.size() - 1).id();
+      // Here ids are the order of commits too.
       return board.refresh(
           List.copyOf(fired.values()),
-          new LiveBoard.Counts(plays.size(), lastId, reviewed, alerts.size()),
-          after -> plays.stream().filter(p -> p.id() > after).toList(),
+          new LiveBoard.Counts(lastId, reviewed, alerts.size()),
+          after ->
+              new PlayStore.Committed(
+                  plays.stream().filter(p -> p.id() > after).toList(), Math.max(after, lastId)),
           () -> List.copyOf(alerts));
     }
 
