@@ -17,7 +17,12 @@ import java.util.Map;
 public final class Http {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      // HTTP/1.1: the JDK client's default h2c upgrade once misread the server's answer under
+      // load ("Frame type(101) ... exceeds MAX_FRAME_SIZE"), and the server speaks HTTP/1.1 anyway.
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final URI base;
   private final Map<String, String> headers;
 
