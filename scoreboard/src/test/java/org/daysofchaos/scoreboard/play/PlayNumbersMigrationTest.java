@@ -9,8 +9,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.daysofchaos.core.scoring.Outcome;
-import org.daysofchaos.core.scoring.PlayType;
 import org.daysofchaos.scoreboard.persistence.Db;
 import org.daysofchaos.scoreboard.persistence.GameDayStore;
 import org.daysofchaos.scoreboard.persistence.TestDatabases;
@@ -65,7 +63,7 @@ class PlayNumbersMigrationTest {
     assertThat(old.through()).isEqualTo(4);
     assertThat(store.version("day").plays()).isEqualTo(4);
     assertThat(store.version("quiet").plays()).isZero();
-    long next = store.insert(play("day"), null).orElseThrow().id();
+    long next = store.insert(PlayStoreTest.play("day", "blue-1"), null).orElseThrow().id();
     assertThat(store.ofGameDayAfter("day", old.through()).plays())
         .extracting(PlayRecord::id)
         .containsExactly(next);
@@ -82,21 +80,5 @@ class PlayNumbersMigrationTest {
       s.setObject(2, T0.atOffset(ZoneOffset.UTC));
       s.executeUpdate();
     }
-  }
-
-  private static PlayRecord play(String day) {
-    return new PlayRecord(
-        0,
-        day,
-        null,
-        "blue",
-        "blue-1",
-        PlayType.DETECTION_CLAIM,
-        T0,
-        Outcome.REJECTED,
-        -1,
-        "payment",
-        null,
-        null);
   }
 }

@@ -82,7 +82,8 @@ class PlayStoreTest {
     }
   }
 
-  private static PlayRecord play(String day, String username) {
+  /** A rejected detection claim of team blue, as the play tests record them. */
+  static PlayRecord play(String day, String username) {
     return new PlayRecord(
         0,
         day,
