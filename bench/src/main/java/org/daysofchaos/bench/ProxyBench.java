@@ -104,6 +104,23 @@ public final class ProxyBench {
     new ProxyBench().run(out);
   }
 
+  /**
+   * More embedded proxies, each in its own JVM with its own flags, measured in the same rounds:
+   * {@code -Dbench.embedded.variants="NAME=FLAG FLAG;NAME=FLAG"}, to compare a change side by side.
+   */
+  private static Map<String, List<String>> variants() {
+    Map<String, List<String>> variants = new LinkedHashMap<>();
+    for (String entry : System.getProperty("bench.embedded.variants", "").split(";")) {
+      int equals = entry.indexOf('=');
+      if (equals > 0) {
+        variants.put(
+            entry.substring(0, equals).trim(),
+            List.of(entry.substring(equals + 1).trim().split("\\s+")));
+      }
+    }
+    return variants;
+  }
+
   private Series series(String figure, String label) {
     return figures.computeIfAbsent(figure + "|" + label, k -> new Series());
   }
@@ -114,8 +131,13 @@ public final class ProxyBench {
     try (TestHttpServer server = TestHttpServer.start(2)) {
       proxies.add(
           Boolean.parseBoolean(System.getProperty("bench.embedded.process", "true"))
-              ? ProxyUnderTest.embeddedProcess(server.hostPort())
+              ? ProxyUnderTest.embeddedProcess("embedded", List.of(), server.hostPort())
               : ProxyUnderTest.embedded(server.hostPort()));
+      for (Map.Entry<String, List<String>> variant : variants().entrySet()) {
+        proxies.add(
+            ProxyUnderTest.embeddedProcess(
+                variant.getKey(), variant.getValue(), server.hostPort()));
+      }
       String url = System.getProperty("bench.toxiproxy.url", "");
       if (!url.isBlank()) {
         String pid = System.getProperty("bench.toxiproxy.pid", "");

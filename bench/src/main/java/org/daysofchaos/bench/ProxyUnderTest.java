@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import org.daysofchaos.agents.proxy.EmbeddedToxiproxy;
 import org.daysofchaos.agents.proxy.RawHttpClient;
@@ -48,12 +49,14 @@ final class ProxyUnderTest implements AutoCloseable {
    * The embedded proxy in a JVM of its own (see {@link EmbeddedProxyMain}), started with this JVM's
    * class path; its CPU is the whole process's, as for Toxiproxy.
    */
-  static ProxyUnderTest embeddedProcess(String upstream) throws IOException, InterruptedException {
+  static ProxyUnderTest embeddedProcess(String label, List<String> flags, String upstream)
+      throws IOException, InterruptedException {
     // The API warm-up is opt-in (ADR 0019); the bench measures the proxy with it.
-    ChildJvm jvm =
-        ChildJvm.start(EmbeddedProxyMain.class, List.of("-Ddaysofchaos.proxy.warm-up=true"));
+    List<String> jvmFlags = new ArrayList<>(List.of("-Ddaysofchaos.proxy.warm-up=true"));
+    jvmFlags.addAll(flags);
+    ChildJvm jvm = ChildJvm.start(EmbeddedProxyMain.class, jvmFlags);
     ProxyUnderTest proxy =
-        external("embedded", URI.create(jvm.firstLine()), "127.0.0.1", upstream, jvm.pid());
+        external(label, URI.create(jvm.firstLine()), "127.0.0.1", upstream, jvm.pid());
     Runnable delete = proxy.onClose;
     return new ProxyUnderTest(
         proxy.label,
