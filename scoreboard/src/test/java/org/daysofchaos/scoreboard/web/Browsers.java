@@ -101,6 +101,20 @@ final class Browsers implements AutoCloseable {
         .until(condition::apply);
   }
 
+  /**
+   * Clicks what {@code by} finds, finding it again when the page re-rendered it between the find
+   * and the click (a stale element: the console's lists and the player's incident cards are redrawn
+   * as pushes arrive).
+   */
+  static void click(WebDriver driver, By by) {
+    waitFor(
+        driver,
+        d -> {
+          d.findElement(by).click();
+          return true;
+        });
+  }
+
   static WebElement visible(WebDriver driver, String id) {
     List<WebElement> found = driver.findElements(By.id(id));
     return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);

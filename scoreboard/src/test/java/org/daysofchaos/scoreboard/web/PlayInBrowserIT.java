@@ -2,6 +2,7 @@ package org.daysofchaos.scoreboard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.daysofchaos.scoreboard.web.Browsers.click;
 import static org.daysofchaos.scoreboard.web.Browsers.screenshot;
 import static org.daysofchaos.scoreboard.web.Browsers.waitFor;
 
@@ -111,11 +112,11 @@ class PlayInBrowserIT {
                 .anyMatch(td -> td.getText().equalsIgnoreCase("not connected")));
     gm.delete("/api/agents/" + agent);
     // The pre-flight checklist first: one line per target, probe and alert, nothing injected.
-    master.findElement(By.id("gd-preflight")).click();
+    click(master, By.id("gd-preflight"));
     waitFor(master, d -> text(d, "console-message").startsWith("Pre-flight:"));
     assertThat(master.findElements(By.cssSelector("#preflight li"))).isNotEmpty();
     assertThat(text(master, "preflight-summary")).contains("item(s) checked");
-    master.findElement(By.id("gd-start")).click();
+    click(master, By.id("gd-start"));
     waitFor(master, d -> text(d, "gameday-state").equals("RUNNING"));
 
     // Two leaderboard pages: a viewer's, and one the game master opens beside the console.
@@ -133,7 +134,7 @@ class PlayInBrowserIT {
     // The game master fires the until-fixed incident now.
     master.switchTo().window(console);
     new Select(master.findElement(By.id("fire-scenario"))).selectByValue(SCENARIO);
-    master.findElement(By.id("fire-submit")).click();
+    click(master, By.id("fire-submit"));
     String incident = awaitInjected();
     screenshot(master, "1-console-incident-fired");
 
@@ -156,12 +157,12 @@ class PlayInBrowserIT {
     waitFor(red, d -> outcome(d, incident, ".diagnosis-outcome").equals("rejected"));
     red.findElement(By.id("diag-" + incident + "-text"))
         .sendKeys("the primary payment instance is down");
-    red.findElement(By.id("diag-" + incident + "-submit")).click();
+    click(red, By.id("diag-" + incident + "-submit"));
     waitFor(red, d -> outcome(d, incident, ".diagnosis-outcome").equals("pending"));
     master.switchTo().window(console);
     waitFor(master, d -> d.findElements(By.cssSelector("#reviews li")).size() == 1);
     screenshot(master, "2-console-review");
-    master.findElement(By.cssSelector("#reviews li button[id^=accept-]")).click();
+    click(master, By.cssSelector("#reviews li button[id^=accept-]"));
     waitFor(red, d -> outcome(d, incident, ".diagnosis-outcome").equals("accepted"));
     awaitBoards(viewer, master, masterBoard, "red", 1, 1, 0);
 
@@ -172,9 +173,9 @@ class PlayInBrowserIT {
                 .post("/ops/payment/failover?to=replica", "", "text/plain")
                 .status())
         .isEqualTo(200);
-    blue.findElement(By.id("fix-" + incident)).click();
+    click(blue, By.id("fix-" + incident));
     waitFor(blue, d -> outcome(d, incident, ".fix-outcome").equals("pending"));
-    red.findElement(By.id("fix-" + incident)).click();
+    click(red, By.id("fix-" + incident));
     screenshot(blue, "3-player-blue-fix-declared");
     awaitBoards(viewer, master, masterBoard, "blue", 1, 1, 1);
     awaitBoards(viewer, master, masterBoard, "red", 1, 1, 1);
@@ -204,15 +205,15 @@ class PlayInBrowserIT {
 
     // The game master's HALT ALL button: a second click within five seconds halts everything.
     new Select(master.findElement(By.id("fire-scenario"))).selectByValue("demo/payment-latency");
-    master.findElement(By.id("fire-submit")).click();
+    click(master, By.id("fire-submit"));
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> !gm.getJson("/api/ledger?open=true").isEmpty());
-    master.findElement(By.id("halt-all")).click();
+    click(master, By.id("halt-all"));
     assertThat(gm.getJson("/api/halt").get("halted").asBoolean())
         .as("one click only arms the button")
         .isFalse();
-    master.findElement(By.id("halt-all")).click();
+    click(master, By.id("halt-all"));
     waitFor(master, d -> text(d, "halt-state").startsWith("HALT-ALL IN EFFECT"));
     // The halt state can be pushed before the halt's answer: its message says it is done.
     waitFor(master, d -> text(d, "console-message").startsWith("Halt-all:"));
@@ -222,7 +223,7 @@ class PlayInBrowserIT {
             "Halt-all: [1-9][0-9]* run\\(s\\) aborted and reverted, [0-9]+ leftover"
                 + " injection\\(s\\) reverted, 0 still active\\.");
     screenshot(master, "8-console-halted");
-    master.findElement(By.id("halt-release")).click();
+    click(master, By.id("halt-release"));
     waitFor(master, d -> text(d, "halt-state").equals("no halt"));
   }
 
@@ -260,7 +261,7 @@ class PlayInBrowserIT {
   private static void claim(WebDriver player, String service) {
     waitFor(player, d -> new Select(d.findElement(By.id("claim-service"))).getOptions().size() > 1);
     new Select(player.findElement(By.id("claim-service"))).selectByValue(service);
-    player.findElement(By.id("claim-submit")).click();
+    click(player, By.id("claim-submit"));
     waitFor(player, d -> d.findElements(By.cssSelector("section.incident")).size() == 1);
   }
 
@@ -269,7 +270,7 @@ class PlayInBrowserIT {
     waitFor(player, d -> d.findElements(By.id(form + "-component")).size() == 1);
     new Select(player.findElement(By.id(form + "-component"))).selectByValue(component);
     new Select(player.findElement(By.id(form + "-fault"))).selectByValue(fault);
-    player.findElement(By.id(form + "-submit")).click();
+    click(player, By.id(form + "-submit"));
   }
 
   /** Waits until both board pages show the team's stages, pushed without a reload. */
