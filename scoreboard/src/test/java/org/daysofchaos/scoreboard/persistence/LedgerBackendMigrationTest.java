@@ -6,12 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.daysofchaos.core.ledger.LedgerEntry;
 import org.daysofchaos.scoreboard.persistence.TestDatabases.TestDatabase;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,10 +20,7 @@ class LedgerBackendMigrationTest {
 
   @Test
   void backfillsTheBackendOfOldRowsOnH2() throws Exception {
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    ds.setUser("sa");
-    assertBackfilled(ds);
+    assertBackfilled(TestDatabases.emptyH2());
   }
 
   @Test
@@ -37,12 +31,7 @@ class LedgerBackendMigrationTest {
   }
 
   private static void assertBackfilled(DataSource ds) throws Exception {
-    Flyway.configure()
-        .dataSource(ds)
-        .locations("classpath:db/migration")
-        .target("8")
-        .load()
-        .migrate();
+    TestDatabases.migrate(ds, "8");
     insertOld(
         ds,
         "a",

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.daysofchaos.scoreboard.persistence.TestDatabases.TestDatabase;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,17 +28,14 @@ class QuartzLockRowsMigrationTest {
   @Test
   void aNewPostgresqlDatabaseHasTheLockRows() throws Exception {
     try (TestDatabase db = TestDatabases.emptyPostgres()) {
-      migrate(db.dataSource(), null);
+      TestDatabases.migrate(db.dataSource(), null);
       assertThat(locks(db.dataSource())).isEqualTo(BOTH_LOCKS);
     }
   }
 
   @Test
   void anH2DatabaseWhereQuartzInsertedThemUpgradesWithoutADuplicate() throws Exception {
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:locks-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    ds.setUser("sa");
-    upgradeAfterQuartzRan(ds);
+    upgradeAfterQuartzRan(TestDatabases.emptyH2());
   }
 
   @Test
@@ -52,7 +46,7 @@ class QuartzLockRowsMigrationTest {
   }
 
   private static void upgradeAfterQuartzRan(DataSource ds) throws Exception {
-    migrate(ds, "14");
+    TestDatabases.migrate(ds, "14");
     try (Connection c = ds.getConnection();
         Statement s = c.createStatement()) {
       s.executeUpdate(
@@ -60,14 +54,9 @@ class QuartzLockRowsMigrationTest {
               + " VALUES ('QuarkusQuartzScheduler', 'TRIGGER_ACCESS')");
     }
 
-    migrate(ds, null);
+    TestDatabases.migrate(ds, null);
 
     assertThat(locks(ds)).isEqualTo(BOTH_LOCKS);
-  }
-
-  private static void migrate(DataSource ds, String target) {
-    var flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration");
-    (target == null ? flyway : flyway.target(target)).load().migrate();
   }
 
   private static List<String> locks(DataSource ds) {

@@ -130,7 +130,21 @@ public final class TestDatabases {
   }
 
   static void migrate(DataSource ds) {
-    Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+    migrate(ds, null);
+  }
+
+  /** Runs the server's migrations up to {@code version}, all of them when it is null. */
+  public static void migrate(DataSource ds, String version) {
+    var flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration");
+    (version == null ? flyway : flyway.target(version)).load().migrate();
+  }
+
+  /** A new, empty H2 database in memory (not migrated), for a migration's own test. */
+  public static DataSource emptyH2() {
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL("jdbc:h2:mem:migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    ds.setUser("sa");
+    return ds;
   }
 
   /** Skips (developer machine) or fails (CI) when no PostgreSQL answers. */

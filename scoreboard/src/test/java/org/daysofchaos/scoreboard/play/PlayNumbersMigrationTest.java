@@ -7,14 +7,11 @@ import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.daysofchaos.scoreboard.persistence.Db;
 import org.daysofchaos.scoreboard.persistence.GameDayStore;
 import org.daysofchaos.scoreboard.persistence.TestDatabases;
 import org.daysofchaos.scoreboard.persistence.TestDatabases.TestDatabase;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,10 +24,7 @@ class PlayNumbersMigrationTest {
 
   @Test
   void numbersTheOldPlaysOnH2() throws Exception {
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    ds.setUser("sa");
-    assertNumbered(ds);
+    assertNumbered(TestDatabases.emptyH2());
   }
 
   @Test
@@ -41,12 +35,7 @@ class PlayNumbersMigrationTest {
   }
 
   private static void assertNumbered(DataSource ds) throws Exception {
-    Flyway.configure()
-        .dataSource(ds)
-        .locations("classpath:db/migration")
-        .target("13")
-        .load()
-        .migrate();
+    TestDatabases.migrate(ds, "13");
     Db db = new Db(ds);
     for (String day : List.of("day", "other", "quiet")) {
       new GameDayStore(db).save(day, day, "d.yaml", "id: " + day, false, List.of(), List.of(), T0);
@@ -55,7 +44,7 @@ class PlayNumbersMigrationTest {
       insertOld(ds, day);
     }
 
-    Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+    TestDatabases.migrate(ds, null);
 
     PlayStore store = new PlayStore(db);
     PlayStore.Committed old = store.ofGameDayAfter("day", 0);
