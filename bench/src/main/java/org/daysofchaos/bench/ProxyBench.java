@@ -111,12 +111,17 @@ public final class ProxyBench {
   private static Map<String, List<String>> variants() {
     Map<String, List<String>> variants = new LinkedHashMap<>();
     for (String entry : System.getProperty("bench.embedded.variants", "").split(";")) {
-      int equals = entry.indexOf('=');
-      if (equals > 0) {
-        variants.put(
-            entry.substring(0, equals).trim(),
-            List.of(entry.substring(equals + 1).trim().split("\\s+")));
+      if (entry.isBlank()) {
+        continue;
       }
+      int equals = entry.indexOf('=');
+      if (equals <= 0) {
+        throw new IllegalArgumentException(
+            "bench.embedded.variants: \"" + entry + "\" is not NAME=FLAGS (entries split by ;)");
+      }
+      variants.put(
+          entry.substring(0, equals).trim(),
+          List.of(entry.substring(equals + 1).trim().split("\\s+")));
     }
     return variants;
   }

@@ -152,7 +152,8 @@ public class ScenarioCatalog {
 
   /**
    * The shipped scenario files, as the scenarios module lists them in {@code scenarios/index.txt}:
-   * scanning the server's jar (tens of thousands of entries) cost a start 0.1–0.3 s.
+   * opening the server's jar (tens of thousands of entries) as a file system to list them cost a
+   * first start 40–130 ms (docs/benchmarks.md, "The scenario index").
    */
   public static List<String> shippedResources() throws IOException {
     try (InputStream in =
