@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.daysofchaos.core.Durations;
 import org.daysofchaos.core.spi.Observation;
 import org.daysofchaos.core.spi.ProbeRunner;
@@ -14,11 +15,16 @@ import org.daysofchaos.experiments.probes.HttpStatus;
 
 /** Evaluates {@code http/status}: a GET that must answer the expected status in time. */
 public final class HttpStatusRunner implements ProbeRunner<HttpStatus> {
-  private final HttpClient client;
+  private final Supplier<HttpClient> newClient;
   private final ProbeHosts hosts;
+  private HttpClient client; // made at the first probe: see withDefaultClient
 
   public HttpStatusRunner(HttpClient client, ProbeHosts hosts) {
-    this.client = client;
+    this(() -> client, hosts);
+  }
+
+  private HttpStatusRunner(Supplier<HttpClient> newClient, ProbeHosts hosts) {
+    this.newClient = newClient;
     this.hosts = hosts;
   }
 
@@ -30,14 +36,27 @@ public final class HttpStatusRunner implements ProbeRunner<HttpStatus> {
     return withDefaultClient(ProbeHosts.anyButLinkLocal());
   }
 
-  /** A runner that reaches only the hosts {@code hosts} allows (redirects are not followed). */
+  /**
+   * A runner that reaches only the hosts {@code hosts} allows (redirects are not followed). Its
+   * client is made at the first probe, not here: a new client initialises the JDK's default TLS
+   * context, ~70 ms that every server start paid before serving (docs/benchmarks.md, "Server
+   * start-up").
+   */
   public static HttpStatusRunner withDefaultClient(ProbeHosts hosts) {
     return new HttpStatusRunner(
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(2))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build(),
+        () ->
+            HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build(),
         hosts);
+  }
+
+  private synchronized HttpClient client() {
+    if (client == null) {
+      client = newClient.get();
+    }
+    return client;
   }
 
   @Override
@@ -58,7 +77,7 @@ public final class HttpStatusRunner implements ProbeRunner<HttpStatus> {
     HttpRequest request = HttpRequest.newBuilder(url).timeout(probe.timeout()).GET().build();
     long start = System.nanoTime();
     try {
-      HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> response = client().send(request, HttpResponse.BodyHandlers.discarding());
       String detail =
           "HTTP "
               + response.statusCode()

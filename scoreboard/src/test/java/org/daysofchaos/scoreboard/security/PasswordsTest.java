@@ -1,8 +1,10 @@
 package org.daysofchaos.scoreboard.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -50,5 +52,14 @@ class PasswordsTest {
   void theMessageSaysWhatIsWrongWithIt() {
     assertThatThrownBy(() -> Passwords.checkNew("newPassword", "          ", "ann"))
         .hasMessageContaining("Repeats like \"aaa\" are easy to guess.");
+  }
+
+  @Test
+  void theHashAnUnknownUsernameIsCheckedAgainstCostsAsMuchAsARealOne() {
+    // Otherwise a login would tell by its time whether the username exists.
+    assertThat(Accounts.DUMMY_HASH).startsWith("$2a$" + Passwords.COST + "$");
+    assertThat(Accounts.DUMMY_HASH.substring(0, 7))
+        .isEqualTo(Passwords.hash("someone's password").substring(0, 7));
+    assertThat(Passwords.matches("not-a-password-of-anyone", Accounts.DUMMY_HASH)).isTrue();
   }
 }

@@ -110,6 +110,21 @@ class EarlyRecoveryTest {
   }
 
   @Test
+  void readsTheConfigurationQuarkusWillRunWith() throws Exception {
+    // The packaged application.properties (found without scanning the class path) and, above it,
+    // system properties, which is how ChaosMain hands over the command line's options.
+    System.setProperty("chaos.node.id", "early-config-test");
+    try {
+      var config = EarlyRecovery.config();
+      assertThat(config.getValue("chaos.node.id", String.class)).isEqualTo("early-config-test");
+      assertThat(config.getValue("quarkus.datasource.jdbc.url", String.class))
+          .startsWith("jdbc:h2:");
+    } finally {
+      System.clearProperty("chaos.node.id");
+    }
+  }
+
+  @Test
   void aSkippedPassNeverPrintsAPasswordOfTheUrl() {
     assertThat(
             EarlyRecovery.redacted(

@@ -32,7 +32,9 @@ public final class Dispatcher implements AutoCloseable {
   private final NotifySettings settings;
   private final ChaosMetrics metrics;
   private final Secrets secrets;
-  private final HttpClient client;
+  // Made by the worker thread, the only one using it, at the first message: a new client
+  // initialises the JDK's TLS context, ~100 ms of every server start if made here.
+  private HttpClient client;
   private final Thread worker;
   private final AtomicLong dropped = new AtomicLong();
 
@@ -41,12 +43,6 @@ public final class Dispatcher implements AutoCloseable {
     this.metrics = metrics;
     this.secrets = secrets;
     this.queue = new ArrayBlockingQueue<>(settings.queue());
-    // No redirects: a token must not follow a Location header to another host.
-    this.client =
-        HttpClient.newBuilder()
-            .connectTimeout(settings.timeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
     this.worker = new Thread(this::work, "chaos-notify");
     worker.setDaemon(true);
     worker.start();
@@ -131,6 +127,14 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   private int send(HttpRequest request) throws IOException, InterruptedException {
+    if (client == null) {
+      // No redirects: a token must not follow a Location header to another host.
+      client =
+          HttpClient.newBuilder()
+              .connectTimeout(settings.timeout())
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .build();
+    }
     return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
