@@ -60,11 +60,11 @@ public class ScenarioCatalog {
   public ReadResult register(String source, String yaml, String actor) {
     ReadResult result = reader().read(source, yaml);
     for (Scenario scenario : result.scenarios()) {
-      boolean known = store.find(scenario.id(), ScenarioStore.sha256(yaml)).isPresent();
+      Optional<ScenarioStore.Stored> known = store.find(scenario.id(), ScenarioStore.sha256(yaml));
       ScenarioStore.Stored stored =
-          store.save(scenario.id(), scenario.title(), source, yaml, clock.instant());
+          store.save(scenario.id(), scenario.title(), source, yaml, clock.instant(), known);
       parsed.put(key(stored.id(), stored.sha256()), scenario);
-      if (!known) {
+      if (known.isEmpty()) {
         audit.record(actor, "scenario-load", scenario.id(), source + " (" + stored.sha256() + ")");
       }
     }

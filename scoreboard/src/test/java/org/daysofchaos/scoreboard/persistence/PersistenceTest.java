@@ -281,13 +281,14 @@ class PersistenceTest {
       ScenarioStore.Stored v1 = store.save("demo/x", "X", "x.yaml", "id: demo/x\n", T0);
       ScenarioStore.Stored v2 =
           store.save("demo/x", "X", "x.yaml", "id: demo/x\n# v2\n", T0.plusSeconds(1));
-      store.save("demo/x", "X", "x.yaml", "id: demo/x\n", T0.plusSeconds(2));
+      ScenarioStore.Stored again =
+          store.save(
+              "demo/x", "X", "y.yaml", "id: demo/x\n", T0.plusSeconds(2).plusNanos(1_234_567));
 
       assertThat(v1.sha256()).isNotEqualTo(v2.sha256()).hasSize(64);
-      assertThat(store.latest())
-          .singleElement()
-          .extracting(ScenarioStore.Stored::sha256)
-          .isEqualTo(v1.sha256());
+      assertThat(store.latest()).singleElement().isEqualTo(again);
+      assertThat(again.sha256()).isEqualTo(v1.sha256());
+      assertThat(again.source()).isEqualTo("y.yaml");
       assertThat(store.find("demo/x", v2.sha256())).isPresent();
     }
   }

@@ -2,12 +2,14 @@ package org.daysofchaos.scoreboard.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.daysofchaos.core.ledger.LedgerEntry;
 import org.daysofchaos.core.spi.RevertRecord;
 import org.daysofchaos.core.spi.Reverter;
@@ -17,7 +19,9 @@ import org.daysofchaos.scoreboard.persistence.Db;
 import org.daysofchaos.scoreboard.persistence.Incident;
 import org.daysofchaos.scoreboard.persistence.IncidentStore;
 import org.daysofchaos.scoreboard.persistence.JdbcLedger;
+import org.daysofchaos.scoreboard.persistence.Migrations;
 import org.daysofchaos.scoreboard.persistence.TestDatabases;
+import org.daysofchaos.scoreboard.persistence.TestDatabases.TestDatabase;
 import org.daysofchaos.scoreboard.safety.LedgerRecovery;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -121,6 +125,30 @@ class EarlyRecoveryTest {
           .startsWith("jdbc:h2:");
     } finally {
       System.clearProperty("chaos.node.id");
+    }
+  }
+
+  @Test
+  void flywayIsSkippedOnlyOnADatabaseThatHasEveryMigration() throws Exception {
+    var config = EarlyRecovery.config();
+    DataSource stale = TestDatabases.emptyH2();
+    TestDatabases.migrate(stale, "14");
+    try (TestDatabase current = TestDatabases.h2();
+        Connection upToDate = current.dataSource().getConnection();
+        Connection behind = stale.getConnection()) {
+      EarlyRecovery.skipFlywayIfCurrent(config, behind);
+      assertThat(System.getProperty(EarlyRecovery.FLYWAY_ACTIVE)).isNull();
+
+      System.setProperty(Migrations.SKIP_WHEN_CURRENT, "false");
+      EarlyRecovery.skipFlywayIfCurrent(EarlyRecovery.config(), upToDate);
+      assertThat(System.getProperty(EarlyRecovery.FLYWAY_ACTIVE)).isNull();
+
+      System.clearProperty(Migrations.SKIP_WHEN_CURRENT);
+      EarlyRecovery.skipFlywayIfCurrent(EarlyRecovery.config(), upToDate);
+      assertThat(System.getProperty(EarlyRecovery.FLYWAY_ACTIVE)).isEqualTo("false");
+    } finally {
+      System.clearProperty(Migrations.SKIP_WHEN_CURRENT);
+      System.clearProperty(EarlyRecovery.FLYWAY_ACTIVE);
     }
   }
 

@@ -102,13 +102,18 @@ final class ProxyConnection {
     }
   }
 
-  /** Closes both sides (FIN). Any thread. Completes when the client side is closed. */
+  /**
+   * Closes both sides (FIN). Any thread. Completes when the client side is closed. The client side
+   * first: it is the one a toxic's effect is seen on (reset_peer, timeout), and the upstream's
+   * close runs its own handlers before returning.
+   */
   ChannelFuture close() {
+    ChannelFuture closed = client.close();
     Channel up = upstream;
     if (up != null) {
       up.close();
     }
-    return client.close();
+    return closed;
   }
 
   /** Resets both sides with a TCP RST: SO_LINGER 0, then close. */
