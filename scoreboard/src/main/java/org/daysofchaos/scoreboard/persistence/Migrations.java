@@ -7,8 +7,8 @@ import java.sql.Statement;
 
 /**
  * Whether a database already has every migration this build ships (ADR 0024). A restart on such a
- * database skips Flyway, which otherwise spends about 0.3 s of every start configuring itself and
- * finding nothing to do; a database with anything missing, newer or failed is left to Flyway as
+ * database skips Flyway's migration, which otherwise spends about 0.2 s of every start checking
+ * that nothing is due; a database with anything missing, newer or failed is left to Flyway as
  * before.
  */
 public final class Migrations {
