@@ -1,9 +1,12 @@
 package org.daysofchaos.scoreboard.testing;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +70,14 @@ public final class ChaosJvm {
   private static Optional<Path> makeArchive(Path jar) {
     String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
     Path archive = jar.resolveSibling(name + ".test.jsa");
-    try {
+    // The integration tests run in two JVMs at once: the first to get here trains, the other
+    // waits for its archive instead of training a second one beside it.
+    try (FileChannel lock =
+            FileChannel.open(
+                jar.resolveSibling(name + ".test.jsa.lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock held = lock.lock()) {
       if (Files.exists(archive)
           && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) {
         return Optional.of(archive);
