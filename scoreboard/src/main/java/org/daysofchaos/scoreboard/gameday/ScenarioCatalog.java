@@ -4,14 +4,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.daysofchaos.core.Scenario;
 import org.daysofchaos.core.scenario.ReadResult;
@@ -33,10 +37,16 @@ public class ScenarioCatalog {
   private static final Logger LOG = LoggerFactory.getLogger(ScenarioCatalog.class);
   static final String SHIPPED = "scenarios";
 
+  /** In the data directory: what the scenarios were last read with ({@link #loadAtStart}). */
+  public static final String CHECKED_FILE = "scenarios-read";
+
   @Inject ScenarioStore store;
   @Inject AuditLog audit;
   @Inject Clock clock;
   @Inject Targets targets;
+
+  /** The code the texts are read with ({@link #runnerJar()}); tests give their own. */
+  Supplier<Optional<String>> code = ScenarioCatalog::runnerJar;
 
   private volatile ScenarioReader reader;
   private final Map<String, Scenario> parsed = new ConcurrentHashMap<>();
@@ -73,26 +83,106 @@ public class ScenarioCatalog {
 
   /** Loads the shipped scenarios, every folder of them. */
   public int loadShipped() throws IOException {
-    int loaded = 0;
-    for (String resource : shippedResources()) {
-      try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
-        if (in == null) {
-          continue;
-        }
-        ReadResult result =
-            register(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8), "server");
-        if (!result.ok()) {
-          LOG.warn("a shipped scenario is invalid, skipped:\n{}", result.report());
-        }
-        loaded += result.scenarios().size();
-      }
-    }
-    return loaded;
+    return loadAll(shippedTexts());
   }
 
   /** Loads every scenario file of a folder (not its game-day files). */
   public int loadFolder(Path folder) throws IOException {
+    return loadAll(folderTexts(folder));
+  }
+
+  /**
+   * Loads the shipped scenarios and those of {@code folders}, as the server does at its start.
+   * {@code checked} records what this node last read them with: the texts, the environment's
+   * parameters and the server's jar. When all three are unchanged, a text that is still the latest
+   * version of every scenario it holds is not read again; it is read when first played. Reading the
+   * 36 shipped scenarios took a restart 0.25–0.35 s (docs/benchmarks.md, "Server start-up").
+   */
+  public int loadAtStart(List<Path> folders, Path checked) throws IOException {
+    List<Text> texts = new ArrayList<>(shippedTexts());
+    for (Path folder : folders) {
+      texts.addAll(folderTexts(folder));
+    }
+    Optional<String> fingerprint = code.get().map(jar -> fingerprint(jar, texts));
+    if (fingerprint.isPresent() && fingerprint.get().equals(readChecked(checked))) {
+      return loadChanged(texts);
+    }
     int loaded = 0;
+    boolean allRead = true;
+    for (Text text : texts) {
+      ReadResult result = load(text);
+      allRead &= result.ok();
+      loaded += result.scenarios().size();
+    }
+    // Only a catalog that read without a problem is skipped next time: a bad file is read, and
+    // reported, at every start.
+    writeChecked(checked, allRead ? fingerprint : Optional.empty());
+    return loaded;
+  }
+
+  /** Records the fingerprint, or removes the record; a start that cannot only reads next time. */
+  private static void writeChecked(Path checked, Optional<String> fingerprint) {
+    try {
+      if (fingerprint.isPresent()) {
+        Files.writeString(checked, fingerprint.get() + "\n", StandardCharsets.UTF_8);
+      } else {
+        Files.deleteIfExists(checked);
+      }
+    } catch (IOException e) {
+      LOG.debug("cannot record the scenarios read in {}", checked, e);
+    }
+  }
+
+  /** Reads only the texts that are not the latest version of their scenarios any more. */
+  private int loadChanged(List<Text> texts) {
+    Map<String, Integer> current = store.currentTexts();
+    int loaded = 0;
+    for (Text text : texts) {
+      Integer held =
+          current.get(ScenarioStore.textKey(text.source(), ScenarioStore.sha256(text.yaml())));
+      loaded += held != null ? held : load(text).scenarios().size();
+    }
+    return loaded;
+  }
+
+  private int loadAll(List<Text> texts) {
+    int loaded = 0;
+    for (Text text : texts) {
+      loaded += load(text).scenarios().size();
+    }
+    return loaded;
+  }
+
+  private ReadResult load(Text text) {
+    ReadResult result = register(text.source(), text.yaml(), "server");
+    if (!result.ok()) {
+      LOG.warn(
+          text.shipped()
+              ? "a shipped scenario is invalid, skipped:\n{}"
+              : "scenario file skipped:\n{}",
+          result.report());
+    }
+    return result;
+  }
+
+  /** A scenario file as found at start. */
+  private record Text(String source, String yaml, boolean shipped) {}
+
+  private List<Text> shippedTexts() throws IOException {
+    List<Text> texts = new ArrayList<>();
+    for (String resource : shippedResources()) {
+      try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+        if (in != null) {
+          texts.add(
+              new Text(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8), true));
+        }
+      }
+    }
+    return texts;
+  }
+
+  private static List<Text> folderTexts(Path folder) throws IOException {
+    List<Text> texts = new ArrayList<>();
     try (Stream<Path> files = Files.walk(folder)) {
       for (Path file :
           files
@@ -101,15 +191,52 @@ public class ScenarioCatalog {
               .filter(f -> !isGameDayFile(f.getFileName().toString()))
               .sorted()
               .toList()) {
-        ReadResult result =
-            register(file.toString(), Files.readString(file, StandardCharsets.UTF_8), "server");
-        if (!result.ok()) {
-          LOG.warn("scenario file skipped:\n{}", result.report());
-        }
-        loaded += result.scenarios().size();
+        texts.add(new Text(file.toString(), Files.readString(file, StandardCharsets.UTF_8), false));
       }
     }
-    return loaded;
+    return texts;
+  }
+
+  /** What the texts were read with and what they are, in one digest. */
+  private String fingerprint(String jar, List<Text> texts) {
+    StringBuilder all = new StringBuilder(jar).append('\n');
+    new TreeMap<>(targets.scenarioParameters())
+        .forEach((name, value) -> all.append(name).append('=').append(value).append('\n'));
+    for (Text text : texts) {
+      all.append(text.source()).append(' ').append(ScenarioStore.sha256(text.yaml())).append('\n');
+    }
+    return ScenarioStore.sha256(all.toString());
+  }
+
+  private static String readChecked(Path checked) {
+    try {
+      return Files.readString(checked, StandardCharsets.UTF_8).strip();
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  /**
+   * The server's jar, by path, size and time: another build reads the texts again. Empty when the
+   * classes are not in a jar (tests, development), which always reads them.
+   */
+  static Optional<String> runnerJar() {
+    try {
+      Path jar =
+          Path.of(
+              ScenarioCatalog.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (!Files.isRegularFile(jar)) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          jar.toAbsolutePath()
+              + " "
+              + Files.size(jar)
+              + " "
+              + Files.getLastModifiedTime(jar).toMillis());
+    } catch (IOException | URISyntaxException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   /** The ids of every known scenario. */

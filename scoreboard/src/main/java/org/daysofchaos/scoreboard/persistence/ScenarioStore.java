@@ -7,9 +7,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Scenarios as they were loaded ({@code chaos_scenario}): the text of each version, by its SHA-256.
@@ -105,6 +109,43 @@ public final class ScenarioStore {
             + " WHERE s.loaded_at = (SELECT MAX(t.loaded_at) FROM chaos_scenario t"
             + " WHERE t.id = s.id) ORDER BY s.id",
         ScenarioStore::row);
+  }
+
+  /** The key of a text in {@link #currentTexts()}: where it was loaded from and its SHA-256. */
+  public static String textKey(String source, String sha256) {
+    return AuditLog.cut(source, 1000) + "\n" + sha256;
+  }
+
+  /**
+   * The texts that are the latest version of every scenario stored from them, by {@link #textKey},
+   * with how many scenarios each holds. A text some of whose scenarios have a later version (an
+   * upload, another file) is not there.
+   */
+  public Map<String, Integer> currentTexts() {
+    record Version(String id, String key, Instant loadedAt) {}
+    List<Version> versions =
+        db.query(
+            "SELECT id, sha256, source, loaded_at FROM chaos_scenario",
+            rs ->
+                new Version(
+                    rs.getString("id"),
+                    textKey(rs.getString("source"), rs.getString("sha256")),
+                    Db.instant(rs, "loaded_at")));
+    Map<String, Instant> newest = new HashMap<>();
+    for (Version v : versions) {
+      newest.merge(v.id(), v.loadedAt(), (a, b) -> a.isAfter(b) ? a : b);
+    }
+    Map<String, Integer> current = new HashMap<>();
+    Set<String> outdated = new HashSet<>();
+    for (Version v : versions) {
+      if (v.loadedAt().equals(newest.get(v.id()))) {
+        current.merge(v.key(), 1, Integer::sum);
+      } else {
+        outdated.add(v.key());
+      }
+    }
+    current.keySet().removeAll(outdated);
+    return current;
   }
 
   private static Stored row(ResultSet rs) throws SQLException {

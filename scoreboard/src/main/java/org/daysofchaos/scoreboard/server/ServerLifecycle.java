@@ -155,10 +155,10 @@ public class ServerLifecycle {
     times.mark("recovery");
     long recoveredAfter = (System.nanoTime() - t0) / 1_000_000;
     long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
-    int scenarios = p.catalog.loadShipped();
-    for (String dir : scenarioDirs.orElse(List.of())) {
-      scenarios += p.catalog.loadFolder(Path.of(dir));
-    }
+    int scenarios =
+        p.catalog.loadAtStart(
+            scenarioDirs.orElse(List.of()).stream().map(Path::of).toList(),
+            Path.of(dataDir).resolve(ScenarioCatalog.CHECKED_FILE));
     times.mark("catalog");
     FirstAccounts first = new FirstAccounts(p.accounts, firstAccountsFile(), System.out);
     first.gameMaster(adminName, adminPassword.filter(pw -> !pw.isBlank()));
