@@ -6,13 +6,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -39,6 +43,9 @@ public class ScenarioCatalog {
 
   /** In the data directory: what the scenarios were last read with ({@link #loadAtStart}). */
   public static final String CHECKED_FILE = "scenarios-read";
+
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
 
   @Inject ScenarioStore store;
   @Inject AuditLog audit;
@@ -124,6 +131,13 @@ public class ScenarioCatalog {
   private static void writeChecked(Path checked, Optional<String> fingerprint) {
     try {
       if (fingerprint.isPresent()) {
+        // Like every file of the data directory, this user's only (PrivateDatabaseIT).
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+          if (!Files.exists(checked)) {
+            Files.createFile(checked, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+          }
+          Files.setPosixFilePermissions(checked, OWNER_ONLY);
+        }
         Files.writeString(checked, fingerprint.get() + "\n", StandardCharsets.UTF_8);
       } else {
         Files.deleteIfExists(checked);

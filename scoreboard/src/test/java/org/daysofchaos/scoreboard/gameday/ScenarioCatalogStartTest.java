@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.daysofchaos.core.testing.ManualClock;
@@ -80,7 +82,7 @@ class ScenarioCatalogStartTest {
         };
     String code = jar;
     catalog.code = () -> Optional.ofNullable(code);
-    return catalog.loadAtStart(java.util.List.of(folder), checked);
+    return catalog.loadAtStart(List.of(folder), checked);
   }
 
   private Instant loadedAt(String id) {
@@ -98,6 +100,8 @@ class ScenarioCatalogStartTest {
     int again = start();
 
     assertThat(again).as("the scenarios the restart knows").isEqualTo(first).isGreaterThan(30);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(checked)))
+        .isEqualTo("rw-------");
     assertThat(loadedAt("own/slow-payments")).isEqualTo(firstStart);
     assertThat(loadedAt("demo/payment-latency")).isEqualTo(firstStart);
   }

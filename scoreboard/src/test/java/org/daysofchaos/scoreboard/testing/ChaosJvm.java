@@ -1,12 +1,9 @@
 package org.daysofchaos.scoreboard.testing;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +14,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The JVM command line of the {@code ./chaos} launcher, for tests that start the packaged jar: the
  * same collector and heap bound for {@code serve}, the quick compiler alone for short commands, and
- * the launcher's class-data sharing archive (servers also get the quick compiler alone: see {@link
- * #QUICK_SERVERS}). Tests then start what users start, and each of the suite's many JVM starts
- * costs a third to a half less CPU (docs/server.md, "Start-up"), which the suite's time on a 2-core
- * machine is mostly made of.
+ * the launcher's class-data sharing archive. Tests then start what users start, and each of the
+ * suite's many JVM starts costs a third to a half less CPU (docs/server.md, "Start-up"), which the
+ * suite's time on a 2-core machine is mostly made of.
  *
  * <p>The archive is made once per jar, by one training start of the server as {@code ./chaos} does,
  * and kept next to the jar until the jar changes. Making it can fail (a JDK without its default
@@ -29,13 +25,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChaosJvm {
   private static final Map<Path, Optional<Path>> ARCHIVES = new ConcurrentHashMap<>();
-
-  /**
-   * Servers with the quick compiler alone, unlike {@code ./chaos serve}; {@code
-   * -Dchaos.test.quick-servers=false} starts them exactly as the launcher does.
-   */
-  private static final boolean QUICK_SERVERS =
-      Boolean.parseBoolean(System.getProperty("chaos.test.quick-servers", "true"));
 
   private ChaosJvm() {}
 
@@ -55,11 +44,6 @@ public final class ChaosJvm {
     boolean serve = !args.isEmpty() && args.get(0).equals("serve");
     command.addAll(
         serve ? List.of("-XX:+UseSerialGC", "-Xmx512m") : List.of("-XX:TieredStopAtLevel=1"));
-    if (serve && QUICK_SERVERS) {
-      // A server in a test lives for seconds: the optimising compiler's threads would only take
-      // the CPU that the suite's other JVMs need on a 2-core machine. Same code, same behaviour.
-      command.add("-XX:TieredStopAtLevel=1");
-    }
     command.addAll(extraJvm);
     command.add("-jar");
     command.add(jar.toAbsolutePath().toString());
@@ -83,14 +67,7 @@ public final class ChaosJvm {
   private static Optional<Path> makeArchive(Path jar) {
     String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
     Path archive = jar.resolveSibling(name + ".test.jsa");
-    // The integration tests run in two JVMs at once: the first to get here trains, the other
-    // waits for its archive instead of training a second one beside it.
-    try (FileChannel lock =
-            FileChannel.open(
-                jar.resolveSibling(name + ".test.jsa.lock"),
-                StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-        FileLock held = lock.lock()) {
+    try {
       if (Files.exists(archive)
           && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) {
         return Optional.of(archive);
