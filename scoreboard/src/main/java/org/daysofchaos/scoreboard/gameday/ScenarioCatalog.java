@@ -88,16 +88,6 @@ public class ScenarioCatalog {
     return result;
   }
 
-  /** Loads the shipped scenarios, every folder of them. */
-  public int loadShipped() throws IOException {
-    return loadAll(shippedTexts());
-  }
-
-  /** Loads every scenario file of a folder (not its game-day files). */
-  public int loadFolder(Path folder) throws IOException {
-    return loadAll(folderTexts(folder));
-  }
-
   /**
    * Loads the shipped scenarios and those of {@code folders}, as the server does at its start.
    * {@code checked} records what this node last read them with: the texts, the environment's
@@ -152,17 +142,8 @@ public class ScenarioCatalog {
     Map<String, Integer> current = store.currentTexts();
     int loaded = 0;
     for (Text text : texts) {
-      Integer held =
-          current.get(ScenarioStore.textKey(text.source(), ScenarioStore.sha256(text.yaml())));
+      Integer held = current.get(ScenarioStore.textKey(text.source(), text.sha256()));
       loaded += held != null ? held : load(text).scenarios().size();
-    }
-    return loaded;
-  }
-
-  private int loadAll(List<Text> texts) {
-    int loaded = 0;
-    for (Text text : texts) {
-      loaded += load(text).scenarios().size();
     }
     return loaded;
   }
@@ -179,8 +160,12 @@ public class ScenarioCatalog {
     return result;
   }
 
-  /** A scenario file as found at start. */
-  private record Text(String source, String yaml, boolean shipped) {}
+  /** A scenario file as found at start, with its digest (computed once: fingerprint and lookup). */
+  private record Text(String source, String yaml, String sha256, boolean shipped) {
+    Text(String source, String yaml, boolean shipped) {
+      this(source, yaml, ScenarioStore.sha256(yaml), shipped);
+    }
+  }
 
   private List<Text> shippedTexts() throws IOException {
     List<Text> texts = new ArrayList<>();
@@ -217,7 +202,7 @@ public class ScenarioCatalog {
     new TreeMap<>(targets.scenarioParameters())
         .forEach((name, value) -> all.append(name).append('=').append(value).append('\n'));
     for (Text text : texts) {
-      all.append(text.source()).append(' ').append(ScenarioStore.sha256(text.yaml())).append('\n');
+      all.append(text.source()).append(' ').append(text.sha256()).append('\n');
     }
     return ScenarioStore.sha256(all.toString());
   }

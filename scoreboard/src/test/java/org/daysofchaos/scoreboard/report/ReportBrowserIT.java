@@ -36,7 +36,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -154,8 +153,19 @@ class ReportBrowserIT {
       text.clear();
       text.sendKeys(note);
       driver.findElement(By.id("notes-save")).click();
+      // Checked inside the page in one step: the page redraws the notes as the save returns, and
+      // a find then a read can land on the replaced node (ChromeDriver 156 then answers "Node with
+      // given id does not belong to the document" rather than a stale element).
       new WebDriverWait(driver, Duration.ofSeconds(20))
-          .until(ExpectedConditions.textToBePresentInElementLocated(By.id("notes"), note));
+          .pollingEvery(Duration.ofMillis(100))
+          .until(
+              d ->
+                  (Boolean)
+                      ((JavascriptExecutor) d)
+                          .executeScript(
+                              "const n = document.getElementById('notes');"
+                                  + " return n !== null && n.textContent.includes(arguments[0]);",
+                              note));
     } finally {
       driver.quit();
     }

@@ -98,7 +98,22 @@ final class Browsers implements AutoCloseable {
     return new WebDriverWait(driver, Duration.ofSeconds(30))
         .pollingEvery(Duration.ofMillis(100))
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .until(condition::apply);
+        .until(d -> detachedAsNull(d, condition));
+  }
+
+  /**
+   * A node the page replaced between a find and its use: ChromeDriver 156 reports it as an unknown
+   * error ("does not belong to the document") rather than a stale element; both mean "look again".
+   */
+  private static <T> T detachedAsNull(WebDriver driver, Function<WebDriver, T> condition) {
+    try {
+      return condition.apply(driver);
+    } catch (org.openqa.selenium.WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return null;
+      }
+      throw e;
+    }
   }
 
   /**
