@@ -3,6 +3,7 @@ package org.daysofchaos.demo;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,10 +33,31 @@ final class ChildJvm {
       // which wants its LogManager installed; the JDK's HTTP server logs through it.
       command.add("-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
     }
+    command.addAll(sharedArchive());
     command.addAll(jvm);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
     command.addAll(args);
     return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+  }
+
+  /**
+   * This JVM's class-data sharing archive, if it was started with one ({@code ./chaos} makes one
+   * per build): the child runs on the same class path, so the archive maps there too and spares it
+   * parsing and verifying the classes both load, most of a JVM start's CPU. An archive that does
+   * not map is ignored by the JVM, silently with these log options.
+   */
+  static List<String> sharedArchive() {
+    return sharedArchive(ManagementFactory.getRuntimeMXBean().getInputArguments());
+  }
+
+  /** As {@link #sharedArchive()}, for a parent started with these JVM options. */
+  static List<String> sharedArchive(List<String> parentJvm) {
+    for (String arg : parentJvm) {
+      if (arg.startsWith("-XX:SharedArchiveFile=")) {
+        return List.of(arg, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+      }
+    }
+    return List.of();
   }
 
   /**

@@ -85,7 +85,7 @@ public class DemoHost {
 
   void listening(@ObservesAsync HttpServerStart event) {
     String host = event.options().getHost();
-    loopback(host, event.options().getPort())
+    loopback(host, Listening.port(event.options().getPort()))
         .ifPresentOrElse(
             listening::complete,
             () ->

@@ -204,7 +204,7 @@ public class ServerLifecycle {
         "Days of Chaos server on http://{}:{} (node {}): {} scenario(s); crash recovery reverted"
             + " {} leftover fault(s) before boot and {} in {} ms, {} ms after the JVM started{}",
         host,
-        port,
+        port == 0 ? "0 (a port the system chooses: see the 'listening on' line)" : port,
         p.node.id(),
         scenarios,
         early.reverted(),

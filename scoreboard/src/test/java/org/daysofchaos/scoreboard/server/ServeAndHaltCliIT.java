@@ -28,17 +28,19 @@ class ServeAndHaltCliIT {
 
   @Test
   void serveDemoStartsTheDemoGameDayAndHaltFromTheCommandLineRevertsAndBlocks() throws Exception {
+    // On port 0, as `serve --port 0` is started by hand and by StartupBench: the demo's agent must
+    // find the port the system chose (it once tried port -1).
     ServerProcess.Server serve =
-        ServerProcess.Server.of(
+        ServerProcess.Server.onAnyPort(
             ServerProcess.JAR,
             List.of(
                 "-Dchaos.demo.proxy-port=0",
                 "-Dchaos.demo.ops-port=0",
                 "-Dchaos.run.interval=250ms"),
             List.of("--demo"));
-    URI base = serve.base();
     try (ServerProcess server = serve.start(dir)) {
       Http api = server.awaitApi(Duration.ofSeconds(60));
+      URI base = server.base();
       assertThat(Files.isDirectory(dir.resolve(".chaos"))).isTrue();
 
       JsonNode day = api.getJson("/api/gamedays/demo-day");

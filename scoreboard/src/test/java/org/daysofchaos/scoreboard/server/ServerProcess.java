@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.daysofchaos.demo.DemoSystem;
 import org.daysofchaos.scoreboard.testing.ChaosJvm;
 
@@ -44,6 +46,14 @@ final class ServerProcess implements AutoCloseable {
   record Server(Path jar, List<String> jvm, List<String> options, int port) {
     static Server of(Path jar, List<String> jvm, List<String> options) throws IOException {
       return new Server(jar, List.copyOf(jvm), List.copyOf(options), freePort());
+    }
+
+    /**
+     * As {@link #of}, on port 0, as {@code serve --port 0}: the system chooses the port, which
+     * {@link ServerProcess#awaitApi} reads from the server's output ({@link ServerProcess#base}).
+     */
+    static Server onAnyPort(Path jar, List<String> jvm, List<String> options) {
+      return new Server(jar, List.copyOf(jvm), List.copyOf(options), 0);
     }
 
     URI base() {
@@ -107,8 +117,16 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
+  /** Where the server listens; on port 0, known once {@link #awaitApi} returned. */
+  URI base() {
+    return base;
+  }
+
   /** Waits until the API of a {@link Server} answers, and signs in as the first game master. */
   Http awaitApi(Duration atMost) {
+    if (base.getPort() == 0) {
+      base = announcedBase(atMost);
+    }
     Http http = new Http(base);
     try {
       await()
@@ -121,6 +139,27 @@ final class ServerProcess implements AutoCloseable {
       throw new AssertionError("the server did not start; its output:\n" + output(), e);
     }
     return http.signIn(GAME_MASTER, GAME_MASTER_PASSWORD);
+  }
+
+  /** The address the server says it listens on ("listening on http://127.0.0.1:43117"). */
+  private URI announcedBase(Duration atMost) {
+    Pattern listening = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
+    try {
+      String url =
+          await()
+              .atMost(atMost)
+              .pollInterval(Duration.ofMillis(100))
+              .failFast(() -> !process.isAlive())
+              .until(
+                  () -> {
+                    Matcher m = listening.matcher(output());
+                    return m.find() ? m.group(1) : null;
+                  },
+                  found -> found != null);
+      return URI.create(url);
+    } catch (RuntimeException e) {
+      throw new AssertionError("the server did not say where it listens:\n" + output(), e);
+    }
   }
 
   /** SIGKILL: no shutdown hook runs, nothing is reverted. */
