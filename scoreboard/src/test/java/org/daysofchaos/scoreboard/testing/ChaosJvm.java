@@ -82,7 +82,10 @@ public final class ChaosJvm {
     }
   }
 
-  /** One start of the server that exits once it serves, on a throw-away data directory. */
+  /**
+   * One start of the server with the demo, as {@code ./chaos} trains it, that exits once it serves,
+   * on a throw-away data directory and ports of the system's choice.
+   */
   private static boolean train(Path jar, Path archive) throws IOException, InterruptedException {
     Path training = Files.createTempDirectory("chaos-cds");
     Path partial = archive.resolveSibling(archive.getFileName() + ".partial");
@@ -94,9 +97,12 @@ public final class ChaosJvm {
                 "-Xlog:cds+dynamic=off",
                 "-Dchaos.startup.exit-when-serving=true",
                 "-Dchaos.recovery.early=false",
+                "-Dchaos.demo.proxy-port=0",
+                "-Dchaos.demo.ops-port=0",
                 "-jar",
                 jar.toString(),
                 "serve",
+                "--demo",
                 "--data-dir",
                 training.resolve("data").toString(),
                 "--port",
