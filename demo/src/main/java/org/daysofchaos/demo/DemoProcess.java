@@ -52,7 +52,11 @@ public final class DemoProcess implements RunningDemo {
     Process child =
         ChildJvm.start(
             DemoMain.class,
-            List.of("-Xmx256m", "-XX:+UseSerialGC"),
+            // The quick compiler alone: the demo's light traffic needs no C2, its start then
+            // takes less of the CPU the server's own start needs, and its fault proxy's rarely run
+            // paths (a toxic added, a connection reset) are compiled sooner (docs/benchmarks.md,
+            // "The demo's JVM on the quick compiler").
+            List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
             List.of(
                 Integer.toString(trafficPerSecond),
                 Integer.toString(proxyApiPort),
