@@ -2,6 +2,9 @@ package org.daysofchaos.scoreboard.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
@@ -149,6 +152,37 @@ class EarlyRecoveryTest {
     } finally {
       System.clearProperty(Migrations.SKIP_WHEN_CURRENT);
       System.clearProperty(EarlyRecovery.FLYWAY_ACTIVE);
+    }
+  }
+
+  @Test
+  void withTheDemoFlywayIsStillSkippedButNothingIsReverted() throws Exception {
+    try (TestDatabase h2 = TestDatabases.h2()) {
+      Db db = new Db(h2.dataSource());
+      new IncidentStore(db).insertRunning("inc", "day", 0, "s/ok", "sha", T0, T0, "me", "test");
+      active(db, "me", "i1", "inc", Map.of("what", "latency"));
+      System.setProperty("chaos.demo.enabled", "true");
+      System.setProperty("chaos.node.id", "me");
+      System.setProperty("quarkus.datasource.jdbc.url", h2.jdbcUrl());
+      System.setProperty("quarkus.datasource.username", "sa");
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+      EarlyRecovery.run(new PrintStream(out, true, StandardCharsets.UTF_8));
+
+      assertThat(System.getProperty(EarlyRecovery.FLYWAY_ACTIVE)).isEqualTo("false");
+      // The demo's faults are reverted after boot, through the demo it starts again.
+      assertThat(new JdbcLedger(db, "me").open()).hasSize(1);
+      assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    } finally {
+      for (String key :
+          List.of(
+              "chaos.demo.enabled",
+              "chaos.node.id",
+              "quarkus.datasource.jdbc.url",
+              "quarkus.datasource.username",
+              EarlyRecovery.FLYWAY_ACTIVE)) {
+        System.clearProperty(key);
+      }
     }
   }
 
