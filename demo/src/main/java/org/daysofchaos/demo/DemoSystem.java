@@ -34,10 +34,12 @@ public final class DemoSystem implements RunningDemo {
   private DemoSystem(int trafficPerSecond, int proxyApiPort, int opsPort, int bookingPort)
       throws IOException {
     try {
+      // The inventory's JVM boots while this one starts the proxy and the payment services.
+      InventoryProcess spawned = keep(InventoryProcess.spawn());
       toxiproxy = keep(EmbeddedToxiproxy.start(new InetSocketAddress("127.0.0.1", proxyApiPort)));
       PaymentService payment = keep(PaymentService.primary());
       PaymentService replica = keep(PaymentService.replica());
-      inventory = keep(InventoryProcess.start());
+      inventory = spawned.awaitReady();
       toxiproxy.createProxy("payment", "127.0.0.1:0", "127.0.0.1:" + payment.port());
       toxiproxy.createProxy("payment-replica", "127.0.0.1:0", "127.0.0.1:" + replica.port());
       toxiproxy.createProxy("inventory", "127.0.0.1:0", "127.0.0.1:" + inventory.port());

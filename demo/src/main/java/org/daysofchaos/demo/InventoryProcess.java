@@ -18,10 +18,20 @@ final class InventoryProcess implements LocalProcess, AutoCloseable {
 
   private InventoryProcess() {}
 
-  static InventoryProcess start() throws IOException {
+  /**
+   * Starts the inventory process without waiting for it: its JVM boots while the caller starts the
+   * demo's other parts. {@link #awaitReady} then waits until it listens.
+   */
+  static InventoryProcess spawn() throws IOException {
     InventoryProcess inventory = new InventoryProcess();
-    inventory.launch(0);
+    inventory.process = child(0);
     return inventory;
+  }
+
+  /** Waits until the process {@link #spawn} started listens; stops it if it does not. */
+  InventoryProcess awaitReady() throws IOException {
+    port = awaitPort(process);
+    return this;
   }
 
   int port() {
@@ -47,11 +57,19 @@ final class InventoryProcess implements LocalProcess, AutoCloseable {
   }
 
   private synchronized void launch(int onPort) throws IOException {
-    Process started =
-        ChildJvm.start(
-            InventoryMain.class,
-            List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-            List.of(Integer.toString(onPort)));
+    Process started = child(onPort);
+    port = awaitPort(started);
+    process = started;
+  }
+
+  private static Process child(int onPort) throws IOException {
+    return ChildJvm.start(
+        InventoryMain.class,
+        List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+        List.of(Integer.toString(onPort)));
+  }
+
+  private static int awaitPort(Process started) throws IOException {
     try {
       String ready =
           ChildJvm.awaitLine(
@@ -60,12 +78,11 @@ final class InventoryProcess implements LocalProcess, AutoCloseable {
               line -> line.startsWith("READY "),
               Duration.ofSeconds(START_TIMEOUT_SECONDS),
               "the inventory process");
-      port = Integer.parseInt(ready.substring("READY ".length()).strip());
+      return Integer.parseInt(ready.substring("READY ".length()).strip());
     } catch (IOException e) {
       started.destroyForcibly();
       throw e;
     }
-    process = started;
   }
 
   @Override
