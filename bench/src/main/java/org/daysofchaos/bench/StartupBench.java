@@ -77,6 +77,11 @@ public final class StartupBench {
         continue;
       }
       List<String> jvm = new ArrayList<>(BenchServer.jvmOptions());
+      if (!Boolean.getBoolean("bench.startup.configured-password")) {
+        // As ./chaos serve: the first game master gets a one-time password, not the bench's one
+        // (a later -D wins; a blank password is none). This bench never signs in.
+        jvm.add("-Dchaos.security.admin.password=");
+      }
       jvm.addAll(BenchServer.options(System.getProperty("bench.startup." + name + ".jvm", "")));
       variants.add(new Variant(name, Path.of(jar), jvm));
     }

@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The accounts a fresh server needs: the first game master, and on the demo one player per team and
@@ -27,6 +29,7 @@ public final class FirstAccounts {
   private final Accounts accounts;
   private final Path file;
   private final PrintStream out;
+  private CompletableFuture<Void> aside = CompletableFuture.completedFuture(null);
 
   /**
    * @param file where the one-time passwords are appended
@@ -36,6 +39,48 @@ public final class FirstAccounts {
     this.accounts = accounts;
     this.file = file;
     this.out = out;
+  }
+
+  /**
+   * As {@link #gameMaster}, on a thread of its own: a server's start goes on meanwhile, and calls
+   * {@link #await} before it serves. On a cold JVM the password's hash (bcrypt, and the strength
+   * check of a configured password) took 0.1–0.3 s of the start's critical path.
+   */
+  public void gameMasterAside(String username, Optional<String> password) {
+    aside(() -> gameMaster(username, password));
+  }
+
+  /** As {@link #demo}, on a thread of its own, after what was started aside before. */
+  public void demoAside(String gameDayId, List<String> teams) {
+    aside(() -> demo(gameDayId, teams));
+  }
+
+  /** Waits for the accounts being made aside; what failed there fails here, as it was thrown. */
+  public void await() {
+    try {
+      aside.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException problem) {
+        throw problem;
+      }
+      throw e;
+    }
+  }
+
+  /** Waits for the accounts being made aside, whatever becomes of them: for a start that failed. */
+  public void settle() {
+    aside.handle((done, problem) -> null).join();
+  }
+
+  private void aside(Runnable task) {
+    aside =
+        aside.thenRunAsync(
+            task,
+            run -> {
+              Thread t = new Thread(run, "first-accounts");
+              t.setDaemon(true);
+              t.start();
+            });
   }
 
   /** Creates the first game master if none exists; with a configured password, prints nothing. */

@@ -138,6 +138,19 @@ public class ServerLifecycle {
     Parts p = parts.get();
     // H2 and the transaction log created their files with the process's umask.
     DataDir.tighten(Path.of(dataDir));
+    // A first start's game master is made aside: its password's hash runs while the targets start
+    // and the catalog loads. A start that fails still waits for it, so that no account is left
+    // whose one-time password was never written down.
+    FirstAccounts first = new FirstAccounts(p.accounts, firstAccountsFile(), System.out);
+    first.gameMasterAside(adminName, adminPassword.filter(pw -> !pw.isBlank()));
+    try {
+      start(p, first, t0);
+    } finally {
+      first.settle();
+    }
+  }
+
+  private void start(Parts p, FirstAccounts first, long t0) throws IOException {
     StartupTimes times = StartupTimes.process();
     times.mark("server");
     p.targets.start();
@@ -160,16 +173,16 @@ public class ServerLifecycle {
             scenarioDirs.orElse(List.of()).stream().map(Path::of).toList(),
             Path.of(dataDir).resolve(ScenarioCatalog.CHECKED_FILE));
     times.mark("catalog");
-    FirstAccounts first = new FirstAccounts(p.accounts, firstAccountsFile(), System.out);
-    first.gameMaster(adminName, adminPassword.filter(pw -> !pw.isBlank()));
+    first.await();
     times.mark("accounts");
     p.schedule.prepare();
+    times.mark("schedule");
     p.gameDayFiles.loadOnStart(gameDayFiles.orElse(List.of()).stream().map(Path::of).toList());
     times.mark("gamedays");
     if (demo) {
       // Before the demo game day: it plays demo/bad-config through this agent.
       p.demoHost.open(p.targets.demo().orElseThrow().bookingConfig());
-      loadDemoGameDay(p);
+      loadDemoGameDay(p, first);
       times.mark("demo-gameday");
     }
     background =
@@ -216,7 +229,7 @@ public class ServerLifecycle {
     marks.serverStarted();
   }
 
-  private void loadDemoGameDay(Parts p) throws IOException {
+  private void loadDemoGameDay(Parts p, FirstAccounts first) throws IOException {
     String yaml;
     try (InputStream in = getClass().getClassLoader().getResourceAsStream(DEMO_GAME_DAY)) {
       if (in == null) {
@@ -236,21 +249,24 @@ public class ServerLifecycle {
       return;
     }
     GameDay day = p.gameDays.load(DEMO_GAME_DAY, yaml, "server");
-    new FirstAccounts(p.accounts, firstAccountsFile(), System.out)
-        .demo(day.id(), day.teams().stream().map(t -> t.name()).toList());
-    if (startDemoGameDay) {
-      GameDayStore.Row row = p.gameDays.start(day.id(), "server");
-      LOG.info(
-          "demo game day {} started: sign in at http://{}:{}/ with a one-time password; the"
-              + " leaderboard is http://{}:{}/board/{} (closes at {})",
-          day.id(),
-          host,
-          port,
-          host,
-          port,
-          day.id(),
-          row.closesAt());
-    }
+    List<String> teams = day.teams().stream().map(t -> t.name()).toList();
+    // Its players' accounts are made aside while the game day starts.
+    first.demoAside(day.id(), teams);
+    Optional<GameDayStore.Row> started =
+        startDemoGameDay ? Optional.of(p.gameDays.start(day.id(), "server")) : Optional.empty();
+    first.await();
+    started.ifPresent(
+        row ->
+            LOG.info(
+                "demo game day {} started: sign in at http://{}:{}/ with a one-time password; the"
+                    + " leaderboard is http://{}:{}/board/{} (closes at {})",
+                day.id(),
+                host,
+                port,
+                host,
+                port,
+                day.id(),
+                row.closesAt()));
   }
 
   private Path firstAccountsFile() {
