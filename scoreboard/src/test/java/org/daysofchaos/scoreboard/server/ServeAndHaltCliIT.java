@@ -72,7 +72,7 @@ class ServeAndHaltCliIT {
                           "serving \\d+ ms after the JVM started \\(cpu [0-9.]+ s\\): jvm=\\d+"
                               + " early-recovery=\\d+ quarkus=\\d+ database=\\d+ flyway=\\d+"
                               + " boot=\\d+ quartz=\\d+ .*targets=\\d+ recovery=\\d+ catalog=\\d+"
-                              + " accounts=\\d+ gamedays=\\d+ demo-gameday=\\d+ .*http=\\d+"
+                              + " accounts=\\d+ schedule=\\d+ gamedays=\\d+ demo-gameday=\\d+ .*http=\\d+"
                               + " demo-host=\\d+"));
 
       long t0 = System.nanoTime();
