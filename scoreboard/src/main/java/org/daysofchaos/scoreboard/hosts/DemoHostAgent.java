@@ -78,6 +78,11 @@ public final class DemoHostAgent implements AutoCloseable {
     deleteTree(state);
     HostAgent agent = HostAgent.open(config(bookingConfig, state, lease), Clock.systemUTC());
     agent.recover(); // an empty ledger: nothing to revert, but the agent's contract wants it first
+    // Its hello names what its host can do, which the host fault kinds find out by running nft and
+    // tc once: done aside now, that is not on the start's critical path once the listener is up.
+    Thread probe = new Thread(agent::capabilities, "demo-host-probe");
+    probe.setDaemon(true);
+    probe.start();
     return new DemoHostAgent(agent, credential, bookingConfig);
   }
 
