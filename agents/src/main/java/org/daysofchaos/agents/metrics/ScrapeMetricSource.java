@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.daysofchaos.core.spi.MetricSample;
 import org.daysofchaos.core.spi.MetricSource;
 
@@ -20,23 +21,38 @@ import org.daysofchaos.core.spi.MetricSource;
  */
 public final class ScrapeMetricSource implements MetricSource {
   private final List<URI> endpoints;
-  private final HttpClient client;
+  private final Supplier<HttpClient> newClient;
   private final Duration timeout;
+  private HttpClient client; // made at the first scrape: see of(URI...)
 
   public ScrapeMetricSource(List<URI> endpoints, HttpClient client, Duration timeout) {
+    this(endpoints, () -> client, timeout);
+  }
+
+  private ScrapeMetricSource(
+      List<URI> endpoints, Supplier<HttpClient> newClient, Duration timeout) {
     if (endpoints.isEmpty()) {
       throw new IllegalArgumentException("at least one metrics endpoint is needed");
     }
     this.endpoints = List.copyOf(endpoints);
-    this.client = client;
+    this.newClient = newClient;
     this.timeout = timeout;
   }
 
   public static ScrapeMetricSource of(URI... endpoints) {
+    // The client is made at the first scrape, not here: a JVM's first HttpClient sets up the JDK's
+    // TLS context (about 0.1 s), and the server wires its metric sources during its start.
     return new ScrapeMetricSource(
         List.of(endpoints),
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build(),
+        () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build(),
         Duration.ofSeconds(2));
+  }
+
+  private synchronized HttpClient client() {
+    if (client == null) {
+      client = newClient.get();
+    }
+    return client;
   }
 
   /** The scraped series the selector matches, with their name as the label {@code __name__}. */
@@ -60,7 +76,7 @@ public final class ScrapeMetricSource implements MetricSource {
     HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout).GET().build();
     HttpResponse<String> response;
     try {
-      response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      response = client().send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IOException("cannot scrape " + endpoint + ": " + e, e);
     }

@@ -105,22 +105,23 @@ public final class DemoHostAgent implements AutoCloseable {
     return new AgentConfig(NAME, server, state, lease, allow, state);
   }
 
+  /** The HTTP client its link needs. */
+  public static HttpClient newClient() {
+    return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  }
+
   /**
-   * Links the agent to the server at {@code server} (a loopback URL) and waits until the server
-   * sees it connected, for {@code timeout} at most.
+   * Links the agent to the server at {@code server} (a loopback URL) through {@code http} ({@link
+   * #newClient}) and waits until the server sees it connected, for {@code timeout} at most.
    *
    * @param connected whether the server sees the agent connected
    * @throws IllegalStateException when it did not connect in time, with the reason when known
    */
-  public void connect(URI server, Duration timeout, BooleanSupplier connected)
+  public void connect(URI server, HttpClient http, Duration timeout, BooleanSupplier connected)
       throws InterruptedException {
     AgentLink started =
         new AgentLink(
-            agent,
-            server,
-            credential,
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
-            message -> LOG.info("agent {}: {}", NAME, message));
+            agent, server, credential, http, message -> LOG.info("agent {}: {}", NAME, message));
     link = started;
     Thread running = new Thread(() -> run(started), "demo-host-agent");
     running.setDaemon(true);

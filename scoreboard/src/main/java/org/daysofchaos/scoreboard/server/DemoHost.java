@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -43,7 +44,23 @@ public class DemoHost {
   String dataDir;
 
   private final CompletableFuture<URI> listening = new CompletableFuture<>();
+  private volatile CompletableFuture<HttpClient> client;
   private volatile DemoHostAgent agent;
+
+  /**
+   * Makes the agent's HTTP client aside, while the demo's JVM starts and this one mostly waits for
+   * it: a JVM's first HttpClient sets up the JDK's TLS context (about 0.1 s), which would otherwise
+   * delay the agent's connection once the listener is up, and serving with it.
+   */
+  void prepare() {
+    client = CompletableFuture.supplyAsync(DemoHostAgent::newClient, DemoHost::daemon);
+  }
+
+  private static void daemon(Runnable task) {
+    Thread t = new Thread(task, "demo-host-client");
+    t.setDaemon(true);
+    t.start();
+  }
 
   /** Issues the agent's credential and opens it; it connects once the server listens. */
   void open(Path bookingConfig) throws IOException {
@@ -112,7 +129,9 @@ public class DemoHost {
   private void connect(DemoHostAgent opened, URI server) {
     long t0 = System.nanoTime();
     try {
-      opened.connect(server, timeout, this::connected);
+      CompletableFuture<HttpClient> made = client;
+      opened.connect(
+          server, made == null ? DemoHostAgent.newClient() : made.join(), timeout, this::connected);
       LOG.info(
           "the demo's host agent {} connected in {} ms (it may change {} only, as {})",
           DemoHostAgent.NAME,

@@ -153,6 +153,9 @@ public class ServerLifecycle {
   private void start(Parts p, FirstAccounts first, long t0) throws IOException {
     StartupTimes times = StartupTimes.process();
     times.mark("server");
+    if (demo) {
+      p.demoHost.prepare();
+    }
     p.targets.start();
     times.mark("targets");
     state.phase(StartState.Phase.RECOVERING);

@@ -207,6 +207,10 @@ public final class AgentLink implements AutoCloseable {
       throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(server.resolve(Wire.PATH + path))
+            // HTTP/1.1: over plain http the JDK client's default first tries an h2c upgrade, and
+            // the game-day server (Vert.x) then failed the odd poll with "Request has already
+            // been read" and logged it as an error; the agent had to connect again.
+            .version(HttpClient.Version.HTTP_1_1)
             .timeout(timeout)
             .header("Authorization", "Bearer " + credential)
             .header("Content-Type", "application/json")

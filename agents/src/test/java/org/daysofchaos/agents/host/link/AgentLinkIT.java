@@ -124,6 +124,16 @@ class AgentLinkIT {
   }
 
   @Test
+  void theAgentSpeaksPlainHttp11WithNoUpgradeToHttp2() throws Exception {
+    try (FakeChaosServer server = new FakeChaosServer(CREDENTIAL, 200);
+        JavaProcess agent = agent(config(server.url()))) {
+      await().atMost(Duration.ofSeconds(60)).until(() -> server.protocols.size() >= 3);
+
+      assertThat(server.protocols).as(agent.output()).allMatch(p -> p.equals("HTTP/1.1"));
+    }
+  }
+
+  @Test
   void aRefusedCredentialStopsTheAgent() throws Exception {
     try (FakeChaosServer server = new FakeChaosServer("another-credential", 500);
         JavaProcess agent = agent(config(server.url()))) {

@@ -31,6 +31,9 @@ public final class FakeChaosServer implements AutoCloseable {
   final List<Wire.Hello> hellos = new CopyOnWriteArrayList<>();
   final ConcurrentLinkedQueue<Wire.Result> results = new ConcurrentLinkedQueue<>();
 
+  /** The HTTP version and any protocol upgrade each request asked for, e.g. "HTTP/1.1 h2c". */
+  final List<String> protocols = new CopyOnWriteArrayList<>();
+
   public FakeChaosServer(String credential, long waitMillis) throws IOException {
     this.credential = credential;
     this.waitMillis = waitMillis;
@@ -56,6 +59,8 @@ public final class FakeChaosServer implements AutoCloseable {
   }
 
   private boolean authorised(HttpExchange exchange) throws IOException {
+    String upgrade = exchange.getRequestHeaders().getFirst("Upgrade");
+    protocols.add(exchange.getProtocol() + (upgrade == null ? "" : " " + upgrade));
     if (("Bearer " + credential).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
       return true;
     }
