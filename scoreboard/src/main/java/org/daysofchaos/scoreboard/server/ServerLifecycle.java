@@ -55,8 +55,10 @@ import sun.misc.SignalHandler;
  * inject: the database is migrated (Flyway, before this runs), the targets are wired (and the demo
  * started), then crash recovery reverts what this node left active. Only then are scenarios and
  * game days loaded (with the demo, its host agent first: {@link DemoHost}) and the schedule resumed
- * (it starts halted). On stop, every run is aborted and waited for, so that its faults are reverted
- * before the process ends; the demo's agent and then the demo stop last.
+ * (it starts halted). The first accounts are made aside from the start's beginning (they inject
+ * nothing; {@link FirstAccounts}), and waited for before the schedule. On stop, every run is
+ * aborted and waited for, so that its faults are reverted before the process ends; the demo's agent
+ * and then the demo stop last.
  */
 @ApplicationScoped
 public class ServerLifecycle {
