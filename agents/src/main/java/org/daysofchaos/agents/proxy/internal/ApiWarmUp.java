@@ -41,6 +41,7 @@ final class ApiWarmUp implements Runnable {
   private final ApiRouter router;
   private final EmbeddedChannel decoder = new EmbeddedChannel(new ApiRequestDecoder());
   private final long started = System.nanoTime();
+  private Runnable next = this::close;
   private int done;
 
   ApiWarmUp(EventLoop admin, ApiRouter router) {
@@ -59,7 +60,14 @@ final class ApiWarmUp implements Runnable {
         () -> {
           ProxyRegistry registry = new ProxyRegistry(transport, group, admin, clock);
           registry.create(PROXY, "127.0.0.1:0", "127.0.0.1:9", false);
-          new ApiWarmUp(admin, new ApiRouter(registry)).run();
+          ApiWarmUp api = new ApiWarmUp(admin, new ApiRouter(registry));
+          if (DataWarmUp.enabled()) {
+            // After the API's part, so that the two do not share the cores.
+            api.then(
+                () ->
+                    DataWarmUp.startThread(new DataWarmUp(transport, group, admin, registry, api)));
+          }
+          api.run();
         });
   }
 
@@ -80,13 +88,23 @@ final class ApiWarmUp implements Runnable {
     if (done < CYCLES && !admin.isShuttingDown()) {
       submit(admin, this);
     } else {
-      decoder.finishAndReleaseAll();
       LOG.debug(
           "API warm-up: {} cycles in {} ms, admin thread CPU so far {} ms",
           done,
           (System.nanoTime() - started) / 1_000_000,
           ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
+      next.run();
     }
+  }
+
+  /** What runs on the admin loop once the cycles are done; by default {@link #close}. */
+  void then(Runnable next) {
+    this.next = next;
+  }
+
+  /** Releases the decoder. Admin loop only; the warm-up serves no call after this. */
+  void close() {
+    decoder.finishAndReleaseAll();
   }
 
   /** One add, update, list and remove of a toxic; the status of each answer. */
@@ -106,7 +124,8 @@ final class ApiWarmUp implements Runnable {
         serve("DELETE", TOXICS + "/w", null));
   }
 
-  private int serve(String method, String path, String json) {
+  /** Serves one request as the API would, on the admin loop; the answer's status. */
+  int serve(String method, String path, String json) {
     byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
     String head =
         method
