@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.function.Supplier;
 import org.daysofchaos.core.Durations;
 import org.daysofchaos.core.spi.Observation;
 import org.daysofchaos.core.spi.ProbeRunner;
@@ -15,16 +14,15 @@ import org.daysofchaos.experiments.probes.HttpStatus;
 
 /** Evaluates {@code http/status}: a GET that must answer the expected status in time. */
 public final class HttpStatusRunner implements ProbeRunner<HttpStatus> {
-  private final Supplier<HttpClient> newClient;
+  private final LazyHttpClient client; // made at the first probe: see withDefaultClient
   private final ProbeHosts hosts;
-  private HttpClient client; // made at the first probe: see withDefaultClient
 
   public HttpStatusRunner(HttpClient client, ProbeHosts hosts) {
-    this(() -> client, hosts);
+    this(LazyHttpClient.given(client), hosts);
   }
 
-  private HttpStatusRunner(Supplier<HttpClient> newClient, ProbeHosts hosts) {
-    this.newClient = newClient;
+  private HttpStatusRunner(LazyHttpClient client, ProbeHosts hosts) {
+    this.client = client;
     this.hosts = hosts;
   }
 
@@ -44,19 +42,13 @@ public final class HttpStatusRunner implements ProbeRunner<HttpStatus> {
    */
   public static HttpStatusRunner withDefaultClient(ProbeHosts hosts) {
     return new HttpStatusRunner(
-        () ->
-            HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(2))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build(),
+        LazyHttpClient.of(
+            () ->
+                HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build()),
         hosts);
-  }
-
-  private synchronized HttpClient client() {
-    if (client == null) {
-      client = newClient.get();
-    }
-    return client;
   }
 
   @Override
@@ -77,7 +69,8 @@ public final class HttpStatusRunner implements ProbeRunner<HttpStatus> {
     HttpRequest request = HttpRequest.newBuilder(url).timeout(probe.timeout()).GET().build();
     long start = System.nanoTime();
     try {
-      HttpResponse<Void> response = client().send(request, HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> response =
+          client.get().send(request, HttpResponse.BodyHandlers.discarding());
       String detail =
           "HTTP "
               + response.statusCode()

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import org.daysofchaos.agents.http.LazyHttpClient;
 import org.daysofchaos.core.spi.MetricSample;
 import org.daysofchaos.core.spi.MetricSource;
 
@@ -21,21 +21,19 @@ import org.daysofchaos.core.spi.MetricSource;
  */
 public final class ScrapeMetricSource implements MetricSource {
   private final List<URI> endpoints;
-  private final Supplier<HttpClient> newClient;
+  private final LazyHttpClient client; // made at the first scrape: see of(URI...)
   private final Duration timeout;
-  private HttpClient client; // made at the first scrape: see of(URI...)
 
   public ScrapeMetricSource(List<URI> endpoints, HttpClient client, Duration timeout) {
-    this(endpoints, () -> client, timeout);
+    this(endpoints, LazyHttpClient.given(client), timeout);
   }
 
-  private ScrapeMetricSource(
-      List<URI> endpoints, Supplier<HttpClient> newClient, Duration timeout) {
+  private ScrapeMetricSource(List<URI> endpoints, LazyHttpClient client, Duration timeout) {
     if (endpoints.isEmpty()) {
       throw new IllegalArgumentException("at least one metrics endpoint is needed");
     }
     this.endpoints = List.copyOf(endpoints);
-    this.newClient = newClient;
+    this.client = client;
     this.timeout = timeout;
   }
 
@@ -44,15 +42,9 @@ public final class ScrapeMetricSource implements MetricSource {
     // TLS context (about 0.1 s), and the server wires its metric sources during its start.
     return new ScrapeMetricSource(
         List.of(endpoints),
-        () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build(),
+        LazyHttpClient.of(
+            () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()),
         Duration.ofSeconds(2));
-  }
-
-  private synchronized HttpClient client() {
-    if (client == null) {
-      client = newClient.get();
-    }
-    return client;
   }
 
   /** The scraped series the selector matches, with their name as the label {@code __name__}. */
@@ -76,7 +68,7 @@ public final class ScrapeMetricSource implements MetricSource {
     HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout).GET().build();
     HttpResponse<String> response;
     try {
-      response = client().send(request, HttpResponse.BodyHandlers.ofString());
+      response = client.get().send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IOException("cannot scrape " + endpoint + ": " + e, e);
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.daysofchaos.scoreboard.hosts.AgentCredentials;
 import org.daysofchaos.scoreboard.hosts.AgentRegistry;
@@ -140,6 +141,12 @@ public class DemoHost {
           DemoHostAgent.BOOKING_CONFIG);
     } catch (IllegalStateException e) {
       LOG.error(e.getMessage());
+    } catch (CompletionException e) {
+      // The client made aside by prepare() failed; join() wraps why.
+      LOG.error(
+          "the demo's host agent {} cannot connect: its HTTP client failed: {}",
+          DemoHostAgent.NAME,
+          String.valueOf(e.getCause()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

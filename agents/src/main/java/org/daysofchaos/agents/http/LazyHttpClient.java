@@ -1,0 +1,39 @@
+package org.daysofchaos.agents.http;
+
+import java.net.http.HttpClient;
+import java.util.function.Supplier;
+
+/**
+ * An {@link HttpClient} made at its first use, once, by whichever thread asks first. The server
+ * wires its probes and metric sources during its start, and a JVM's first {@code HttpClient} sets
+ * up the JDK's TLS context (0.07–0.1 s, docs/benchmarks.md "Server start-up"): made here, that time
+ * falls on the first probe or scrape instead of on the start.
+ */
+public final class LazyHttpClient implements Supplier<HttpClient> {
+  private final Supplier<HttpClient> make;
+  private HttpClient client;
+
+  private LazyHttpClient(Supplier<HttpClient> make) {
+    this.make = make;
+  }
+
+  /** A client built by {@code make} at the first {@link #get}. */
+  public static LazyHttpClient of(Supplier<HttpClient> make) {
+    return new LazyHttpClient(make);
+  }
+
+  /** A client already made (tests, callers with a client of their own). */
+  public static LazyHttpClient given(HttpClient client) {
+    LazyHttpClient lazy = new LazyHttpClient(() -> client);
+    lazy.client = client;
+    return lazy;
+  }
+
+  @Override
+  public synchronized HttpClient get() {
+    if (client == null) {
+      client = make.get();
+    }
+    return client;
+  }
+}
