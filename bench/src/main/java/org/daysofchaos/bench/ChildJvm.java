@@ -20,7 +20,12 @@ import java.util.List;
 record ChildJvm(Process process, String firstLine) implements AutoCloseable {
 
   static ChildJvm start(Class<?> main, List<String> jvm) throws IOException {
-    List<String> command = new ArrayList<>();
+    return start(main, jvm, List.of());
+  }
+
+  /** As {@link #start(Class, List)}, the command run by {@code launcher} (e.g. taskset -c 1). */
+  static ChildJvm start(Class<?> main, List<String> jvm, List<String> launcher) throws IOException {
+    List<String> command = new ArrayList<>(launcher);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvm);
     command.addAll(List.of("-cp", classPath(), main.getName()));

@@ -54,7 +54,14 @@ final class ProxyUnderTest implements AutoCloseable {
     // The API warm-up is opt-in (ADR 0019); the bench measures the proxy with it.
     List<String> jvmFlags = new ArrayList<>(List.of("-Ddaysofchaos.proxy.warm-up=true"));
     jvmFlags.addAll(flags);
-    ChildJvm jvm = ChildJvm.start(EmbeddedProxyMain.class, jvmFlags);
+    // -Dbench.embedded.taskset=1: the proxy's JVM on those CPUs only (run Toxiproxy and the bench
+    // under taskset too), to measure each proxy with a core of its own.
+    String cpus = System.getProperty("bench.embedded.taskset", "");
+    ChildJvm jvm =
+        ChildJvm.start(
+            EmbeddedProxyMain.class,
+            jvmFlags,
+            cpus.isBlank() ? List.of() : List.of("taskset", "-c", cpus));
     ProxyUnderTest proxy =
         external(label, URI.create(jvm.firstLine()), "127.0.0.1", upstream, jvm.pid());
     Runnable delete = proxy.onClose;
