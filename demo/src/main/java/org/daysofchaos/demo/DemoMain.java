@@ -12,11 +12,12 @@ import java.util.concurrent.TimeUnit;
  * The demo pre-production as its own OS process, started by {@link DemoProcess}: the game-day
  * server's load (or death) then cannot take the demo's steady state with it. It prints one {@code
  * READY} line with its addresses once everything listens, then answers its parent's commands on
- * standard input ({@code pid}, {@code restart}: the inventory process). It stops the demo and exits
- * when its standard input closes or its parent process is gone, so that a server killed with
- * SIGKILL leaves no demo behind.
+ * standard input ({@code pid}, {@code restart}: the inventory process; {@code traffic}: start the
+ * background traffic if it waits to be asked). It stops the demo and exits when its standard input
+ * closes or its parent process is gone, so that a server killed with SIGKILL leaves no demo behind.
  *
- * <p>Arguments: {@code TRAFFIC PROXY-API-PORT OPS-PORT BOOKING-PORT} (0: a free port).
+ * <p>Arguments: {@code TRAFFIC PROXY-API-PORT OPS-PORT BOOKING-PORT [AT_ONCE|WHEN_ASKED]} (0: a
+ * free port; the traffic starts at once unless told otherwise).
  */
 public final class DemoMain {
   static final String READY = "READY";
@@ -34,7 +35,8 @@ public final class DemoMain {
               Integer.parseInt(args[0]),
               Integer.parseInt(args[1]),
               Integer.parseInt(args[2]),
-              Integer.parseInt(args[3]));
+              Integer.parseInt(args[3]),
+              args.length > 4 ? TrafficStart.valueOf(args[4]) : TrafficStart.AT_ONCE);
     } catch (IOException | RuntimeException e) {
       // The parent reads this line as the reason the demo did not start.
       out.println("FAILED " + e.getMessage());
@@ -84,6 +86,10 @@ public final class DemoMain {
     try {
       return switch (command) {
         case "pid" -> "PID " + demo.inventoryPid();
+        case "traffic" -> {
+          demo.startTraffic();
+          yield "OK";
+        }
         case "restart" -> {
           demo.restartInventory();
           yield "PID " + demo.inventoryPid();

@@ -49,6 +49,13 @@ public final class DemoProcess implements RunningDemo {
    */
   public static DemoProcess start(
       int trafficPerSecond, int proxyApiPort, int opsPort, int bookingPort) throws IOException {
+    return start(trafficPerSecond, proxyApiPort, opsPort, bookingPort, TrafficStart.AT_ONCE);
+  }
+
+  /** As above, with the traffic started at once or only when asked ({@link #startTraffic()}). */
+  public static DemoProcess start(
+      int trafficPerSecond, int proxyApiPort, int opsPort, int bookingPort, TrafficStart traffic)
+      throws IOException {
     Process child =
         ChildJvm.start(
             DemoMain.class,
@@ -61,7 +68,8 @@ public final class DemoProcess implements RunningDemo {
                 Integer.toString(trafficPerSecond),
                 Integer.toString(proxyApiPort),
                 Integer.toString(opsPort),
-                Integer.toString(bookingPort)));
+                Integer.toString(bookingPort),
+                traffic.name()));
     try {
       BufferedReader out = ChildJvm.output(child);
       String ready =
@@ -193,6 +201,18 @@ public final class DemoProcess implements RunningDemo {
   @Override
   public LocalProcesses processes() {
     return new LocalProcesses().register("inventory", new Inventory());
+  }
+
+  @Override
+  public void startTraffic() {
+    try {
+      String reply = ask("traffic");
+      if (!reply.equals("OK")) {
+        throw new IOException("the demo process answered '" + reply + "' to 'traffic'");
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
   }
 
   @Override

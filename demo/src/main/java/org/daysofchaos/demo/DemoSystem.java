@@ -30,9 +30,14 @@ public final class DemoSystem implements RunningDemo {
   private final OpsApi ops;
   private final BookingConfig config;
   private final String opsToken = newToken();
+  private final int trafficPerSecond;
+  private boolean trafficStarted;
+  private boolean closed;
 
-  private DemoSystem(int trafficPerSecond, int proxyApiPort, int opsPort, int bookingPort)
+  private DemoSystem(
+      int trafficPerSecond, int proxyApiPort, int opsPort, int bookingPort, TrafficStart start)
       throws IOException {
+    this.trafficPerSecond = trafficPerSecond;
     try {
       // The inventory's JVM boots while this one starts the proxy and the payment services.
       InventoryProcess spawned = keep(InventoryProcess.spawn());
@@ -56,8 +61,8 @@ public final class DemoSystem implements RunningDemo {
                   config,
                   bookingPort));
       ops = keep(new OpsApi(opsPort, opsToken, levers, inventory, config, booking.registry()));
-      if (trafficPerSecond > 0) {
-        keep(new Traffic(booking.url(), trafficPerSecond));
+      if (start == TrafficStart.AT_ONCE) {
+        startTraffic();
       }
     } catch (IOException | RuntimeException e) {
       close();
@@ -67,11 +72,11 @@ public final class DemoSystem implements RunningDemo {
 
   /** Starts the demo with the default background traffic. */
   public static DemoSystem start() throws IOException {
-    return new DemoSystem(DEFAULT_TRAFFIC, 0, 0, 0);
+    return new DemoSystem(DEFAULT_TRAFFIC, 0, 0, 0, TrafficStart.AT_ONCE);
   }
 
   public static DemoSystem start(int trafficPerSecond) throws IOException {
-    return new DemoSystem(trafficPerSecond, 0, 0, 0);
+    return new DemoSystem(trafficPerSecond, 0, 0, 0, TrafficStart.AT_ONCE);
   }
 
   /**
@@ -80,7 +85,7 @@ public final class DemoSystem implements RunningDemo {
    * proxy when the restarted server starts the demo again.
    */
   public static DemoSystem start(int trafficPerSecond, int proxyApiPort) throws IOException {
-    return new DemoSystem(trafficPerSecond, proxyApiPort, 0, 0);
+    return new DemoSystem(trafficPerSecond, proxyApiPort, 0, 0, TrafficStart.AT_ONCE);
   }
 
   /**
@@ -89,7 +94,7 @@ public final class DemoSystem implements RunningDemo {
    */
   public static DemoSystem start(int trafficPerSecond, int proxyApiPort, int opsPort)
       throws IOException {
-    return new DemoSystem(trafficPerSecond, proxyApiPort, opsPort, 0);
+    return new DemoSystem(trafficPerSecond, proxyApiPort, opsPort, 0, TrafficStart.AT_ONCE);
   }
 
   /**
@@ -99,7 +104,14 @@ public final class DemoSystem implements RunningDemo {
    */
   public static DemoSystem start(
       int trafficPerSecond, int proxyApiPort, int opsPort, int bookingPort) throws IOException {
-    return new DemoSystem(trafficPerSecond, proxyApiPort, opsPort, bookingPort);
+    return start(trafficPerSecond, proxyApiPort, opsPort, bookingPort, TrafficStart.AT_ONCE);
+  }
+
+  /** As above, with its traffic started at once or only when asked ({@link #startTraffic()}). */
+  public static DemoSystem start(
+      int trafficPerSecond, int proxyApiPort, int opsPort, int bookingPort, TrafficStart start)
+      throws IOException {
+    return new DemoSystem(trafficPerSecond, proxyApiPort, opsPort, bookingPort, start);
   }
 
   private <T extends AutoCloseable> T keep(T part) {
@@ -177,8 +189,18 @@ public final class DemoSystem implements RunningDemo {
     inventory.restart();
   }
 
+  /** Starts the background traffic, unless it runs already, or the demo was stopped. */
   @Override
-  public void close() {
+  public synchronized void startTraffic() {
+    if (!trafficStarted && !closed && trafficPerSecond > 0) {
+      trafficStarted = true;
+      keep(new Traffic(booking.url(), trafficPerSecond));
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
     for (int i = parts.size() - 1; i >= 0; i--) {
       try {
         parts.get(i).close();

@@ -44,6 +44,13 @@ public interface RunningDemo extends AutoCloseable {
     return ToxiproxyServers.of(ToxiproxyServer.of(ToxiproxyServer.DEFAULT, toxiproxyUrl()));
   }
 
+  /**
+   * Starts the background traffic if it was started {@link TrafficStart#WHEN_ASKED} and is not
+   * running yet; otherwise does nothing. Throws {@link IllegalStateException} if the demo cannot be
+   * reached.
+   */
+  void startTraffic();
+
   /** Stops the whole demo; never throws. */
   @Override
   void close();

@@ -62,6 +62,32 @@ class DemoProcessIT {
     await().atMost(GONE_WITHIN).until(() -> gone(child) && gone(last));
   }
 
+  /** As the server starts it: its customers arrive once the server serves and asks for them. */
+  @Test
+  void trafficAskedForLaterStartsOnlyWhenAsked() throws Exception {
+    try (DemoProcess demo = DemoProcess.start(40, 0, 0, 0, TrafficStart.WHEN_ASKED)) {
+      String metrics = demo.metricsUrl().toString();
+      await("no booking while the traffic waits")
+          .during(Duration.ofMillis(500))
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> bookings(metrics) == 0);
+
+      demo.startTraffic();
+      demo.startTraffic(); // a second ask changes nothing
+
+      await("bookings once asked").atMost(GONE_WITHIN).until(() -> bookings(metrics) > 0);
+    }
+  }
+
+  private static double bookings(String metrics) throws Exception {
+    return body(metrics)
+        .lines()
+        .filter(line -> line.startsWith("booking_request_seconds_count "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1)))
+        .findFirst()
+        .orElseThrow();
+  }
+
   @Test
   void aParentKilledWithSigkillLeavesNoDemoBehind() throws Exception {
     Process parent =

@@ -63,8 +63,11 @@ public class DemoHost {
     t.start();
   }
 
-  /** Issues the agent's credential and opens it; it connects once the server listens. */
-  void open(Path bookingConfig) throws IOException {
+  /**
+   * Issues the agent's credential and opens it; it connects once the server listens. Then, with the
+   * server serving (or the agent given up), runs {@code whenServing}: the demo's traffic.
+   */
+  void open(Path bookingConfig, Runnable whenServing) throws IOException {
     DemoHostAgent opened =
         DemoHostAgent.open(
             credentials, bookingConfig, Path.of(dataDir).resolve(DemoHostAgent.NAME), lease);
@@ -92,6 +95,7 @@ public class DemoHost {
             }
           } finally {
             marks.demoHostDone();
+            runQuietly(whenServing);
           }
         },
         task -> {
@@ -99,6 +103,15 @@ public class DemoHost {
           t.setDaemon(true);
           t.start();
         });
+  }
+
+  private static void runQuietly(Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      // The demo stopped with a start that failed, or with the server.
+      LOG.warn("the demo's traffic did not start: {}", e.getMessage());
+    }
   }
 
   void listening(@ObservesAsync HttpServerStart event) {

@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.daysofchaos.core.gameday.GameDay;
 import org.daysofchaos.core.journal.RunResult;
+import org.daysofchaos.demo.RunningDemo;
 import org.daysofchaos.scoreboard.gameday.GameDayFiles;
 import org.daysofchaos.scoreboard.gameday.GameDays;
 import org.daysofchaos.scoreboard.gameday.ScenarioCatalog;
@@ -186,7 +187,8 @@ public class ServerLifecycle {
     times.mark("gamedays");
     if (demo) {
       // Before the demo game day: it plays demo/bad-config through this agent.
-      p.demoHost.open(p.targets.demo().orElseThrow().bookingConfig());
+      RunningDemo running = p.targets.demo().orElseThrow();
+      p.demoHost.open(running.bookingConfig(), running::startTraffic);
       loadDemoGameDay(p, first);
       times.mark("demo-gameday");
     }

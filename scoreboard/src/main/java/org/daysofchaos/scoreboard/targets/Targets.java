@@ -32,6 +32,7 @@ import org.daysofchaos.core.spi.Reverters;
 import org.daysofchaos.demo.DemoProcess;
 import org.daysofchaos.demo.DemoSystem;
 import org.daysofchaos.demo.RunningDemo;
+import org.daysofchaos.demo.TrafficStart;
 import org.daysofchaos.experiments.Catalog;
 import org.daysofchaos.experiments.targets.ProcessTarget;
 import org.daysofchaos.scoreboard.hosts.AgentInjector;
@@ -295,10 +296,13 @@ public class Targets implements AutoCloseable {
       throw new IllegalStateException(
           "the environment names a toxiproxy server 'default', which is the demo's; rename it");
     }
+    // Its customers arrive once the server serves (RunningDemo.startTraffic, called by the
+    // server): their bookings would take the CPU the rest of the start needs.
+    TrafficStart traffic = TrafficStart.WHEN_ASKED;
     demo =
         demoOwnProcess
-            ? DemoProcess.start(demoTraffic, demoProxyPort, demoOpsPort, demoMetricsPort)
-            : DemoSystem.start(demoTraffic, demoProxyPort, demoOpsPort, demoMetricsPort);
+            ? DemoProcess.start(demoTraffic, demoProxyPort, demoOpsPort, demoMetricsPort, traffic)
+            : DemoSystem.start(demoTraffic, demoProxyPort, demoOpsPort, demoMetricsPort, traffic);
     servers.put(ToxiproxyServer.DEFAULT, demo.toxiproxyUrl().toString());
     processes.register("inventory", demo.processes().find(inventoryTarget()));
     pids.put("inventory", demo.inventoryPid());

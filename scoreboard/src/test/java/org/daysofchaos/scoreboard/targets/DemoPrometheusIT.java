@@ -55,6 +55,8 @@ class DemoPrometheusIT {
     try (PrometheusProcess prometheus = PrometheusProcess.startIn(dir, config)) {
       targets.config = config("chaos.targets.prometheus.default", prometheus.url().toString());
       Targets.Wiring wiring = targets.start();
+      // The server asks for the demo's traffic once it serves; here, once the targets are up.
+      targets.demo().orElseThrow().startTraffic();
       URI demoMetrics = targets.demo().orElseThrow().metricsUrl();
       assertThat(demoMetrics.getPort()).isEqualTo(metricsPort);
       assertThat(wiring.metrics()).as("not a second default source").doesNotContain(demoMetrics);
