@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.daysofchaos.agents.http.LazyHttpClient;
 
 /**
  * The front of the demo: {@code GET /book} checks seats with inventory, then takes the payment.
@@ -48,7 +49,7 @@ final class BookingService implements AutoCloseable {
   static final Duration WINDOW = Duration.ofSeconds(1);
 
   private final MiniHttp http;
-  private final HttpClient client;
+  private final LazyHttpClient client;
   private final URI inventory;
   private final Map<PaymentInstance, URI> payments;
   private final Levers levers;
@@ -81,7 +82,10 @@ final class BookingService implements AutoCloseable {
     this.payments = Map.copyOf(payments);
     this.levers = levers;
     this.config = config;
-    this.client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    // Made at the first booking: a JVM's first HttpClient sets up the JDK's TLS context (about
+    // 0.1 s), which the demo's start would otherwise wait for, and the server's beside it.
+    this.client =
+        LazyHttpClient.of(() -> HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build());
     // Enough threads that hung bookings (40/s for up to 2 s) never queue the /metrics scrapes.
     this.http = new MiniHttp("booking", port, 200);
     MeterRegistry registry = http.registry();
@@ -221,7 +225,9 @@ final class BookingService implements AutoCloseable {
     String cause;
     try {
       HttpResponse<Void> response =
-          client.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.discarding());
+          client
+              .get()
+              .send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.discarding());
       cause = response.statusCode() == 200 ? null : "status";
     } catch (HttpTimeoutException e) {
       cause = "timeout";
