@@ -2,8 +2,6 @@ package org.daysofchaos.agents.proxy;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -13,6 +11,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.daysofchaos.agents.proxy.internal.EchoHandler;
 
 /** A TCP echo server on 127.0.0.1 for tests: writes back every byte it reads. */
 public final class EchoServer implements AutoCloseable {
@@ -35,7 +34,7 @@ public final class EchoServer implements AutoCloseable {
                     accepted.incrementAndGet();
                     open.incrementAndGet();
                     ch.closeFuture().addListener(f -> open.decrementAndGet());
-                    ch.pipeline().addLast(new Echo());
+                    ch.pipeline().addLast(EchoHandler.INSTANCE);
                   }
                 })
             .bind(new InetSocketAddress("127.0.0.1", 0))
@@ -70,22 +69,5 @@ public final class EchoServer implements AutoCloseable {
   public void close() {
     channel.close().syncUninterruptibly();
     group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-  }
-
-  private static final class Echo extends ChannelInboundHandlerAdapter {
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      ctx.write(msg);
-    }
-
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-      ctx.flush();
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      ctx.close();
-    }
   }
 }

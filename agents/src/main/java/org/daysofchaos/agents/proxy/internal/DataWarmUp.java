@@ -2,9 +2,6 @@ package org.daysofchaos.agents.proxy.internal;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
@@ -150,7 +147,7 @@ final class DataWarmUp implements Runnable {
     return new ServerBootstrap()
         .group(group)
         .channel(transport.serverChannel())
-        .childHandler(Echo.INSTANCE)
+        .childHandler(EchoHandler.INSTANCE)
         .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
         .syncUninterruptibly()
         .channel();
@@ -233,27 +230,6 @@ final class DataWarmUp implements Runnable {
       }
     } catch (SocketException reset) {
       // Connection reset: the end reset_peer gives a connection opened with it.
-    }
-  }
-
-  /** Writes back what it reads. */
-  @ChannelHandler.Sharable
-  static final class Echo extends ChannelInboundHandlerAdapter {
-    static final Echo INSTANCE = new Echo();
-
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      ctx.write(msg);
-    }
-
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-      ctx.flush();
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      ctx.close();
     }
   }
 }
