@@ -4,10 +4,10 @@ import java.net.http.HttpClient;
 import java.util.function.Supplier;
 
 /**
- * An {@link HttpClient} made at its first use, once, by whichever thread asks first. The server
- * wires its probes and metric sources during its start, and a JVM's first {@code HttpClient} sets
- * up the JDK's TLS context (0.07–0.1 s, docs/benchmarks.md "Server start-up"): made here, that time
- * falls on the first probe or scrape instead of on the start.
+ * An {@link HttpClient} made at its first use, once, by whichever thread asks first. A JVM's first
+ * {@code HttpClient} sets up the JDK's TLS context (0.07–0.1 s, docs/benchmarks.md "Server
+ * start-up"). The server's probes and metric sources, and the demo's booking service, are built
+ * during a start: made here, their client's cost falls on the first probe, scrape or booking.
  */
 public final class LazyHttpClient implements Supplier<HttpClient> {
   private final Supplier<HttpClient> make;

@@ -111,17 +111,21 @@ final class ApiWarmUp implements Runnable {
   List<Integer> cycle(String type) {
     String attribute = type.equals("latency") ? "latency" : "timeout";
     return List.of(
-        serve(
-            "POST",
-            TOXICS,
-            "{\"name\": \"w\", \"type\": \""
-                + type
-                + "\", \"stream\": \"downstream\", \"attributes\": {\""
-                + attribute
-                + "\": 10}}"),
+        serve("POST", TOXICS, toxicJson(type, attribute, 10)),
         serve("POST", TOXICS + "/w", "{\"attributes\": {\"" + attribute + "\": 20}}"),
         serve("GET", TOXICS, null),
         serve("DELETE", TOXICS + "/w", null));
+  }
+
+  /** The body that adds downstream toxic {@code w} of {@code type}, one attribute set. */
+  static String toxicJson(String type, String attribute, int value) {
+    return "{\"name\": \"w\", \"type\": \""
+        + type
+        + "\", \"stream\": \"downstream\", \"attributes\": {\""
+        + attribute
+        + "\": "
+        + value
+        + "}}";
   }
 
   /** Serves one request as the API would, on the admin loop; the answer's status. */

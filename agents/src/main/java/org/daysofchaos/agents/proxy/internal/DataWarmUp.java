@@ -100,11 +100,11 @@ final class DataWarmUp implements Runnable {
   void cycle(int port) throws IOException {
     try (Socket open = connect(port)) {
       roundTrip(open);
-      call("POST", TOXICS, toxic("latency", "latency", 10_000), 200);
+      call("POST", TOXICS, ApiWarmUp.toxicJson("latency", "latency", 10_000), 200);
       send(open); // held by the toxic...
       call("DELETE", TOXICS + "/w", null, 204); // ...and let through by its removal
       expectEcho(open);
-      call("POST", TOXICS, toxic("reset_peer", "timeout", 0), 200);
+      call("POST", TOXICS, ApiWarmUp.toxicJson("reset_peer", "timeout", 0), 200);
       send(open);
       expectEnd(open); // FIN: the connection is older than the toxic
     }
@@ -115,7 +115,7 @@ final class DataWarmUp implements Runnable {
     call("DELETE", TOXICS + "/w", null, 204);
     try (Socket idle = connect(port)) {
       roundTrip(idle);
-      call("POST", TOXICS, toxic("timeout", "timeout", 1), 200);
+      call("POST", TOXICS, ApiWarmUp.toxicJson("timeout", "timeout", 1), 200);
       expectEnd(idle);
       call("DELETE", TOXICS + "/w", null, 204);
     }
@@ -162,16 +162,6 @@ final class DataWarmUp implements Runnable {
     if (echo != null) {
       echo.close();
     }
-  }
-
-  private static String toxic(String type, String attribute, int value) {
-    return "{\"name\": \"w\", \"type\": \""
-        + type
-        + "\", \"stream\": \"downstream\", \"attributes\": {\""
-        + attribute
-        + "\": "
-        + value
-        + "}}";
   }
 
   private void call(String method, String path, String json, int expected) {
