@@ -3,8 +3,9 @@ package org.daysofchaos.bench;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The packaged server (`chaos serve`) in its own JVM, as users run it, on a free port with a fresh
@@ -25,6 +28,9 @@ final class BenchServer implements AutoCloseable {
   /** How long a start may take: {@code -Dbench.server.start-seconds}, more on a crowded machine. */
   private static final Duration START =
       Duration.ofSeconds(Integer.getInteger("bench.server.start-seconds", 90));
+
+  /** The line where the server says which port the system gave it. */
+  private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+:\\d+)");
 
   private final Process process;
   private final Path folder;
@@ -50,21 +56,62 @@ final class BenchServer implements AutoCloseable {
         .awaitReady();
   }
 
-  /** A server whose JVM was just started: not yet listening. */
-  record Launched(Process process, Path folder, URI base, String password, long startedNanos) {
+  /**
+   * A server whose JVM was just started: not yet listening. Its port is the system's choice, which
+   * it says in its log ({@code listening on http://…}) from {@code logStart} on.
+   */
+  record Launched(Process process, Path folder, long logStart, String password, long startedNanos) {
     /** Waits until the game master can sign in. */
     BenchServer awaitReady() throws IOException, InterruptedException {
       try {
+        URI base = awaitBase();
         return new BenchServer(process, folder, awaitSignIn(base, process, password), password);
       } catch (IOException | InterruptedException | RuntimeException e) {
         process.destroyForcibly();
         throw e;
       }
     }
+
+    /** What this start wrote to {@code server.log} so far. */
+    String output() throws IOException {
+      Path log = folder.resolve("server.log");
+      if (!Files.exists(log)) {
+        return "";
+      }
+      try (SeekableByteChannel in = Files.newByteChannel(log)) {
+        in.position(Math.min(logStart, in.size()));
+        return new String(Channels.newInputStream(in).readAllBytes(), UTF_8);
+      }
+    }
+
+    /** Waits until the server says where it listens (its HTTP listener is then open). */
+    URI awaitBase() throws IOException, InterruptedException {
+      long until = startedNanos + START.toNanos();
+      while (System.nanoTime() - until < 0) {
+        Matcher m = LISTENING.matcher(output());
+        if (m.find()) {
+          return URI.create(m.group(1));
+        }
+        if (!process.isAlive()) {
+          throw new IllegalStateException(
+              "the server exited with "
+                  + process.exitValue()
+                  + "; see "
+                  + folder.resolve("server.log"));
+        }
+        Thread.sleep(5);
+      }
+      throw new IllegalStateException(
+          "the server did not say where it listens within "
+              + START.toSeconds()
+              + " s; see "
+              + folder.resolve("server.log"));
+    }
   }
 
   /**
-   * Starts the jar with {@code serve} on a free port and the data directory in {@code folder},
+   * Starts the jar with {@code serve} on a port the system chooses ({@code --port 0}: no other
+   * process can take it between a choice and the start) and the data directory in {@code folder},
    * without waiting: starting it again on the same folder is a restart (same database, same first
    * game master). Its output is appended to {@code server.log} there.
    */
@@ -75,10 +122,8 @@ final class BenchServer implements AutoCloseable {
           jar.toAbsolutePath()
               + " is missing; build it first: ./mvnw -q -pl scoreboard -am package -DskipTests");
     }
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    Path log = folder.resolve("server.log");
+    long logStart = Files.exists(log) ? Files.size(log) : 0;
     // The same for every start on this folder: only the first start creates the account.
     String password =
         "bench-" + UUID.nameUUIDFromBytes(folder.toAbsolutePath().toString().getBytes(UTF_8));
@@ -95,19 +140,17 @@ final class BenchServer implements AutoCloseable {
             jar.toAbsolutePath().toString(),
             "serve",
             "--port",
-            Integer.toString(port),
+            "0",
             "--data-dir",
             folder.resolve("data").toString()));
     command.addAll(serveOptions);
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(
-                ProcessBuilder.Redirect.appendTo(folder.resolve("server.log").toFile()));
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     long startedNanos = System.nanoTime();
     Process process = builder.start();
-    return new Launched(
-        process, folder, URI.create("http://127.0.0.1:" + port), password, startedNanos);
+    return new Launched(process, folder, logStart, password, startedNanos);
   }
 
   /**
@@ -122,7 +165,7 @@ final class BenchServer implements AutoCloseable {
     return new Launched(
             launched.process(),
             launched.folder(),
-            launched.base(),
+            launched.logStart(),
             first.password,
             launched.startedNanos())
         .awaitReady();

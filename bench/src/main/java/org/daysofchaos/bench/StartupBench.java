@@ -1,7 +1,5 @@
 package org.daysofchaos.bench;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -130,8 +128,6 @@ public final class StartupBench {
   }
 
   private Map<String, Long> start(Variant variant, Mode mode, Path folder) throws Exception {
-    Path log = folder.resolve("server.log");
-    long offset = Files.exists(log) ? Files.size(log) : 0;
     List<String> jvm = new ArrayList<>(variant.jvm());
     if (mode.demo()) {
       // Free ports for the demo's proxy and ops console: a `chaos serve --demo` may run beside.
@@ -142,11 +138,11 @@ public final class StartupBench {
     Process process = launched.process();
     Map<String, Long> figures = new LinkedHashMap<>();
     try {
-      awaitReady(launched.base(), process);
+      awaitReady(launched.awaitBase(), process);
       figures.put(READY, (System.nanoTime() - launched.startedNanos()) / 1_000_000);
       figures.put(
           CPU, process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO).toMillis());
-      figures.putAll(serverFigures(log, offset));
+      figures.putAll(serverFigures(launched));
     } finally {
       new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -179,10 +175,10 @@ public final class StartupBench {
   }
 
   /** The server's own figures from its log, waiting a little for its start-up line. */
-  private static Map<String, Long> serverFigures(Path log, long offset) throws Exception {
+  private static Map<String, Long> serverFigures(BenchServer.Launched launched) throws Exception {
     Map<String, Long> figures = new LinkedHashMap<>();
     for (int i = 0; i < 100 && figures.isEmpty(); i++) {
-      String text = tail(log, offset);
+      String text = launched.output();
       Matcher phases = PHASES.matcher(text);
       if (phases.find()) {
         figures.put(REPORTED, Long.parseLong(phases.group(1)));
@@ -200,15 +196,6 @@ public final class StartupBench {
       Thread.sleep(50);
     }
     return figures;
-  }
-
-  private static String tail(Path log, long offset) throws IOException {
-    byte[] all = Files.readAllBytes(log);
-    return new String(
-        all,
-        (int) Math.min(offset, all.length),
-        (int) (all.length - Math.min(offset, all.length)),
-        UTF_8);
   }
 
   private static double loadAverage() {

@@ -305,7 +305,8 @@ public class Targets implements AutoCloseable {
             : DemoSystem.start(demoTraffic, demoProxyPort, demoOpsPort, demoMetricsPort, traffic);
     servers.put(ToxiproxyServer.DEFAULT, demo.toxiproxyUrl().toString());
     processes.register("inventory", demo.processes().find(inventoryTarget()));
-    pids.put("inventory", demo.inventoryPid());
+    long inventoryPid = demo.inventoryPid();
+    pids.put("inventory", inventoryPid);
     metricUrls.add(demo.metricsUrl());
     LOG.info(
         "demo pre-production ({}): booking {}, metrics {}, fault proxy API {}, ops console {},"
@@ -315,7 +316,7 @@ public class Targets implements AutoCloseable {
         demo.metricsUrl(),
         demo.toxiproxyUrl(),
         demo.opsUrl().resolve("/ops"),
-        demo.inventoryPid());
+        inventoryPid);
   }
 
   /** The command-line shortcuts ({@code --toxiproxy}, {@code --process}, {@code --prometheus}). */

@@ -122,15 +122,21 @@ final class ServerProcess implements AutoCloseable {
     return base;
   }
 
-  /** Waits until the API of a {@link Server} answers, and signs in as the first game master. */
+  /**
+   * Waits until the API of a {@link Server} answers, and signs in as the first game master; {@code
+   * atMost} bounds the whole wait, the port's announcement included.
+   */
   Http awaitApi(Duration atMost) {
+    long until = System.nanoTime() + atMost.toNanos();
     if (base.getPort() == 0) {
       base = announcedBase(atMost);
     }
     Http http = new Http(base);
+    // Once the port is announced the listener is open: a second is plenty if nothing is left.
+    Duration left = Duration.ofNanos(Math.max(until - System.nanoTime(), 1_000_000_000L));
     try {
       await()
-          .atMost(atMost)
+          .atMost(left)
           .pollInterval(Duration.ofMillis(100))
           .ignoreExceptions()
           .failFast(() -> !process.isAlive())
