@@ -29,10 +29,6 @@ public final class Accounts {
   private static final String USERNAME = "[a-z0-9][a-z0-9._-]{1,62}";
   // What the sign-in guard counts every unknown username under.
   private static final String UNKNOWN_ACCOUNT = "(unknown account)";
-  // Checked against when the username is unknown, so a login takes as long either way. A literal
-  // (bcrypt of "not-a-password-of-anyone" at Passwords.COST; PasswordsTest checks both) rather than
-  // hashed at class initialisation, which cost every server start ~90 ms of its critical path.
-  static final String DUMMY_HASH = "$2a$10$PDK5VfndlF6AN7MfDJQXN.TgGOfmfYJZRXav.JY6v9ymdIyq2fW0e";
 
   private final AccountStore store;
   private final AuditLog audit;
@@ -80,7 +76,7 @@ public final class Accounts {
             false,
             clock.instant(),
             actor);
-    if (!store.insert(account, Passwords.hash(password))) {
+    if (!store.insert(account, Passwords.hashOneTime(password))) {
       throw new IllegalStateException("username: '" + username + "' is taken");
     }
     audit.record(actor, "account-created", "account " + username, describe(account));
@@ -110,7 +106,9 @@ public final class Accounts {
             false,
             clock.instant(),
             "server");
-    if (!store.insert(account, Passwords.hash(password))) {
+    String hash =
+        configuredPassword.isPresent() ? Passwords.hash(password) : Passwords.hashOneTime(password);
+    if (!store.insert(account, hash)) {
       return Optional.empty();
     }
     audit.record("server", "account-created", "account " + username, describe(account));
@@ -128,7 +126,8 @@ public final class Accounts {
     Optional<AccountStore.Stored> stored = name.isEmpty() ? Optional.empty() : store.find(name);
     String key = stored.map(s -> s.account().username()).orElse(UNKNOWN_ACCOUNT);
     try (SignInGuard.Permit permit = guard.admitAccount(key, address)) {
-      String hash = stored.map(AccountStore.Stored::passwordHash).orElse(DUMMY_HASH);
+      // An unknown username is checked against the decoy: a sign-in takes as long either way.
+      String hash = stored.map(AccountStore.Stored::passwordHash).orElse(Passwords.DECOY_HASH);
       boolean ok = Passwords.matches(password, hash);
       if (stored.isEmpty() || !ok || stored.get().account().disabled()) {
         failed(key, address, stored.isPresent() && ok);

@@ -23,6 +23,22 @@ public final class Passwords {
   /** bcrypt's cost: about 50 ms per check on the 2-core machine of docs/benchmarks.md. */
   static final int COST = 10;
 
+  /**
+   * bcrypt's cost for a one-time password: its lowest. bcrypt is slow so that a copied hash of a
+   * password a person chose takes long to guess; a one-time password is 16 random characters (about
+   * 93 bits), which nobody guesses at any speed, as with the tokens' SHA-256 below. At full cost
+   * the first start with the demo spent about 0.25 s hashing its four (ADR 0025).
+   */
+  static final int ONE_TIME_COST = 4;
+
+  /**
+   * Checked after a check against a hash below {@link #COST}, so that a sign-in takes as long
+   * whatever the account's hash, and for a username that does not exist. A literal (bcrypt of
+   * "not-a-password-of-anyone" at {@link #COST}; PasswordsTest checks both) rather than hashed at
+   * class initialisation, which cost every server start ~90 ms of its critical path.
+   */
+  static final String DECOY_HASH = "$2a$10$PDK5VfndlF6AN7MfDJQXN.TgGOfmfYJZRXav.JY6v9ymdIyq2fW0e";
+
   public static final int MIN_LENGTH = 10;
   public static final int MAX_LENGTH = 72; // bcrypt reads at most 72 bytes
 
@@ -33,17 +49,47 @@ public final class Passwords {
 
   private Passwords() {}
 
+  /** The hash of a password a person chose. */
   public static String hash(String password) {
     return BCrypt.withDefaults().hashToString(COST, password.toCharArray());
+  }
+
+  /** The hash of a one-time password made by {@link #oneTime}; see {@link #ONE_TIME_COST}. */
+  public static String hashOneTime(String password) {
+    return BCrypt.withDefaults().hashToString(ONE_TIME_COST, password.toCharArray());
   }
 
   public static boolean matches(String password, String hash) {
     if (password == null || hash == null) {
       return false;
     }
+    boolean ok = verify(password, hash);
+    if (padded(hash)) {
+      // The time of a sign-in must not tell which accounts still have their one-time password.
+      verify(password, DECOY_HASH);
+    }
+    return ok;
+  }
+
+  private static boolean verify(String password, String hash) {
     return BCrypt.verifyer()
         .verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8))
         .verified;
+  }
+
+  /** Whether a check against {@code hash} is followed by one as long as a full-cost check. */
+  static boolean padded(String hash) {
+    return cost(hash) < COST;
+  }
+
+  /** The cost a bcrypt hash names ({@code $2a$10$…}); {@link #COST} if it names none. */
+  static int cost(String hash) {
+    String[] parts = hash.split("\\$", 4);
+    try {
+      return parts.length == 4 ? Integer.parseInt(parts[2]) : COST;
+    } catch (NumberFormatException e) {
+      return COST;
+    }
   }
 
   /** A new one-time password: 16 characters, about 93 bits. */

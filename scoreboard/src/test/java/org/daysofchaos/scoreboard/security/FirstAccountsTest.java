@@ -123,4 +123,29 @@ class FirstAccountsTest {
     again.settle();
     assertThat(opens("gamemaster", passwordInFile("gamemaster"))).isTrue();
   }
+
+  private int storedCost(String username) {
+    return Passwords.cost(store.find(username).orElseThrow().passwordHash());
+  }
+
+  @Test
+  void aOneTimePasswordIsStoredAtBcryptsLowestCostAndTheOneChosenForItAtFullCost()
+      throws Exception {
+    first().gameMaster("gamemaster", Optional.empty());
+    first().demo("demo-day", List.of("blue"));
+    assertThat(storedCost("gamemaster")).isEqualTo(Passwords.ONE_TIME_COST);
+    assertThat(storedCost("blue-player")).isEqualTo(Passwords.ONE_TIME_COST);
+
+    accounts.changePassword("gamemaster", passwordInFile("gamemaster"), "Correct-Horse-Battery-71");
+
+    assertThat(storedCost("gamemaster")).isEqualTo(Passwords.COST);
+    assertThat(opens("gamemaster", "Correct-Horse-Battery-71")).isTrue();
+  }
+
+  @Test
+  void aConfiguredPasswordIsAPersonsChoiceAndStoredAtFullCost() {
+    first().gameMaster("gamemaster", Optional.of("Correct-Horse-Battery-71"));
+
+    assertThat(storedCost("gamemaster")).isEqualTo(Passwords.COST);
+  }
 }

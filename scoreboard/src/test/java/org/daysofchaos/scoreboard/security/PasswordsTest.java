@@ -57,9 +57,37 @@ class PasswordsTest {
   @Test
   void theHashAnUnknownUsernameIsCheckedAgainstCostsAsMuchAsARealOne() {
     // Otherwise a login would tell by its time whether the username exists.
-    assertThat(Accounts.DUMMY_HASH).startsWith("$2a$" + Passwords.COST + "$");
-    assertThat(Accounts.DUMMY_HASH.substring(0, 7))
+    assertThat(Passwords.DECOY_HASH).startsWith("$2a$" + Passwords.COST + "$");
+    assertThat(Passwords.DECOY_HASH.substring(0, 7))
         .isEqualTo(Passwords.hash("someone's password").substring(0, 7));
-    assertThat(Passwords.matches("not-a-password-of-anyone", Accounts.DUMMY_HASH)).isTrue();
+    assertThat(Passwords.matches("not-a-password-of-anyone", Passwords.DECOY_HASH)).isTrue();
+    assertThat(Passwords.padded(Passwords.DECOY_HASH)).isFalse();
+  }
+
+  @Test
+  void aOneTimePasswordIsHashedAtBcryptsLowestCostAndItsCheckIsPaddedToAFullOne() {
+    String password = Passwords.oneTime();
+    String hash = Passwords.hashOneTime(password);
+
+    assertThat(Passwords.cost(hash)).isEqualTo(Passwords.ONE_TIME_COST).isEqualTo(4);
+    assertThat(Passwords.matches(password, hash)).isTrue();
+    assertThat(Passwords.matches(password + "x", hash)).isFalse();
+    // A sign-in with it is followed by a check at full cost: its time tells nothing.
+    assertThat(Passwords.padded(hash)).isTrue();
+  }
+
+  @Test
+  void aChosenPasswordIsHashedAtFullCostAndCheckedOnce() {
+    String hash = Passwords.hash("Correct-Horse-Battery-71");
+
+    assertThat(Passwords.cost(hash)).isEqualTo(Passwords.COST).isEqualTo(10);
+    assertThat(Passwords.matches("Correct-Horse-Battery-71", hash)).isTrue();
+    assertThat(Passwords.padded(hash)).isFalse();
+  }
+
+  @Test
+  void aHashThatNamesNoCostCountsAsFullCost() {
+    assertThat(Passwords.cost("not a bcrypt hash")).isEqualTo(Passwords.COST);
+    assertThat(Passwords.cost("$2a$xx$abc")).isEqualTo(Passwords.COST);
   }
 }
