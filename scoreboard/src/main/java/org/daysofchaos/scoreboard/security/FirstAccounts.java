@@ -43,8 +43,9 @@ public final class FirstAccounts {
 
   /**
    * As {@link #gameMaster}, on a thread of its own: a server's start goes on meanwhile, and calls
-   * {@link #await} before it serves. On a cold JVM the password's hash (bcrypt, and the strength
-   * check of a configured password) took 0.1–0.3 s of the start's critical path.
+   * {@link #await} before it serves. On a cold JVM the first bcrypt hash, and a configured
+   * password's strength check and full-cost hash, took 0.1–0.3 s of the start's critical path (a
+   * one-time password's hash is cheap: ADR 0025).
    */
   public void gameMasterAside(String username, Optional<String> password) {
     aside(() -> gameMaster(username, password));
