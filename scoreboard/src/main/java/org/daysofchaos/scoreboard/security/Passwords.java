@@ -1,6 +1,7 @@
 package org.daysofchaos.scoreboard.security;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.IllegalBCryptFormatException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -82,12 +83,11 @@ public final class Passwords {
     return cost(hash) < COST;
   }
 
-  /** The cost a bcrypt hash names ({@code $2a$10$…}); {@link #COST} if it names none. */
+  /** The cost a bcrypt hash names ({@code $2a$10$…}); {@link #COST} if it is not one. */
   static int cost(String hash) {
-    String[] parts = hash.split("\\$", 4);
     try {
-      return parts.length == 4 ? Integer.parseInt(parts[2]) : COST;
-    } catch (NumberFormatException e) {
+      return BCrypt.Version.VERSION_2A.parser.parse(hash.getBytes(StandardCharsets.UTF_8)).cost;
+    } catch (IllegalBCryptFormatException e) {
       return COST;
     }
   }
